@@ -1,0 +1,35 @@
+#include <iostream>
+
+#include "commands.hpp"
+#include "error.hpp"
+
+namespace rectrack::cli {
+
+void add_correct(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("correct", "Retract an earlier event, with the reason");
+    struct Options {
+        std::string event, reason;
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("event", o->event, "Event number, as `rectrack log` shows it (12 or #12)")
+        ->required();
+    cmd->add_option("--reason", o->reason, "Why the event was wrong")->required();
+    cmd->callback([&ctx, o] {
+        std::string digits = o->event;
+        if (!digits.empty() && digits[0] == '#') digits.erase(0, 1);
+        EventId id = 0;
+        try {
+            size_t used = 0;
+            id = std::stoll(digits, &used);
+            if (used != digits.size() || id <= 0) throw std::invalid_argument("x");
+        } catch (const std::exception&) {
+            throw InputError("invalid event number '" + o->event + "'");
+        }
+        ctx.write([&](Tracker& t, Store&) {
+            auto e = t.correct(id, o->reason);
+            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
+        });
+    });
+}
+
+}  // namespace rectrack::cli

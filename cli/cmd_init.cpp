@@ -1,0 +1,49 @@
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "error.hpp"
+#include "journal_file.hpp"
+
+namespace rectrack::cli {
+
+void add_init(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("init", "Create the database and load the bundled dataset");
+    struct Options {
+        std::string data = std::string(RECTRACK_DATA_DIR) + "/made-in-china.toml";
+        bool exists_ok = false;
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("--data", o->data, "Dataset to load (TOML)")->capture_default_str();
+    cmd->add_flag("--exists-ok", o->exists_ok, "Leave an existing database untouched and succeed");
+    cmd->callback([&ctx, o] {
+        const std::string& data = o->data;
+        const Settings s = ctx.settings();
+        if (std::filesystem::exists(s.db_path)) {
+            if (o->exists_ok) {
+                std::cout << s.db_path << " already exists; left unchanged\n";
+                return;
+            }
+            throw InputError("a database already exists at '" + s.db_path +
+                             "'; it is never overwritten (use --exists-ok to accept it, or --db)");
+        }
+        if (!std::filesystem::exists(data)) throw InputError("no dataset at '" + data + "'");
+        ImportResult loaded;
+        try {
+            auto store = ctx.open(/*create=*/true);
+            Store::Transaction tx(*store);
+            loaded = import_file(*store, tx, Actor{s.author, s.now}, data);
+            tx.commit();
+        } catch (...) {
+            // A failed init leaves no half-made database behind.
+            std::filesystem::remove(s.db_path);
+            std::filesystem::remove(s.db_path + "-wal");
+            std::filesystem::remove(s.db_path + "-shm");
+            throw;
+        }
+        std::cout << "created " << s.db_path << " with " << loaded.events << " events from "
+                  << data << "\n";
+    });
+}
+
+}  // namespace rectrack::cli

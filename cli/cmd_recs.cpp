@@ -1,0 +1,53 @@
+#include <iostream>
+
+#include "commands.hpp"
+#include "error.hpp"
+
+namespace rectrack::cli {
+
+void add_recs(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("recs", "List recommendations with their current status");
+    struct Options {
+        std::vector<std::string> statuses;
+        std::string format;
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("--status", o->statuses, "Only these statuses (repeatable)");
+    add_format(cmd, o->format, {"text", "json"});
+    cmd->callback([&ctx, o] {
+        const auto& statuses = o->statuses;
+        auto store = ctx.open();
+        const StatusScale scale = store->scale();
+        for (const auto& s : statuses)
+            if (!scale.find(s))
+                throw InputError("unknown status '" + s + "' (expected one of: " + scale.names() + ")");
+        auto rows = recommendation_summaries(*store);
+        std::erase_if(rows, [&](const RecommendationSummary& r) {
+            return !statuses.empty() &&
+                   std::find(statuses.begin(), statuses.end(), r.status) == statuses.end();
+        });
+        if (o->format == "json") {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& r : rows)
+                out.push_back({{"key", r.rec.key},
+                               {"title", r.rec.title},
+                               {"parent", r.rec.parent.empty() ? nlohmann::json() : nlohmann::json(r.rec.parent)},
+                               {"status", r.status},
+                               {"status_since", r.status_since ? nlohmann::json(r.status_since->str())
+                                                               : nlohmann::json()},
+                               {"measures", r.measures},
+                               {"evidence", r.evidence}});
+            print_json(out);
+            return;
+        }
+        std::cout << column("KEY", 8) << column("STATUS", 15) << column("SINCE", 12)
+                  << column("MEASURES", 9) << column("EVIDENCE", 9) << "TITLE\n";
+        for (const auto& r : rows)
+            std::cout << column((r.rec.parent.empty() ? "" : "  ") + r.rec.key, 8)
+                      << column(r.status, 15) << column(optional_date(r.status_since), 12)
+                      << column(std::to_string(r.measures), 9)
+                      << column(std::to_string(r.evidence), 9) << r.rec.title << "\n";
+    });
+}
+
+}  // namespace rectrack::cli

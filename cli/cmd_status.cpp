@@ -1,0 +1,29 @@
+#include <iostream>
+
+#include "commands.hpp"
+
+namespace rectrack::cli {
+
+void add_status(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand("status", "Record where a recommendation stands");
+    struct Options {
+        std::string rec, status, date, note;
+        std::vector<std::string> evidence;
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("rec", o->rec, "Recommendation key")->required();
+    cmd->add_option("status", o->status, "New status on the scale (see `rectrack recs --help`)")
+        ->required();
+    cmd->add_option("--date", o->date, "When it happened (not in the future)")->required();
+    cmd->add_option("--evidence", o->evidence, "Evidence cited: E<n> or a recorded URL (repeatable)");
+    cmd->add_option("--note", o->note, "Why the status changed");
+    cmd->callback([&ctx, o] {
+        const Date d = require_date(o->date, "--date");
+        ctx.write([&](Tracker& t, Store&) {
+            auto e = t.set_status(o->rec, o->status, d, o->evidence, o->note);
+            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
+        });
+    });
+}
+
+}  // namespace rectrack::cli

@@ -1,0 +1,33 @@
+// What every command shares: the global flags, how to open the store and
+// run one write transaction, and small printing helpers.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "config.hpp"
+#include "store.hpp"
+#include "tracker.hpp"
+
+namespace rectrack::cli {
+
+struct Context {
+    Overrides overrides;
+    int exit_code = 0;
+
+    Settings settings() const { return resolve_settings(overrides); }
+    std::unique_ptr<Store> open(bool create = false) const;
+    // Runs `work` in one transaction and commits it: all or nothing.
+    void write(const std::function<void(Tracker&, Store&)>& work) const;
+};
+
+void print_json(const nlohmann::json& j);
+// Left-aligns `s` in a column of `width` characters (counting UTF-8 code points).
+std::string column(const std::string& s, size_t width);
+std::string optional_date(const std::optional<Date>& d);
+// Adds --format with the allowed values; the default comes first.
+CLI::Option* add_format(CLI::App* cmd, std::string& format, std::vector<std::string> allowed);
+
+}  // namespace rectrack::cli

@@ -1,0 +1,30 @@
+// The ordered scale a recommendation's status moves along. The default draws
+// on the European Court of Auditors' follow-up scale and the stages of EU
+// law-making; a dataset can define its own.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rectrack {
+
+struct StatusLevel {
+    std::string name;   // not_started, announced, ...
+    std::string label;  // "Not started"
+    bool closed = false;  // not_applicable, rejected: off the progress scale
+};
+
+struct StatusScale {
+    std::vector<StatusLevel> levels;  // in order of progress; closed states last
+
+    const StatusLevel* find(std::string_view name) const;
+    // Position on the scale, for comparing progress; nullopt for unknown names.
+    std::optional<int> rank(std::string_view name) const;
+    std::string names() const;  // "not_started, announced, ..." for error messages
+    const std::string& lowest() const { return levels.front().name; }
+
+    static StatusScale default_scale();
+};
+
+}  // namespace rectrack

@@ -1,0 +1,349 @@
+// Read-only queries over the projections.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "store.hpp"
+
+namespace rectrack {
+
+namespace {
+
+// A projection row holds as recorded at :t when it was recorded by then and
+// not retracted by then. The same text serves current and historical views.
+#define VALID(a) \
+    " (" a ".recorded_at <= :t AND (" a ".retracted_at IS NULL OR " a ".retracted_at > :t)) "
+
+std::vector<std::string> json_list(const std::string& text) {
+    return nlohmann::json::parse(text).get<std::vector<std::string>>();
+}
+
+std::optional<Date> optional_date(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    return parse_date(text);
+}
+
+Recommendation read_rec(SQLite::Statement& q) {
+    return Recommendation{q.getColumn(0).getString(),
+                          q.getColumn(1).getString(),
+                          q.getColumn(2).getInt(),
+                          q.getColumn(3).getString(),
+                          q.getColumn(4).getString(),
+                          q.getColumn(5).getString(),
+                          json_list(q.getColumn(6).getString()),
+                          json_list(q.getColumn(7).getString())};
+}
+constexpr const char* kRecColumns =
+    "SELECT r.key, r.report, r.number, r.parent, r.title, r.text, r.addressees, r.themes "
+    "FROM recommendations r ";
+constexpr const char* kRecOrder = " ORDER BY r.report, r.number, r.parent <> '', r.key";
+
+Measure read_measure(SQLite::Statement& q) {
+    return Measure{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                   q.getColumn(2).getString(), json_list(q.getColumn(3).getString()),
+                   q.getColumn(4).getString(), q.getColumn(5).getString(),
+                   q.getColumn(6).getString(), q.getColumn(7).getString(),
+                   q.getColumn(8).getString()};
+}
+constexpr const char* kMeasureColumns =
+    "SELECT m.key, m.title, m.type, m.institutions, m.celex, m.eli, m.com_ref, m.procedure, "
+    "m.url FROM measures m ";
+
+Evidence read_evidence(SQLite::Statement& q) {
+    Evidence e;
+    e.id = q.getColumn(0).getInt64();
+    e.url = q.getColumn(1).getString();
+    e.title = q.getColumn(2).getString();
+    e.publisher = q.getColumn(3).getString();
+    e.published = optional_date(q.getColumn(4).getString());
+    e.accessed = optional_date(q.getColumn(5).getString());
+    e.archive_url = q.getColumn(6).getString();
+    e.sha256 = q.getColumn(7).getString();
+    e.kind = q.getColumn(8).getString();
+    e.bearing = q.getColumn(9).getString();
+    return e;
+}
+constexpr const char* kEvidenceColumns =
+    "SELECT v.id, v.url, v.title, v.publisher, v.published, v.accessed, v.archive_url, "
+    "v.sha256, v.kind, v.bearing FROM evidence v ";
+
+Link read_link(SQLite::Statement& q) {
+    return Link{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                q.getColumn(3).getString(), q.getColumn(4).getString(),
+                parse_date(q.getColumn(5).getString()).value_or(Date{})};
+}
+// A link is active while it holds and no unlink of it holds.
+constexpr const char* kActiveLinks =
+    "SELECT l.event_id, l.rec, l.measure, l.relation, l.note, l.effective FROM links l "
+    "WHERE " VALID("l") " AND NOT EXISTS (SELECT 1 FROM unlinks u WHERE u.link_event = "
+    "l.event_id AND " VALID("u") ") ";
+
+}  // namespace
+
+StatusScale Store::scale() {
+    StatusScale s;
+    SQLite::Statement q(*db_, "SELECT name, label, closed FROM scale ORDER BY rank");
+    while (q.executeStep())
+        s.levels.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                            q.getColumn(2).getInt() != 0});
+    return s;
+}
+
+std::vector<Report> Store::reports() {
+    std::vector<Report> out;
+    SQLite::Statement q(*db_,
+                        "SELECT key, title, author, publisher, issued, url FROM reports ORDER BY key");
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                       q.getColumn(2).getString(), q.getColumn(3).getString(),
+                       parse_date(q.getColumn(4).getString()).value_or(Date{}),
+                       q.getColumn(5).getString()});
+    return out;
+}
+
+std::optional<Report> Store::report(const std::string& key) {
+    for (auto& r : reports())
+        if (r.key == key) return r;
+    return std::nullopt;
+}
+
+std::optional<Recommendation> Store::recommendation(const std::string& key,
+                                                    const std::string& as_recorded) {
+    SQLite::Statement q(*db_, std::string(kRecColumns) + "WHERE r.key = :key AND r.recorded_at <= :t");
+    q.bind(":key", key);
+    q.bind(":t", as_recorded);
+    if (!q.executeStep()) return std::nullopt;
+    return read_rec(q);
+}
+
+std::vector<Recommendation> Store::recommendations(const std::string& as_recorded) {
+    SQLite::Statement q(*db_, std::string(kRecColumns) + "WHERE r.recorded_at <= :t" + kRecOrder);
+    q.bind(":t", as_recorded);
+    std::vector<Recommendation> out;
+    while (q.executeStep()) out.push_back(read_rec(q));
+    return out;
+}
+
+std::vector<std::string> Store::parts(const std::string& key, const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        "SELECT key FROM recommendations WHERE parent = :key AND recorded_at <= :t "
+                        "ORDER BY key");
+    q.bind(":key", key);
+    q.bind(":t", as_recorded);
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+}
+
+std::vector<StatusChange> Store::status_history(const std::string& rec,
+                                                const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        "SELECT s.event_id, s.rec, s.status, s.effective, s.note, e.author, "
+                        "e.recorded_at FROM status_changes s JOIN events e ON e.id = s.event_id "
+                        "WHERE s.rec = :rec AND " VALID("s") " ORDER BY s.effective, s.event_id");
+    q.bind(":rec", rec);
+    q.bind(":t", as_recorded);
+    SQLite::Statement cites(*db_,
+                            "SELECT evidence_id FROM citations WHERE event_id = ? ORDER BY 1");
+    std::vector<StatusChange> out;
+    while (q.executeStep()) {
+        StatusChange c{q.getColumn(0).getInt64(),
+                       q.getColumn(1).getString(),
+                       q.getColumn(2).getString(),
+                       parse_date(q.getColumn(3).getString()).value_or(Date{}),
+                       q.getColumn(4).getString(),
+                       q.getColumn(5).getString(),
+                       q.getColumn(6).getString(),
+                       {}};
+        cites.reset();
+        cites.bind(1, static_cast<int64_t>(c.event));
+        while (cites.executeStep()) c.evidence.push_back(cites.getColumn(0).getInt64());
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<RecommendationSummary> Store::summaries() {
+    // One pass with correlated look-ups on indexed columns: cost grows with
+    // the number of recommendations, never with the length of the journal.
+    SQLite::Statement q(
+        *db_,
+        "SELECT r.key, r.report, r.number, r.parent, r.title, r.text, r.addressees, r.themes, "
+        " (SELECT s.status || ' ' || s.effective FROM status_changes s WHERE s.rec = r.key AND "
+        VALID("s") " ORDER BY s.effective DESC, s.event_id DESC LIMIT 1), "
+        " (SELECT count(DISTINCT l.measure) FROM links l WHERE l.rec = r.key AND " VALID("l")
+        "   AND NOT EXISTS (SELECT 1 FROM unlinks u WHERE u.link_event = l.event_id AND " VALID("u")
+        ")), "
+        " (SELECT count(*) FROM (SELECT c.evidence_id FROM citations c JOIN status_changes s ON "
+        "   s.event_id = c.event_id WHERE s.rec = r.key AND " VALID("s")
+        "   UNION SELECT a.evidence_id FROM attachments a WHERE a.subject = 'rec:' || r.key AND "
+        VALID("a") ")) "
+        "FROM recommendations r WHERE r.recorded_at <= :t" + std::string(kRecOrder));
+    q.bind(":t", kNow);
+    const StatusScale sc = scale();
+    std::vector<RecommendationSummary> out;
+    while (q.executeStep()) {
+        RecommendationSummary s;
+        s.rec = read_rec(q);
+        s.status = sc.levels.empty() ? "" : sc.lowest();
+        if (!q.getColumn(8).isNull()) {
+            const std::string v = q.getColumn(8).getString();
+            s.status = v.substr(0, v.find(' '));
+            s.status_since = parse_date(v.substr(v.find(' ') + 1));
+        }
+        s.measures = q.getColumn(9).getInt();
+        s.evidence = q.getColumn(10).getInt();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::optional<Measure> Store::measure(const std::string& key, const std::string& as_recorded) {
+    SQLite::Statement q(*db_, std::string(kMeasureColumns) + "WHERE m.key = :key AND " VALID("m"));
+    q.bind(":key", key);
+    q.bind(":t", as_recorded);
+    if (!q.executeStep()) return std::nullopt;
+    return read_measure(q);
+}
+
+std::vector<Measure> Store::measures(const std::string& as_recorded) {
+    SQLite::Statement q(*db_, std::string(kMeasureColumns) + "WHERE " VALID("m") " ORDER BY m.key");
+    q.bind(":t", as_recorded);
+    std::vector<Measure> out;
+    while (q.executeStep()) out.push_back(read_measure(q));
+    return out;
+}
+
+std::vector<MeasureStage> Store::stages(const std::string& measure,
+                                        const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        "SELECT s.event_id, s.measure, s.stage, s.effective FROM stages s "
+                        "WHERE s.measure = :m AND " VALID("s") " ORDER BY s.effective, s.event_id");
+    q.bind(":m", measure);
+    q.bind(":t", as_recorded);
+    std::vector<MeasureStage> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                       q.getColumn(2).getString(),
+                       parse_date(q.getColumn(3).getString()).value_or(Date{})});
+    return out;
+}
+
+std::optional<Link> Store::active_link(const std::string& rec, const std::string& measure) {
+    SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.rec = :rec AND l.measure = :m");
+    q.bind(":rec", rec);
+    q.bind(":m", measure);
+    q.bind(":t", kNow);
+    if (!q.executeStep()) return std::nullopt;
+    return read_link(q);
+}
+
+std::vector<Link> Store::links_of_rec(const std::string& rec, const std::string& as_recorded) {
+    SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.rec = :rec ORDER BY l.measure");
+    q.bind(":rec", rec);
+    q.bind(":t", as_recorded);
+    std::vector<Link> out;
+    while (q.executeStep()) out.push_back(read_link(q));
+    return out;
+}
+
+std::vector<Link> Store::links_of_measure(const std::string& measure) {
+    SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.measure = :m ORDER BY l.rec");
+    q.bind(":m", measure);
+    q.bind(":t", kNow);
+    std::vector<Link> out;
+    while (q.executeStep()) out.push_back(read_link(q));
+    return out;
+}
+
+std::optional<Evidence> Store::evidence(EvidenceId id) {
+    SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE v.id = :id AND " VALID("v"));
+    q.bind(":id", static_cast<int64_t>(id));
+    q.bind(":t", kNow);
+    if (!q.executeStep()) return std::nullopt;
+    return read_evidence(q);
+}
+
+std::optional<Evidence> Store::evidence_by_url(const std::string& url) {
+    SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE v.url = :u AND " VALID("v"));
+    q.bind(":u", url);
+    q.bind(":t", kNow);
+    if (!q.executeStep()) return std::nullopt;
+    return read_evidence(q);
+}
+
+std::vector<Evidence> Store::evidence_list() {
+    SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE " VALID("v") " ORDER BY v.id");
+    q.bind(":t", kNow);
+    std::vector<Evidence> out;
+    while (q.executeStep()) out.push_back(read_evidence(q));
+    return out;
+}
+
+std::vector<EvidenceId> Store::evidence_of(const std::string& subject) {
+    SQLite::Statement q(*db_,
+                        "SELECT DISTINCT a.evidence_id FROM attachments a WHERE a.subject = :s "
+                        "AND " VALID("a") " ORDER BY 1");
+    q.bind(":s", subject);
+    q.bind(":t", kNow);
+    std::vector<EvidenceId> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+std::vector<EvidenceId> Store::evidence_of_rec(const std::string& rec) {
+    SQLite::Statement q(*db_,
+                        "SELECT c.evidence_id FROM citations c JOIN status_changes s ON "
+                        "s.event_id = c.event_id WHERE s.rec = :rec AND " VALID("s")
+                        " UNION SELECT a.evidence_id FROM attachments a WHERE a.subject = :s AND "
+                        VALID("a") " ORDER BY 1");
+    q.bind(":rec", rec);
+    q.bind(":s", rec_subject(rec));
+    q.bind(":t", kNow);
+    std::vector<EvidenceId> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+std::vector<Note> Store::notes(const std::string& subject) {
+    SQLite::Statement q(*db_,
+                        "SELECT n.event_id, n.subject, n.text, n.effective, e.author FROM notes n "
+                        "JOIN events e ON e.id = n.event_id WHERE n.subject = :s AND " VALID("n")
+                        " ORDER BY n.effective, n.event_id");
+    q.bind(":s", subject);
+    q.bind(":t", kNow);
+    std::vector<Note> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                       q.getColumn(2).getString(),
+                       parse_date(q.getColumn(3).getString()).value_or(Date{}),
+                       q.getColumn(4).getString()});
+    return out;
+}
+
+EvidenceId Store::next_evidence_id() {
+    return db_->execAndGet("SELECT coalesce(max(id), 0) + 1 FROM evidence").getInt64();
+}
+
+int Store::uses_of_measure(const std::string& key) {
+    SQLite::Statement q(*db_,
+                        "SELECT (SELECT count(*) FROM (" + std::string(kActiveLinks) +
+                            "AND l.measure = :m)) + (SELECT count(*) FROM stages s WHERE "
+                            "s.measure = :m AND " VALID("s") ")");
+    q.bind(":m", key);
+    q.bind(":t", kNow);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+}
+
+int Store::uses_of_evidence(EvidenceId id) {
+    SQLite::Statement q(*db_,
+                        "SELECT (SELECT count(*) FROM citations c JOIN status_changes s ON "
+                        "s.event_id = c.event_id WHERE c.evidence_id = :id AND " VALID("s")
+                        ") + (SELECT count(*) FROM attachments a WHERE a.evidence_id = :id AND "
+                        VALID("a") ")");
+    q.bind(":id", static_cast<int64_t>(id));
+    q.bind(":t", kNow);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+}
+
+}  // namespace rectrack

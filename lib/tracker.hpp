@@ -1,0 +1,88 @@
+// The operations staff perform: each validates its input against the store,
+// builds the event, and appends it inside the caller's transaction. Nothing
+// here prints; errors are InputError with a sentence a user can act on.
+#pragma once
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model.hpp"
+#include "status_scale.hpp"
+#include "store.hpp"
+
+namespace rectrack {
+
+// Who records, and the clock: taken as inputs so that output is reproducible.
+struct Actor {
+    std::string author;
+    Instant now;
+    Date today() const { return now.date(); }
+};
+
+struct MeasureInput {
+    Measure measure;  // identifiers as typed; add_measure normalises them
+    std::vector<std::pair<std::string, Date>> stages;
+    std::vector<std::string> evidence;  // references (E3 or URL) to attach
+    std::optional<Date> date;           // when it was added; today by default
+};
+
+struct EvidenceInput {
+    Evidence evidence;  // id is assigned
+    std::optional<Date> date;
+};
+
+struct EvidenceAdded {
+    EvidenceId id;
+    bool created;  // false when the URL was already recorded
+};
+
+class Tracker {
+public:
+    Tracker(Store& store, Store::Transaction& tx, Actor actor)
+        : store_(store), tx_(tx), actor_(std::move(actor)) {}
+
+    Event set_scale(const StatusScale& scale, Date date);
+    Event add_report(const Report& report);
+    Event add_recommendation(const Recommendation& rec, std::optional<Date> date = {});
+    std::vector<Event> add_measure(MeasureInput input);
+    Event reach_stage(const std::string& measure, const std::string& stage, Date date);
+    Event link(const std::string& rec, const std::string& measure, const std::string& relation,
+               const std::string& note, std::optional<Date> date);
+    Event unlink(const std::string& rec, const std::string& measure, const std::string& reason,
+                 std::optional<Date> date);
+    Event set_status(const std::string& rec, const std::string& status, Date date,
+                     const std::vector<std::string>& evidence, const std::string& note);
+    EvidenceAdded add_evidence(EvidenceInput input);
+    Event attach_evidence(const std::string& ref, const std::string& to, std::optional<Date> date);
+    Event add_note(const std::string& key, const std::string& text, std::optional<Date> date);
+    Event correct(EventId id, const std::string& reason);
+
+    // "E3", "3" or a recorded URL; throws InputError for anything else.
+    EvidenceId resolve_evidence(const std::string& ref);
+    // "R4" -> "rec:R4", "ai-act" -> "measure:ai-act"; throws when unknown.
+    std::string resolve_subject(const std::string& key);
+
+private:
+    Store& store_;
+    Store::Transaction& tx_;
+    Actor actor_;
+
+    Event append(std::string kind, std::vector<std::string> subjects, nlohmann::json payload,
+                 Date effective);
+    Recommendation require_rec(const std::string& key);
+    Measure require_measure(const std::string& key);
+    Date past_or_today(std::optional<Date> date, std::string_view what);
+};
+
+// Recommendations with where they stand now. A recommendation split into
+// parts takes the status of its least advanced open part.
+std::vector<RecommendationSummary> recommendation_summaries(Store& store);
+
+// Normalises a CELEX, ELI, COM reference or procedure; throws InputError.
+std::string normalise_celex(const std::string& text);
+std::string normalise_eli(const std::string& text);
+std::string normalise_com_ref(const std::string& text);
+std::string normalise_procedure(const std::string& text);
+
+}  // namespace rectrack
