@@ -29,9 +29,14 @@ void add_show(CLI::App& app, Context& ctx) {
         auto store = ctx.open();
         const auto rec = store->recommendation(key);
         if (!rec) throw InputError("unknown recommendation '" + key + "' (see `rectrack recs`)");
+        // One pass gives this recommendation's standing and its parts'.
+        const auto all = recommendation_summaries(*store);
         RecommendationSummary summary;
-        for (auto& s : recommendation_summaries(*store))
+        std::vector<std::string> standing;  // "R4.a partial" for each part
+        for (const auto& s : all) {
             if (s.rec.key == key) summary = s;
+            if (s.rec.parent == key) standing.push_back(s.rec.key + " " + s.status);
+        }
         const auto history = store->status_history(key);
         const auto links = store->links_of_rec(key);
         std::vector<Evidence> evidence;
@@ -87,7 +92,7 @@ void add_show(CLI::App& app, Context& ctx) {
         if (summary.status_since) std::cout << " since " << summary.status_since->str();
         std::cout << "\n";
         if (!rec->parent.empty()) std::cout << "Part of:    " << rec->parent << "\n";
-        if (!parts.empty()) std::cout << "Parts:      " << join(parts, ", ") << "\n";
+        if (!standing.empty()) std::cout << "Parts:      " << join(standing, ", ") << "\n";
         if (!rec->addressees.empty()) std::cout << "Addressees: " << join(rec->addressees, ", ") << "\n";
         if (!rec->themes.empty()) std::cout << "Themes:     " << join(rec->themes, ", ") << "\n";
         std::cout << "\n" << rec->text << "\n";

@@ -164,19 +164,23 @@ std::vector<StatusChange> Store::status_history(const std::string& rec,
 std::vector<RecommendationSummary> Store::summaries() {
     // One pass with correlated look-ups on indexed columns: cost grows with
     // the number of recommendations, never with the length of the journal.
+    // A recommendation's measures and evidence include those of its parts.
+#define FAMILY(col) \
+    " (" col " = r.key OR " col " IN (SELECT p.key FROM recommendations p WHERE p.parent = r.key)) "
     SQLite::Statement q(
         *db_,
         "SELECT r.key, r.report, r.number, r.parent, r.title, r.text, r.addressees, r.themes, "
         " (SELECT s.status || ' ' || s.effective FROM status_changes s WHERE s.rec = r.key AND "
         VALID("s") " ORDER BY s.effective DESC, s.event_id DESC LIMIT 1), "
-        " (SELECT count(DISTINCT l.measure) FROM links l WHERE l.rec = r.key AND " VALID("l")
+        " (SELECT count(DISTINCT l.measure) FROM links l WHERE " FAMILY("l.rec") " AND " VALID("l")
         "   AND NOT EXISTS (SELECT 1 FROM unlinks u WHERE u.link_event = l.event_id AND " VALID("u")
         ")), "
         " (SELECT count(*) FROM (SELECT c.evidence_id FROM citations c JOIN status_changes s ON "
-        "   s.event_id = c.event_id WHERE s.rec = r.key AND " VALID("s")
-        "   UNION SELECT a.evidence_id FROM attachments a WHERE a.subject = 'rec:' || r.key AND "
-        VALID("a") ")) "
+        "   s.event_id = c.event_id WHERE " FAMILY("s.rec") " AND " VALID("s")
+        "   UNION SELECT a.evidence_id FROM attachments a WHERE " FAMILY("substr(a.subject, 5)")
+        "   AND a.subject LIKE 'rec:%' AND " VALID("a") ")) "
         "FROM recommendations r WHERE r.recorded_at <= :t" + std::string(kRecOrder));
+#undef FAMILY
     q.bind(":t", kNow);
     const StatusScale sc = scale();
     std::vector<RecommendationSummary> out;

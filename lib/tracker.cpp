@@ -346,7 +346,6 @@ std::vector<RecommendationSummary> recommendation_summaries(Store& store) {
         for (const auto* p : it->second)
             if (p->status_since && (!s.status_since || *p->status_since > *s.status_since))
                 s.status_since = p->status_since;
-        for (const auto* p : it->second) s.evidence += p->evidence;
     }
     return all;
 }

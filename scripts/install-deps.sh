@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs, from Debian's packages, what rectrack needs and is missing.
+#   scripts/install-deps.sh          build and run
+#   scripts/install-deps.sh --test   also what the tests use
+# Run as root on Debian 12. Installs nothing that is already there, so a
+# second run is quick and needs no network.
+set -euo pipefail
+
+packages=(g++ cmake make pkg-config libsqlitecpp-dev libsqlite3-dev libcli11-dev
+          libtomlplusplus-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(libgtest-dev sqlite3)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if (( ${#missing[@]} )); then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi

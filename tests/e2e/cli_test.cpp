@@ -1,0 +1,266 @@
+// End-to-end tests: the real rectrack binary on temporary databases, with
+// the clock fixed so that output is stable enough for golden files.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "e2e/process.hpp"
+#include "test_support.hpp"
+
+using namespace rectrack::test;
+
+namespace {
+
+class Cli : public ::testing::Test {
+protected:
+    TempDir dir;
+    std::string db = dir.file("rt.db");
+    std::map<std::string, std::string> env = {{"RECTRACK_NOW", "2026-11-27T12:00:00Z"},
+                                              {"RECTRACK_AUTHOR", "tester"},
+                                              {"RECTRACK_DB", db}};
+
+    Result rt(std::vector<std::string> args) {
+        return run_process(RECTRACK_BIN, args, env, dir.path().string());
+    }
+    // Runs a command that must succeed.
+    std::string ok(std::vector<std::string> args) {
+        Result r = rt(args);
+        EXPECT_EQ(r.code, 0) << "rectrack " << ::testing::PrintToString(args) << "\n" << r.err;
+        return r.out;
+    }
+    void init_small() { ok({"init", "--data", std::string(RECTRACK_TEST_DATA) + "/small.toml"}); }
+    std::string journal() { return ok({"export"}); }
+
+    void expect_golden(const std::string& name, const std::string& actual) {
+        const std::string path = std::string(RECTRACK_GOLDEN) + "/" + name;
+        if (std::getenv("RECTRACK_UPDATE_GOLDEN")) write_text(path, actual);
+        EXPECT_EQ(actual, read_text(path)) << "golden file " << path
+                                           << " differs (RECTRACK_UPDATE_GOLDEN=1 rewrites it)";
+    }
+};
+
+nlohmann::json parse(const std::string& s) { return nlohmann::json::parse(s); }
+
+}  // namespace
+
+TEST_F(Cli, HelpWorksForEveryCommand) {
+    const std::vector<std::vector<std::string>> commands = {
+        {},          {"init"},     {"recs"},           {"show"},          {"measure"},
+        {"measure", "add"}, {"measure", "stage"}, {"measure", "list"}, {"measure", "show"},
+        {"link"},    {"unlink"},   {"status"},         {"evidence"},      {"evidence", "add"},
+        {"evidence", "list"}, {"evidence", "show"}, {"evidence", "attach"}, {"note"},
+        {"correct"}, {"log"},      {"verify"},         {"export"},        {"import"}};
+    for (auto args : commands) {
+        args.push_back("--help");
+        Result r = rt(args);
+        EXPECT_EQ(r.code, 0) << ::testing::PrintToString(args);
+        EXPECT_NE(r.out.find("Usage"), std::string::npos) << ::testing::PrintToString(args);
+    }
+}
+
+TEST_F(Cli, InitLoadsTheBundledDataAndNeverOverwrites) {
+    ok({"init"});
+    const auto recs = parse(ok({"recs", "--format", "json"}));
+    ASSERT_EQ(recs.size(), 11u);
+    EXPECT_EQ(recs[3]["key"], "R4");
+    const std::string before = journal();
+    Result again = rt({"init"});
+    EXPECT_EQ(again.code, 2);
+    EXPECT_NE(again.err.find("never overwritten"), std::string::npos);
+    EXPECT_EQ(journal(), before);
+    EXPECT_EQ(rt({"init", "--exists-ok"}).code, 0);
+    EXPECT_EQ(journal(), before);
+    EXPECT_EQ(rt({"verify"}).code, 0);
+}
+
+TEST_F(Cli, RecsAndShowMatchTheirGoldenFiles) {
+    init_small();
+    expect_golden("recs.txt", ok({"recs"}));
+    expect_golden("show_R1.txt", ok({"show", "R1"}));
+    expect_golden("show_R2.txt", ok({"show", "R2"}));
+    expect_golden("log_R1.txt", ok({"log", "R1"}));
+}
+
+TEST_F(Cli, RecsFiltersByStatus) {
+    init_small();
+    const auto partial = parse(ok({"recs", "--status", "partial", "--format", "json"}));
+    std::vector<std::string> keys;
+    for (const auto& r : partial) keys.push_back(r["key"]);
+    EXPECT_EQ(keys, (std::vector<std::string>{"R1", "R2.a"}));
+    const auto two = parse(ok({"recs", "--status", "partial", "--status", "not_started", "--format", "json"}));
+    EXPECT_EQ(two.size(), 3u);
+}
+
+TEST_F(Cli, RecsJsonHasTheDocumentedFields) {
+    init_small();
+    const auto r1 = parse(ok({"recs", "--format", "json"}))[0];
+    EXPECT_EQ(r1["key"], "R1");
+    EXPECT_EQ(r1["title"], "Regulate widgets");
+    EXPECT_EQ(r1["status"], "partial");
+    EXPECT_EQ(r1["status_since"], "2024-06-13");
+    EXPECT_EQ(r1["measures"], 1);
+    EXPECT_EQ(r1["evidence"], 1);
+}
+
+TEST_F(Cli, ShowJsonHasTheDocumentedFields) {
+    init_small();
+    const auto s = parse(ok({"show", "R1", "--format", "json"}));
+    for (const char* f : {"key", "title", "text", "status", "history", "measures", "evidence"})
+        EXPECT_TRUE(s.contains(f)) << f;
+    ASSERT_EQ(s["history"].size(), 2u);
+    for (const char* f : {"event", "date", "status", "note", "author", "recorded_at", "evidence"})
+        EXPECT_TRUE(s["history"][0].contains(f)) << f;
+    EXPECT_EQ(s["history"][0]["note"], "Proposal tabled");
+    EXPECT_EQ(s["history"][0]["evidence"][0], "E1");
+    ASSERT_EQ(s["measures"].size(), 1u);
+    for (const char* f : {"key", "title", "relation", "celex", "stages"})
+        EXPECT_TRUE(s["measures"][0].contains(f)) << f;
+    EXPECT_EQ(s["measures"][0]["celex"], "32024R1689");
+    EXPECT_EQ(s["measures"][0]["stages"].size(), 3u);
+}
+
+// Every rejected command: exit code, one clear line on stderr, nothing written.
+TEST_F(Cli, RejectedCommandsLeaveTheJournalByteForByteUnchanged) {
+    init_small();
+    struct Case {
+        std::vector<std::string> args;
+        int code;
+        std::string says;
+    };
+    const std::vector<Case> cases = {
+        {{"status", "R9", "partial", "--date", "2025-01-01"}, 2, "unknown recommendation 'R9'"},
+        {{"status", "R3", "done", "--date", "2025-01-01"}, 2, "unknown status 'done'"},
+        {{"status", "R3", "partial", "--date", "2026-02-30"}, 2, "invalid date '2026-02-30'"},
+        {{"status", "R3", "partial", "--date", "2026-11-28"}, 2, "in the future"},
+        {{"status", "R3", "partial", "--date", "2025-01-01", "--evidence", "E42"}, 2, "unknown evidence E42"},
+        {{"status", "R2", "partial", "--date", "2025-01-01"}, 2, "tracked through its parts"},
+        {{"measure", "add", "widget-act", "--title", "T", "--type", "regulation"}, 2, "already exists"},
+        {{"measure", "add", "m", "--title", "T", "--type", "law"}, 2, "unknown measure type 'law'"},
+        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--celex", "3202R1"}, 2, "malformed CELEX"},
+        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--com", "COM 2021 5"}, 2, "malformed Commission document reference"},
+        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--procedure", "2021/0106"}, 2, "malformed procedure reference"},
+        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--stage", "passed=2024-01-01"}, 2, "unknown stage 'passed'"},
+        {{"measure", "stage", "nope", "adopted", "--date", "2024-01-01"}, 2, "unknown measure 'nope'"},
+        {{"measure", "stage", "widget-act", "voted", "--date", "2024-01-01"}, 2, "unknown stage 'voted'"},
+        {{"link", "R3", "widget-act", "--relation", "helps"}, 2, "unknown relation 'helps'"},
+        {{"link", "R1", "widget-act"}, 2, "already linked"},
+        {{"unlink", "R3", "widget-act", "--reason", "x"}, 2, "not linked"},
+        {{"evidence", "add", "file:///etc/passwd", "--title", "x"}, 2, "only http and https"},
+        {{"evidence", "add", "javascript:alert(1)", "--title", "x"}, 2, "invalid evidence URL"},
+        {{"note", "R9", "text"}, 2, "neither a recommendation nor a measure"},
+        {{"correct", "9999", "--reason", "x"}, 2, "no event #9999"},
+        {{"correct", "abc", "--reason", "x"}, 2, "invalid event number"},
+        {{"status", "R3"}, 2, "required"},
+        {{"frobnicate"}, 2, ""},
+    };
+    const std::string before = journal();
+    for (const auto& c : cases) {
+        Result r = rt(c.args);
+        const std::string what = ::testing::PrintToString(c.args);
+        EXPECT_EQ(r.code, c.code) << what << "\n" << r.err;
+        EXPECT_TRUE(r.err.starts_with("rectrack: error: ")) << what << ": " << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << what << ": " << r.err;
+        EXPECT_NE(r.err.find(c.says), std::string::npos) << what << ": " << r.err;
+        EXPECT_TRUE(r.out.empty()) << what << ": " << r.out;
+    }
+    EXPECT_EQ(journal(), before);
+    EXPECT_EQ(rt({"verify"}).code, 0);
+}
+
+TEST_F(Cli, MissingDatabaseSaysHowToCreateOne) {
+    Result r = rt({"recs"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.err.find("rectrack init"), std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(db));
+}
+
+TEST_F(Cli, NewerSchemaIsRefused) {
+    init_small();
+    {
+        SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 99");
+    }
+    Result r = rt({"recs"});
+    EXPECT_EQ(r.code, 3);
+    EXPECT_NE(r.err.find("newer"), std::string::npos);
+}
+
+TEST_F(Cli, ALockedDatabaseFailsCleanlyAfterTheTimeout) {
+    init_small();
+    const std::string before = journal();
+    {
+        SQLite::Database holder(db, SQLite::OPEN_READWRITE);
+        holder.exec("BEGIN IMMEDIATE");
+        env["RECTRACK_BUSY_TIMEOUT_MS"] = "200";
+        Result r = rt({"status", "R3", "partial", "--date", "2025-01-01"});
+        EXPECT_EQ(r.code, 3);
+        EXPECT_NE(r.err.find("locked"), std::string::npos) << r.err;
+        holder.exec("ROLLBACK");
+    }
+    EXPECT_EQ(journal(), before);
+}
+
+TEST_F(Cli, VerifyNamesTheFirstTamperedEvent) {
+    init_small();
+    EXPECT_NE(ok({"verify"}).find("ok:"), std::string::npos);
+    {
+        SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER events_no_update");
+        raw.exec("UPDATE events SET author = 'mallory' WHERE id = 12");
+    }
+    Result r = rt({"verify"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("event #12"), std::string::npos) << r.out;
+}
+
+TEST_F(Cli, ExportImportExportIsIdentical) {
+    init_small();
+    ok({"status", "R3", "announced", "--date", "2025-03-01", "--note", "late"});
+    for (const std::string format : {"toml", "json"}) {
+        const std::string first = ok({"export", "--format", format});
+        write_text(dir.file("journal." + format), first);
+        const std::string copy = dir.file("copy-" + format + ".db");
+        ok({"--db", copy, "import", dir.file("journal." + format)});
+        EXPECT_EQ(ok({"--db", copy, "export", "--format", format}), first) << format;
+        EXPECT_EQ(rt({"--db", copy, "verify"}).code, 0);
+    }
+}
+
+TEST_F(Cli, RecordingAndCorrectingAStatus) {
+    init_small();
+    EXPECT_EQ(ok({"evidence", "add", "https://example.org/news", "--title", "News", "--kind", "news"}), "E3\n");
+    EXPECT_EQ(ok({"evidence", "add", "https://example.org/news", "--title", "Again"}), "E3 (already recorded)\n");
+    const std::string recorded = ok({"status", "R3", "partial", "--date", "2025-05-01", "--evidence", "E3"});
+    const std::string id = recorded.substr(recorded.find('#') + 1, recorded.find(':') - recorded.find('#') - 1);
+    EXPECT_EQ(parse(ok({"show", "R3", "--format", "json"}))["status"], "partial");
+    ok({"correct", id, "--reason", "wrong recommendation"});
+    const auto shown = parse(ok({"show", "R3", "--format", "json"}));
+    EXPECT_EQ(shown["status"], "not_started");
+    EXPECT_TRUE(shown["history"].empty());
+    EXPECT_NE(ok({"log", "R3"}).find("[retracted by #"), std::string::npos);
+    EXPECT_EQ(rt({"verify"}).code, 0);
+}
+
+TEST_F(Cli, MeasuresStagesLinksAndNotes) {
+    init_small();
+    ok({"measure", "add", "ai-act", "--title", "AI Act", "--type", "regulation", "--celex",
+        "32024r1689", "--com", "COM(2021) 206 final", "--procedure", "2021/0106(COD)", "--stage",
+        "proposed=2021-04-21", "--stage", "applies=2026-08-02"});
+    ok({"measure", "stage", "ai-act", "adopted", "--date", "2024-06-13"});
+    ok({"link", "R3", "ai-act", "--relation", "partly_advances", "--note", "bans social scoring"});
+    const auto m = parse(ok({"measure", "show", "ai-act", "--format", "json"}));
+    EXPECT_EQ(m["celex"], "32024R1689");
+    EXPECT_EQ(m["eur_lex"], "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689");
+    EXPECT_EQ(m["stages"].size(), 3u);
+    EXPECT_EQ(m["recommendations"][0]["rec"], "R3");
+    EXPECT_NE(ok({"measure", "list"}).find("ai-act"), std::string::npos);
+    ok({"unlink", "R3", "ai-act", "--reason", "too indirect"});
+    EXPECT_TRUE(parse(ok({"show", "R3", "--format", "json"}))["measures"].empty());
+    ok({"note", "R3", "Watch the 2027 review", "--date", "2026-01-15"});
+    EXPECT_NE(ok({"show", "R3"}).find("Watch the 2027 review"), std::string::npos);
+    const auto since = parse(ok({"log", "--since", "2026-01-01", "--until", "2026-06-30", "--format", "json"}));
+    ASSERT_EQ(since.size(), 1u);
+    EXPECT_EQ(since[0]["kind"], "note_added");
+}
