@@ -99,6 +99,7 @@ Store::Store(const std::string& path, OpenOptions options) : path_(path) {
         db_->exec("PRAGMA journal_mode = WAL");
         db_->exec("PRAGMA synchronous = NORMAL");
         if (version < latest_schema_version()) migrate();
+        projector_ = std::make_unique<Projector>(*db_);
     } catch (const StorageError&) {
         throw;
     } catch (const SQLite::Exception&) {
@@ -159,7 +160,7 @@ Event Store::append(Transaction&, Event e, const std::string& now) {
     }
     e.hash = chain_hash(previous_hash, e);
     insert_event(*db_, e);
-    apply_event(*db_, e);
+    projector_->apply(e);
     return e;
 }
 
@@ -181,7 +182,7 @@ void Store::append_verbatim(Transaction&, const Event& e) {
         throw InputError("event #" + std::to_string(e.id) +
                          " does not match its hash: the file was changed after export");
     insert_event(*db_, e);
-    apply_event(*db_, e);
+    projector_->apply(e);
 }
 
 std::optional<Event> Store::event(EventId id) {
@@ -235,6 +236,7 @@ VerifyResult Store::verify() {
     SQLite::Database rebuilt(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     run_migrations(rebuilt, 0);
     rebuilt.exec("BEGIN");
+    Projector projector(rebuilt);
     std::string previous_hash = kGenesisHash;
     std::string previous_recorded;
     SQLite::Statement q(*db_, std::string(kEventColumns) + "ORDER BY id");
@@ -264,7 +266,7 @@ VerifyResult Store::verify() {
         previous_hash = e.hash;
         previous_recorded = e.recorded_at;
         try {
-            apply_event(rebuilt, e);
+            projector.apply(e);
         } catch (const std::exception& ex) {
             fail(e.id, std::string("it cannot be replayed: ") + ex.what());
             break;

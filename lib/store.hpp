@@ -7,6 +7,7 @@
 // The default, kNow, means "everything recorded so far".
 #pragma once
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@
 
 namespace SQLite {
 class Database;
+class Statement;
 }
 
 namespace rectrack {
@@ -40,6 +42,8 @@ struct VerifyResult {
     std::optional<EventId> first_bad_event;  // the first event that does not match
     std::string problem;                     // what does not match, in a sentence
 };
+
+class Projector;
 
 class Store {
 public:
@@ -120,6 +124,7 @@ private:
     friend class Transaction;
     std::string path_;
     std::unique_ptr<SQLite::Database> db_;
+    std::unique_ptr<Projector> projector_;
     void migrate();
 };
 
@@ -127,7 +132,20 @@ private:
 // on (locked, corrupt, read-only); other exceptions pass through unchanged.
 [[noreturn]] void rethrow_as_storage_error(const std::string& path);
 
-// Applies one event to the projection tables of `db` (store_projection.cpp).
-void apply_event(SQLite::Database& db, const Event& e);
+// Applies events to the projection tables of one database
+// (store_projection.cpp): the only code that writes projections.
+class Projector {
+public:
+    explicit Projector(SQLite::Database& db);
+    ~Projector();
+    void apply(const Event& e);
+
+private:
+    SQLite::Database& db_;
+    std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    template <typename... Args>
+    void exec(const std::string& sql, const Args&... args);
+    void retract(const Event& correction);
+};
 
 }  // namespace rectrack

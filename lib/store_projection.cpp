@@ -22,23 +22,6 @@ std::string array_text(const json& p, const char* field) {
     return it != p.end() && it->is_array() ? it->dump() : std::string("[]");
 }
 
-// Binds values in order: strings, integers. Keeps the per-kind code short.
-template <typename... Args>
-void exec(SQLite::Database& db, const char* sql, const Args&... args) {
-    SQLite::Statement st(db, sql);
-    int i = 0;
-    (
-        [&] {
-            ++i;
-            if constexpr (std::is_integral_v<Args>)
-                st.bind(i, static_cast<int64_t>(args));
-            else
-                st.bind(i, std::string(args));
-        }(),
-        ...);
-    st.exec();
-}
-
 // The projection table that holds the row an event of this kind created, for
 // corrections to stamp. Kinds absent here cannot be retracted.
 const char* fact_table(const std::string& k) {
@@ -53,7 +36,33 @@ const char* fact_table(const std::string& k) {
     return nullptr;
 }
 
-void retract(SQLite::Database& db, const Event& correction) {
+}  // namespace
+
+Projector::Projector(SQLite::Database& db) : db_(db) {}
+Projector::~Projector() = default;
+
+// Prepared statements are kept: preparing costs more than running, and
+// verify() replays every event of the journal through here.
+template <typename... Args>
+void Projector::exec(const std::string& sql, const Args&... args) {
+    auto& slot = statements_[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+    SQLite::Statement& st = *slot;
+    st.reset();
+    int i = 0;
+    (
+        [&] {
+            ++i;
+            if constexpr (std::is_integral_v<Args>)
+                st.bind(i, static_cast<int64_t>(args));
+            else
+                st.bind(i, args);
+        }(),
+        ...);
+    st.exec();
+}
+
+void Projector::retract(const Event& correction) {
     const EventId target = correction.payload.at("retracts").get<EventId>();
     // The correction names the kind it retracts, so that replaying it needs
     // nothing but the event itself (verify() rebuilds without the journal).
@@ -62,89 +71,77 @@ void retract(SQLite::Database& db, const Event& correction) {
     if (!table) throw InputError("event #" + std::to_string(target) + " cannot be retracted");
     const std::string sql = std::string("UPDATE ") + table +
                             " SET retracted_at = ?, retracted_by = ? WHERE event_id = ?";
-    exec(db, sql.c_str(), correction.recorded_at, correction.id, target);
-    exec(db, "INSERT INTO corrections(event_id, retracts, reason, recorded_at) VALUES (?,?,?,?)",
+    exec(sql, correction.recorded_at, correction.id, target);
+    exec("INSERT INTO corrections(event_id, retracts, reason, recorded_at) VALUES (?,?,?,?)",
          correction.id, target, str(correction.payload, "reason"), correction.recorded_at);
 }
 
-}  // namespace
-
-void apply_event(SQLite::Database& db, const Event& e) {
+void Projector::apply(const Event& e) {
     const json& p = e.payload;
     const std::string eff = e.effective.str();
     for (const auto& s : e.subjects)
-        exec(db, "INSERT INTO event_subjects(subject, event_id) VALUES (?, ?)", s, e.id);
+        exec("INSERT INTO event_subjects(subject, event_id) VALUES (?, ?)", s, e.id);
 
     const std::string& k = e.kind;
     if (k == kind::scale_set) {
-        db.exec("DELETE FROM scale");
+        db_.exec("DELETE FROM scale");
         int rank = 0;
         for (const auto& level : p.at("statuses"))
-            exec(db, "INSERT INTO scale(rank, name, label, closed) VALUES (?,?,?,?)", rank++,
+            exec("INSERT INTO scale(rank, name, label, closed) VALUES (?,?,?,?)", rank++,
                  str(level, "name"), str(level, "label"), level.value("closed", false) ? 1 : 0);
     } else if (k == kind::report_added) {
-        exec(db,
-             "INSERT INTO reports(key, title, author, publisher, issued, url, event_id) "
+        exec("INSERT INTO reports(key, title, author, publisher, issued, url, event_id) "
              "VALUES (?,?,?,?,?,?,?)",
              str(p, "key"), str(p, "title"), str(p, "author"), str(p, "publisher"),
              str(p, "issued"), str(p, "url"), e.id);
     } else if (k == kind::recommendation_added) {
-        exec(db,
-             "INSERT INTO recommendations(key, report, number, parent, title, text, addressees, "
+        exec("INSERT INTO recommendations(key, report, number, parent, title, text, addressees, "
              "themes, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
              str(p, "key"), str(p, "report"), p.value("number", 0), str(p, "parent"),
              str(p, "title"), str(p, "text"), array_text(p, "addressees"), array_text(p, "themes"),
              e.id, e.recorded_at);
     } else if (k == kind::status_changed) {
-        exec(db,
-             "INSERT INTO status_changes(event_id, rec, status, effective, note, recorded_at) "
+        exec("INSERT INTO status_changes(event_id, rec, status, effective, note, recorded_at) "
              "VALUES (?,?,?,?,?,?)",
              e.id, str(p, "rec"), str(p, "status"), eff, str(p, "note"), e.recorded_at);
         if (p.contains("evidence"))
             for (const auto& id : p["evidence"])
-                exec(db, "INSERT INTO citations(event_id, evidence_id) VALUES (?,?)", e.id,
+                exec("INSERT INTO citations(event_id, evidence_id) VALUES (?,?)", e.id,
                      id.get<EvidenceId>());
     } else if (k == kind::measure_added) {
-        exec(db,
-             "INSERT INTO measures(key, title, type, institutions, celex, eli, com_ref, "
+        exec("INSERT INTO measures(key, title, type, institutions, celex, eli, com_ref, "
              "procedure, url, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
              str(p, "key"), str(p, "title"), str(p, "type"), array_text(p, "institutions"),
              str(p, "celex"), str(p, "eli"), str(p, "com_ref"), str(p, "procedure"), str(p, "url"),
              e.id, e.recorded_at);
     } else if (k == kind::stage_reached) {
-        exec(db,
-             "INSERT INTO stages(event_id, measure, stage, effective, recorded_at) "
+        exec("INSERT INTO stages(event_id, measure, stage, effective, recorded_at) "
              "VALUES (?,?,?,?,?)",
              e.id, str(p, "measure"), str(p, "stage"), eff, e.recorded_at);
     } else if (k == kind::measure_linked) {
-        exec(db,
-             "INSERT INTO links(event_id, rec, measure, relation, note, effective, recorded_at) "
+        exec("INSERT INTO links(event_id, rec, measure, relation, note, effective, recorded_at) "
              "VALUES (?,?,?,?,?,?,?)",
              e.id, str(p, "rec"), str(p, "measure"), str(p, "relation"), str(p, "note"), eff,
              e.recorded_at);
     } else if (k == kind::measure_unlinked) {
-        exec(db,
-             "INSERT INTO unlinks(event_id, link_event, reason, effective, recorded_at) "
+        exec("INSERT INTO unlinks(event_id, link_event, reason, effective, recorded_at) "
              "VALUES (?,?,?,?,?)",
              e.id, p.at("link_event").get<EventId>(), str(p, "reason"), eff, e.recorded_at);
     } else if (k == kind::evidence_added) {
-        exec(db,
-             "INSERT INTO evidence(id, url, title, publisher, published, accessed, archive_url, "
+        exec("INSERT INTO evidence(id, url, title, publisher, published, accessed, archive_url, "
              "sha256, kind, bearing, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
              p.at("id").get<EvidenceId>(), str(p, "url"), str(p, "title"), str(p, "publisher"),
              str(p, "published"), str(p, "accessed"), str(p, "archive_url"), str(p, "sha256"),
              str(p, "kind"), str(p, "bearing"), e.id, e.recorded_at);
     } else if (k == kind::evidence_attached) {
-        exec(db,
-             "INSERT INTO attachments(event_id, evidence_id, subject, effective, recorded_at) "
+        exec("INSERT INTO attachments(event_id, evidence_id, subject, effective, recorded_at) "
              "VALUES (?,?,?,?,?)",
              e.id, p.at("evidence").get<EvidenceId>(), str(p, "to"), eff, e.recorded_at);
     } else if (k == kind::note_added) {
-        exec(db,
-             "INSERT INTO notes(event_id, subject, text, effective, recorded_at) VALUES (?,?,?,?,?)",
+        exec("INSERT INTO notes(event_id, subject, text, effective, recorded_at) VALUES (?,?,?,?,?)",
              e.id, str(p, "subject"), str(p, "text"), eff, e.recorded_at);
     } else if (k == kind::correction) {
-        retract(db, e);
+        retract(e);
     } else {
         throw InputError("unknown event kind '" + k + "'");
     }
