@@ -20,6 +20,26 @@ std::string StatusScale::names() const {
     return out;
 }
 
+std::string StatusScale::rollup(const std::vector<std::string>& part_statuses) const {
+    const std::string* pick = nullptr;
+    auto closed = [&](const std::string& s) {
+        const auto* level = find(s);
+        return level && level->closed;
+    };
+    for (const auto& s : part_statuses) {
+        if (!pick || (closed(*pick) && !closed(s)) ||
+            (closed(s) == closed(*pick) && rank(s) < rank(*pick)))
+            pick = &s;
+    }
+    return pick ? *pick : lowest();
+}
+
+int StatusScale::progress(std::string_view name) const {
+    const auto* level = find(name);
+    if (!level || level->closed) return -1;
+    return *rank(name);
+}
+
 StatusScale StatusScale::default_scale() {
     return StatusScale{{
         {"not_started", "Not started", false},

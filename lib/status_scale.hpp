@@ -24,6 +24,13 @@ struct StatusScale {
     std::string names() const;  // "not_started, announced, ..." for error messages
     const std::string& lowest() const { return levels.front().name; }
 
+    // Where a recommendation split into parts stands: at its least advanced
+    // open part; closed parts count only when every part is closed.
+    std::string rollup(const std::vector<std::string>& part_statuses) const;
+    // Progress for comparing two statuses: the rank on the scale, with the
+    // closed states below every open one, since entering them ends progress.
+    int progress(std::string_view name) const;
+
     static StatusScale default_scale();
 };
 

@@ -33,8 +33,8 @@ Event read_event(SQLite::Statement& q) {
     return e;
 }
 
-constexpr const char* kEventColumns =
-    "SELECT id, kind, subjects, payload, effective, recorded_at, author, hash FROM events ";
+#define kEventFields "id, kind, subjects, payload, effective, recorded_at, author, hash"
+constexpr const char* kEventColumns = "SELECT " kEventFields " FROM events ";
 
 void insert_event(SQLite::Database& db, const Event& e) {
     SQLite::Statement ins(db,
@@ -221,6 +221,28 @@ std::optional<EventId> Store::retracted_by(EventId id) {
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getInt64();
+}
+
+std::vector<Store::DatedEvent> Store::events_between(Date from, Date to,
+                                                     const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        std::string("SELECT ") + kEventFields +
+                            ", (SELECT c.recorded_at FROM corrections c WHERE c.retracts = events.id "
+                            "AND c.recorded_at <= :t) FROM events WHERE recorded_at <= :t AND "
+                            "((effective BETWEEN :from AND :to) OR (recorded_at BETWEEN :rfrom AND "
+                            ":rto)) ORDER BY id");
+    q.bind(":t", as_recorded);
+    q.bind(":from", from.str());
+    q.bind(":to", to.str());
+    q.bind(":rfrom", Instant::start_of(from).str());
+    q.bind(":rto", Instant::end_of(to).str());
+    std::vector<DatedEvent> out;
+    while (q.executeStep()) {
+        DatedEvent d{read_event(q), std::nullopt};
+        if (!q.getColumn(8).isNull()) d.retracted_at = q.getColumn(8).getString();
+        out.push_back(std::move(d));
+    }
+    return out;
 }
 
 VerifyResult Store::verify() {

@@ -115,6 +115,24 @@ public:
     std::vector<EvidenceId> evidence_of_rec(const std::string& rec);  // cited or attached
     std::vector<Note> notes(const std::string& subject);
     EvidenceId next_evidence_id();
+
+    // --- whole-journal views for reports: linear in the journal, read once ---
+    // Every status change that holds as recorded at `as_recorded`, by
+    // recommendation, effective date, then event.
+    std::vector<StatusChange> all_status_changes(const std::string& as_recorded);
+    // Links that hold on `date` as recorded at `as_recorded`.
+    std::vector<Link> links_on(Date date, const std::string& as_recorded);
+    std::vector<MeasureStage> all_stages(const std::string& as_recorded);
+    // Events effective in [from, to], or recorded in that span, as recorded at
+    // `as_recorded`, each with the instant of the correction that retracted
+    // it by then, if any.
+    struct DatedEvent {
+        Event event;
+        std::optional<std::string> retracted_at;
+    };
+    std::vector<DatedEvent> events_between(Date from, Date to, const std::string& as_recorded);
+    // Evidence attached to any subject, as recorded at `as_recorded`.
+    std::vector<std::pair<std::string, EvidenceId>> all_attachments(const std::string& as_recorded);
     // How many current facts still rest on a measure or an evidence item, so
     // that retracting its addition would leave them dangling.
     int uses_of_measure(const std::string& key);

@@ -350,4 +350,72 @@ int Store::uses_of_evidence(EvidenceId id) {
     return q.getColumn(0).getInt();
 }
 
+std::vector<StatusChange> Store::all_status_changes(const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        "SELECT s.event_id, s.rec, s.status, s.effective, s.note, e.author, "
+                        "e.recorded_at, (SELECT group_concat(c.evidence_id) FROM citations c "
+                        "WHERE c.event_id = s.event_id) FROM status_changes s JOIN events e ON "
+                        "e.id = s.event_id WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
+    q.bind(":t", as_recorded);
+    std::vector<StatusChange> out;
+    while (q.executeStep()) {
+        StatusChange c{q.getColumn(0).getInt64(),
+                       q.getColumn(1).getString(),
+                       q.getColumn(2).getString(),
+                       parse_date(q.getColumn(3).getString()).value_or(Date{}),
+                       q.getColumn(4).getString(),
+                       q.getColumn(5).getString(),
+                       q.getColumn(6).getString(),
+                       {}};
+        if (!q.getColumn(7).isNull()) {
+            const std::string ids = q.getColumn(7).getString();
+            for (size_t at = 0; at < ids.size();) {
+                size_t comma = ids.find(',', at);
+                if (comma == std::string::npos) comma = ids.size();
+                c.evidence.push_back(std::stoll(ids.substr(at, comma - at)));
+                at = comma + 1;
+            }
+            std::sort(c.evidence.begin(), c.evidence.end());
+        }
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<Link> Store::links_on(Date date, const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        "SELECT l.event_id, l.rec, l.measure, l.relation, l.note, l.effective FROM "
+                        "links l WHERE " VALID("l") " AND l.effective <= :d AND NOT EXISTS (SELECT 1 "
+                        "FROM unlinks u WHERE u.link_event = l.event_id AND u.effective <= :d AND "
+                        VALID("u") ") ORDER BY l.rec, l.measure");
+    q.bind(":t", as_recorded);
+    q.bind(":d", date.str());
+    std::vector<Link> out;
+    while (q.executeStep()) out.push_back(read_link(q));
+    return out;
+}
+
+std::vector<MeasureStage> Store::all_stages(const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        "SELECT s.event_id, s.measure, s.stage, s.effective FROM stages s WHERE "
+                        VALID("s") " ORDER BY s.measure, s.effective, s.event_id");
+    q.bind(":t", as_recorded);
+    std::vector<MeasureStage> out;
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                       q.getColumn(2).getString(),
+                       parse_date(q.getColumn(3).getString()).value_or(Date{})});
+    return out;
+}
+
+std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        "SELECT a.subject, a.evidence_id FROM attachments a WHERE " VALID("a")
+                        " ORDER BY a.subject, a.evidence_id");
+    q.bind(":t", as_recorded);
+    std::vector<std::pair<std::string, EvidenceId>> out;
+    while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
+    return out;
+}
+
 }  // namespace rectrack

@@ -330,18 +330,9 @@ std::vector<RecommendationSummary> recommendation_summaries(Store& store) {
     for (auto& s : all) {
         auto it = parts.find(s.rec.key);
         if (it == parts.end()) continue;
-        // Least advanced open part; closed parts only count when all are closed.
-        const RecommendationSummary* pick = nullptr;
-        for (const auto* p : it->second) {
-            const auto* level = scale.find(p->status);
-            const bool closed = level && level->closed;
-            const auto* pick_level = pick ? scale.find(pick->status) : nullptr;
-            const bool pick_closed = pick_level && pick_level->closed;
-            if (!pick || (pick_closed && !closed) ||
-                (closed == pick_closed && scale.rank(p->status) < scale.rank(pick->status)))
-                pick = p;
-        }
-        s.status = pick->status;
+        std::vector<std::string> statuses;
+        for (const auto* p : it->second) statuses.push_back(p->status);
+        s.status = scale.rollup(statuses);
         s.status_since = std::nullopt;
         for (const auto* p : it->second)
             if (p->status_since && (!s.status_since || *p->status_since > *s.status_since))

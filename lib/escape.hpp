@@ -1,0 +1,13 @@
+// Escaping for the report formats: every string from the database passes
+// through one of these before it is written into a document.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace rectrack {
+
+std::string html_escape(std::string_view s);      // & < > " '
+std::string markdown_escape(std::string_view s);  // table- and emphasis-safe, one line
+std::string csv_field(std::string_view s);        // RFC 4180: quoted when it must be
+
+}  // namespace rectrack
