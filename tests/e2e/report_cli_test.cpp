@@ -1,0 +1,151 @@
+// End-to-end tests of `rectrack report`: every format on the bundled data,
+// Markdown through Debian's pandoc, HTML in Debian's headless chromium.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+
+#include "e2e/process.hpp"
+#include "test_support.hpp"
+
+using namespace rectrack::test;
+
+namespace {
+
+class ReportCli : public ::testing::Test {
+protected:
+    TempDir dir;
+    std::map<std::string, std::string> env = {{"RECTRACK_NOW", "2026-11-27T12:00:00Z"},
+                                              {"RECTRACK_AUTHOR", "tester"},
+                                              {"RECTRACK_DB", dir.file("rt.db")}};
+
+    Result rt(std::vector<std::string> args) {
+        return run_process(RECTRACK_BIN, args, env, dir.path().string());
+    }
+    std::string ok(std::vector<std::string> args) {
+        Result r = rt(args);
+        EXPECT_EQ(r.code, 0) << ::testing::PrintToString(args) << "\n" << r.err;
+        return r.out;
+    }
+    Result tool(const std::string& program, std::vector<std::string> args) {
+        return run_process(program, args, {}, dir.path().string());
+    }
+    // Chromium as the probe of this machine runs it: headless, no network chatter.
+    std::vector<std::string> chromium_flags() {
+        return {"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + dir.file("chromium-profile")};
+    }
+};
+
+size_t occurrences(const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_F(ReportCli, EveryFormatOnTheBundledData) {
+    ok({"init"});
+    const std::string md = ok({"report", "--quarter", "2024-Q3"});
+    EXPECT_NE(md.find("# Status report: Made in China"), std::string::npos);
+    EXPECT_NE(md.find("2024-Q3 (2024-07-01 to 2024-09-30)"), std::string::npos);
+    const auto json = nlohmann::json::parse(ok({"report", "--quarter", "2024-Q3", "--format", "json"}));
+    EXPECT_EQ(json["period"]["quarter"], "2024-Q3");
+    ASSERT_EQ(json["recommendations"].size(), 11u);
+    // The AI Act entered into force on 1 August 2024.
+    EXPECT_EQ(json["recommendations"][3]["key"], "R4");
+    EXPECT_EQ(json["recommendations"][3]["status_start"], "proposed");
+    EXPECT_EQ(json["recommendations"][3]["status_end"], "partial");
+    EXPECT_EQ(json["recommendations"][3]["direction"], "advanced");
+    for (const char* f : {"period", "as_recorded", "summary", "recommendations", "late_entries"})
+        EXPECT_TRUE(json.contains(f)) << f;
+    const std::string csv = ok({"report", "--quarter", "2024-Q3", "--format", "csv"});
+    EXPECT_EQ(occurrences(csv, "\r\n"), 12u);  // header and one row per recommendation
+    EXPECT_TRUE(csv.starts_with("key,title,status_start,status_end,direction,events,measures,evidence,unsupported\r\n"));
+    const std::string html = ok({"report", "--quarter", "2024-Q3", "--format", "html"});
+    EXPECT_EQ(occurrences(html, "<tr data-rec="), 11u);
+    EXPECT_EQ(occurrences(html, "<svg "), 2u);
+}
+
+TEST_F(ReportCli, DefaultIsTheLastCompleteQuarterAndOutputCanGoToAFile) {
+    ok({"init"});
+    ok({"report", "--format", "json", "--output", dir.file("r.json")});
+    const auto json = nlohmann::json::parse(read_text(dir.file("r.json")));
+    EXPECT_EQ(json["period"]["quarter"], "2026-Q3");
+    EXPECT_EQ(json["generated"], "2026-11-27T12:00:00Z");
+}
+
+TEST_F(ReportCli, BadPeriodsAndKeysAreRejected) {
+    ok({"init"});
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"report", "--quarter", "2026-Q5"},
+             {"report", "--from", "2026-01-01"},
+             {"report", "--from", "2026-03-01", "--to", "2026-01-01"},
+             {"report", "--quarter", "2026-Q1", "--to", "2026-01-01"},
+             {"report", "--recs", "R1,R99"},
+             {"report", "--as-recorded", "last tuesday"},
+             {"report", "--format", "pdf"}}) {
+        Result r = rt(args);
+        EXPECT_EQ(r.code, 2) << ::testing::PrintToString(args);
+        EXPECT_TRUE(r.err.starts_with("rectrack: error: ")) << r.err;
+    }
+}
+
+TEST_F(ReportCli, AnIssuedReportIsReproducedAfterMoreEntries) {
+    ok({"init", "--data", std::string(RECTRACK_TEST_DATA) + "/small.toml"});
+    env["RECTRACK_NOW"] = "2026-10-05T09:00:00Z";
+    const std::vector<std::string> args = {"report", "--quarter", "2026-Q3", "--format", "html",
+                                           "--as-recorded", "2026-10-05T09:00:00Z"};
+    const std::string issued = ok(args);
+    env["RECTRACK_NOW"] = "2026-11-20T09:00:00Z";
+    ok({"status", "R3", "partial", "--date", "2026-08-15", "--evidence", "E2", "--note", "late"});
+    ok({"note", "R1", "in the quarter", "--date", "2026-09-01"});
+    EXPECT_EQ(ok(args), issued);
+    const std::string now = ok({"report", "--quarter", "2026-Q3", "--format", "json"});
+    EXPECT_EQ(nlohmann::json::parse(now)["late_entries"].size(), 2u);
+}
+
+TEST_F(ReportCli, HtmlEscapesEverythingAndLoadsNothingFromOutside) {
+    ok({"init", "--data", std::string(RECTRACK_TEST_DATA) + "/small.toml"});
+    const std::string html = ok({"report", "--quarter", "2026-Q3", "--format", "html"});
+    EXPECT_NE(html.find("Sanction &amp; &quot;protect&quot; &lt;people&gt;"), std::string::npos);
+    EXPECT_EQ(html.find("<people>"), std::string::npos);
+    EXPECT_FALSE(std::regex_search(html, std::regex(R"(<(script|link|img|iframe)\b|src=|@import|url\()")));
+}
+
+TEST_F(ReportCli, MarkdownConvertsWithPandoc) {
+    ok({"init"});
+    ok({"report", "--quarter", "2025-Q1", "--output", dir.file("report.md")});
+    Result docx = tool("/usr/bin/pandoc", {dir.file("report.md"), "-o", dir.file("report.docx")});
+    ASSERT_EQ(docx.code, 0) << docx.err;
+    EXPECT_TRUE(read_text(dir.file("report.docx")).starts_with("PK"));  // a zip, as .docx is
+    Result plain = tool("/usr/bin/pandoc", {dir.file("report.md"), "-t", "plain"});
+    ASSERT_EQ(plain.code, 0) << plain.err;
+    EXPECT_NE(plain.out.find("R11: Platform liability, data protection"), std::string::npos);
+    EXPECT_EQ(plain.out.find("\\|"), std::string::npos);  // escapes were understood, not printed
+}
+
+TEST_F(ReportCli, HtmlOpensInHeadlessChromiumWithItsCharts) {
+    ok({"init"});
+    ok({"report", "--quarter", "2024-Q3", "--format", "html", "--output", dir.file("report.html")});
+    auto flags = chromium_flags();
+    flags.push_back("--dump-dom");
+    flags.push_back("file://" + dir.file("report.html"));
+    Result dom = tool("/usr/bin/chromium", flags);
+    ASSERT_EQ(dom.code, 0) << dom.err;
+    EXPECT_EQ(occurrences(dom.out, "<tr data-rec="), 11u);  // one row per recommendation
+    EXPECT_EQ(occurrences(dom.out, "<svg "), 2u);
+    EXPECT_NE(dom.out.find("Status over the last eight quarters"), std::string::npos);
+
+    flags = chromium_flags();
+    flags.push_back("--window-size=1000,1400");
+    flags.push_back("--screenshot=" + dir.file("report.png"));
+    flags.push_back("file://" + dir.file("report.html"));
+    Result shot = tool("/usr/bin/chromium", flags);
+    ASSERT_EQ(shot.code, 0) << shot.err;
+    Result check = tool("/usr/bin/python3", {std::string(RECTRACK_E2E_DIR) + "/png_nonblank.py",
+                                             dir.file("report.png")});
+    EXPECT_EQ(check.code, 0) << check.out << check.err;
+}
