@@ -2,16 +2,57 @@
 
 #include "commands.hpp"
 #include "error.hpp"
+#include "url.hpp"
 
 namespace rectrack::cli {
 
 namespace {
+
+// A source that could not be fetched: not bad input, but a check that
+// found a problem (exit 1).
+struct CaptureFailed : std::runtime_error {
+    explicit CaptureFailed(const CheckResult& r)
+        : std::runtime_error("could not capture " + r.url + ": " + r.result +
+                             (r.detail.empty() ? "" : " (" + r.detail + ")")) {}
+};
+
+void add_evidence_capture(CLI::App* parent, Context& ctx) {
+    auto* cmd = parent->add_subcommand(
+        "capture", "Fetch a source and record its SHA-256, ETag, Last-Modified and final URL");
+    struct Options {
+        std::string ref;
+        CheckFlags check;
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("id", o->ref, "E<n>, <n> or the recorded URL")->required();
+    add_check_options(cmd, o->check);
+    cmd->callback([&ctx, o] {
+        const auto store = ctx.open();
+        std::optional<Evidence> v;
+        if (auto id = parse_evidence_ref(o->ref)) v = store->evidence(*id);
+        else v = store->evidence_by_url(o->ref);
+        if (!v) throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
+        const CheckResult fetched = capture_source(check_targets(*store, {v->id}).at(0),
+                                                   check_policy(o->check, ctx.settings()));
+        if (!fetched.ok) {
+            std::cerr << "rectrack: " << CaptureFailed(fetched).what() << "\n";
+            ctx.exit_code = 1;
+            return;
+        }
+        ctx.write([&](Tracker& t, Store&) {
+            auto e = t.record_capture(v->id, fetched);
+            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
+        });
+    });
+}
 
 void add_evidence_add(CLI::App* parent, Context& ctx) {
     auto* cmd = parent->add_subcommand("add", "Record a source; prints its id (E<n>)");
     struct Options {
         Evidence v;
         std::string published, accessed;
+        bool capture = false;
+        CheckFlags check;
     };
     auto o = std::make_shared<Options>();
     cmd->add_option("url", o->v.url, "The source's http(s) URL")->required();
@@ -23,14 +64,28 @@ void add_evidence_add(CLI::App* parent, Context& ctx) {
     cmd->add_option("--sha256", o->v.sha256, "SHA-256 of the content as read");
     cmd->add_option("--kind", o->v.kind, "official, legislation, news, ngo or academic");
     cmd->add_option("--bearing", o->v.bearing, "supports (default), contradicts or context");
+    cmd->add_flag("--capture", o->capture, "Fetch it now and record its hash and validators");
+    add_check_options(cmd, o->check);
     cmd->callback([&ctx, o] {
         EvidenceInput in{o->v, std::nullopt};
         if (!o->published.empty()) in.evidence.published = require_date(o->published, "--published");
         // Whoever records a source by hand has just read it.
         in.evidence.accessed = o->accessed.empty() ? ctx.settings().now.date()
                                                    : require_date(o->accessed, "--accessed");
+        // Fetch before writing, so that no lock is held while the network answers.
+        std::optional<CheckResult> fetched;
+        if (o->capture) {
+            fetched = capture_source({0, require_web_url(o->v.url, "evidence URL"), "", "", "", ""},
+                                     check_policy(o->check, ctx.settings()));
+            if (!fetched->ok) {  // nothing is recorded: the command asked for both
+                std::cerr << "rectrack: " << CaptureFailed(*fetched).what() << "\n";
+                ctx.exit_code = 1;
+                return;
+            }
+        }
         ctx.write([&](Tracker& t, Store&) {
             const EvidenceAdded added = t.add_evidence(in);
+            if (fetched) t.record_capture(added.id, *fetched);
             std::cout << evidence_ref(added.id) << (added.created ? "" : " (already recorded)") << "\n";
         });
     });
@@ -72,12 +127,26 @@ void add_evidence_show(CLI::App* parent, Context& ctx) {
         if (auto id = parse_evidence_ref(o->ref)) v = store->evidence(*id);
         else v = store->evidence_by_url(o->ref);
         if (!v) throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
+        const auto capture = store->latest_capture(v->id);
+        const auto all_health = store->evidence_health(v->id);
+        const EvidenceHealth health = all_health.empty() ? EvidenceHealth{} : all_health.begin()->second;
         if (o->format == "json") {
             print_json({{"id", evidence_ref(v->id)}, {"url", v->url}, {"title", v->title},
                         {"publisher", v->publisher}, {"published", v->published ? v->published->str() : ""},
                         {"accessed", v->accessed ? v->accessed->str() : ""},
                         {"archive_url", v->archive_url}, {"sha256", v->sha256},
-                        {"kind", v->kind}, {"bearing", v->bearing}});
+                        {"kind", v->kind}, {"bearing", v->bearing},
+                        {"captured", capture ? nlohmann::json{{"recorded_at", capture->recorded_at},
+                                                              {"sha256", capture->sha256},
+                                                              {"etag", capture->etag},
+                                                              {"last_modified", capture->last_modified},
+                                                              {"final_url", capture->final_url},
+                                                              {"http_status", capture->http_status}}
+                                             : nlohmann::json()},
+                        {"last_checked", health.last_checked.empty() ? nlohmann::json() : nlohmann::json(health.last_checked)},
+                        {"last_result", health.last_result.empty() ? nlohmann::json() : nlohmann::json(health.last_result)},
+                        {"last_success", health.last_success.empty() ? nlohmann::json() : nlohmann::json(health.last_success)},
+                        {"consecutive_failures", health.consecutive_failures}});
             return;
         }
         std::cout << evidence_ref(v->id) << "  " << v->title << "\n";
@@ -89,6 +158,21 @@ void add_evidence_show(CLI::App* parent, Context& ctx) {
         std::cout << "Bearing:   " << v->bearing << "\n";
         std::cout << "Archive:   " << (v->archive_url.empty() ? "-" : v->archive_url) << "\n";
         std::cout << "SHA-256:   " << (v->sha256.empty() ? "-" : v->sha256) << "\n";
+        if (capture) {
+            std::cout << "Captured:  " << capture->recorded_at << " (HTTP " << capture->http_status
+                      << ", sha256 " << capture->sha256 << ")\n";
+            if (!capture->etag.empty()) std::cout << "ETag:      " << capture->etag << "\n";
+            if (!capture->last_modified.empty()) std::cout << "Modified:  " << capture->last_modified << "\n";
+            if (!capture->final_url.empty() && capture->final_url != v->url)
+                std::cout << "Final URL: " << capture->final_url << "\n";
+        }
+        if (health.last_checked.empty()) {
+            std::cout << "Checked:   never\n";
+        } else {
+            std::cout << "Checked:   " << health.last_checked << " (" << health.last_result << ")\n";
+            std::cout << "Worked:    " << (health.last_success.empty() ? "never" : health.last_success) << "\n";
+            std::cout << "Failures:  " << health.consecutive_failures << " in a row\n";
+        }
     });
 }
 
@@ -120,6 +204,7 @@ void add_evidence(CLI::App& app, Context& ctx) {
     add_evidence_list(cmd, ctx);
     add_evidence_show(cmd, ctx);
     add_evidence_attach(cmd, ctx);
+    add_evidence_capture(cmd, ctx);
 }
 
 }  // namespace rectrack::cli

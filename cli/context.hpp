@@ -8,6 +8,7 @@
 #include <string>
 
 #include "config.hpp"
+#include "link_check.hpp"
 #include "store.hpp"
 #include "tracker.hpp"
 
@@ -29,5 +30,14 @@ std::string column(const std::string& s, size_t width);
 std::string optional_date(const std::optional<Date>& d);
 // Adds --format with the allowed values; the default comes first.
 CLI::Option* add_format(CLI::App* cmd, std::string& format, std::vector<std::string> allowed);
+
+// The politeness and safety knobs of link checks, shared by `audit --online`
+// and `evidence capture`; the User-Agent names rectrack and the contact.
+struct CheckFlags {
+    CheckPolicy policy;
+    double timeout_s = 30;
+};
+void add_check_options(CLI::App* cmd, CheckFlags& flags);
+CheckPolicy check_policy(const CheckFlags& flags, const Settings& settings);
 
 }  // namespace rectrack::cli

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     cli::add_log(app, ctx);
     cli::add_report(app, ctx);
     cli::add_verify(app, ctx);
+    cli::add_audit(app, ctx);
     cli::add_export(app, ctx);
     cli::add_import(app, ctx);
 

@@ -11,7 +11,8 @@ bool is_event_kind(std::string_view k) {
         kind::scale_set,      kind::report_added,    kind::recommendation_added,
         kind::status_changed, kind::measure_added,   kind::stage_reached,
         kind::measure_linked, kind::measure_unlinked, kind::evidence_added,
-        kind::evidence_attached, kind::note_added,   kind::correction};
+        kind::evidence_attached, kind::note_added,   kind::correction,
+        kind::evidence_captured, kind::audit_recorded};
     for (auto x : kinds)
         if (x == k) return true;
     return false;
@@ -76,6 +77,13 @@ std::string describe(const Event& e) {
     if (k == kind::correction)
         return "retracts #" + std::to_string(p.value("retracts", EventId{0})) + ": " +
                str(p, "reason");
+    if (k == kind::evidence_captured)
+        return evidence_ref(p.value("evidence", EvidenceId{0})) + " captured: HTTP " +
+               std::to_string(p.value("http_status", 0)) + ", sha256 " +
+               str(p, "sha256").substr(0, 12);
+    if (k == kind::audit_recorded)
+        return "audit: " + std::to_string(p.value("results", nlohmann::json::array()).size()) +
+               " URLs checked, " + std::to_string(p.value("findings", 0)) + " offline findings";
     if (k == kind::recommendation_added) return str(p, "key") + " added: " + str(p, "title");
     if (k == kind::report_added) return str(p, "key") + " added: " + str(p, "title");
     if (k == kind::scale_set) return "status scale set (" + std::to_string(p["statuses"].size()) + " levels)";

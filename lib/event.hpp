@@ -24,6 +24,8 @@ inline constexpr std::string_view evidence_added = "evidence_added";
 inline constexpr std::string_view evidence_attached = "evidence_attached";
 inline constexpr std::string_view note_added = "note_added";
 inline constexpr std::string_view correction = "correction";
+inline constexpr std::string_view evidence_captured = "evidence_captured";
+inline constexpr std::string_view audit_recorded = "audit_recorded";
 }  // namespace kind
 
 bool is_event_kind(std::string_view k);

@@ -65,6 +65,26 @@ struct Evidence {
     std::string bearing;  // supports, contradicts, context
 };
 
+// What fetching a source found: the basis on which later checks tell a
+// changed source from an unchanged one.
+struct EvidenceCapture {
+    std::string sha256;
+    std::string text_sha256;
+    std::string etag;
+    std::string last_modified;
+    std::string final_url;
+    int http_status = 0;
+    std::string recorded_at;
+};
+
+// How an evidence item has fared in audits.
+struct EvidenceHealth {
+    std::string last_checked;   // instant of the latest check, empty if never
+    std::string last_result;    // ok, broken, ...
+    std::string last_success;   // instant of the latest check that saw it working
+    int consecutive_failures = 0;
+};
+
 // Evidence is shown to users as E12; they may type E12 or 12.
 std::string evidence_ref(EvidenceId id);
 std::optional<EvidenceId> parse_evidence_ref(const std::string& text);

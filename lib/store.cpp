@@ -15,10 +15,10 @@ namespace {
 
 // The tables verify() rebuilds from the journal and compares, first column
 // first so that a difference can be named by its key.
-constexpr std::array<const char*, 13> kProjectionTables = {
-    "event_subjects", "scale",   "reports",     "recommendations", "status_changes",
-    "citations",      "measures", "stages",     "links",           "unlinks",
-    "evidence",       "attachments", "notes"};
+constexpr std::array<const char*, 15> kProjectionTables = {
+    "event_subjects", "scale",       "reports",           "recommendations", "status_changes",
+    "citations",      "measures",    "stages",            "links",           "unlinks",
+    "evidence",       "attachments", "notes",             "evidence_captures", "evidence_checks"};
 
 Event read_event(SQLite::Statement& q) {
     Event e;

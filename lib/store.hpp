@@ -115,6 +115,11 @@ public:
     std::vector<EvidenceId> evidence_of_rec(const std::string& rec);  // cited or attached
     std::vector<Note> notes(const std::string& subject);
     EvidenceId next_evidence_id();
+    std::optional<EvidenceCapture> latest_capture(EvidenceId id);
+    // How each evidence item fared in audits; only `only` when given.
+    std::map<EvidenceId, EvidenceHealth> evidence_health(std::optional<EvidenceId> only = {});
+    // The latest effective date of any event about each recommendation.
+    std::map<std::string, Date> last_activity();
 
     // --- whole-journal views for reports: linear in the journal, read once ---
     // Every status change that holds as recorded at `as_recorded`, by

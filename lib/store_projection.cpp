@@ -33,6 +33,7 @@ const char* fact_table(const std::string& k) {
     if (k == kind::evidence_attached) return "attachments";
     if (k == kind::measure_added) return "measures";
     if (k == kind::evidence_added) return "evidence";
+    if (k == kind::evidence_captured) return "evidence_captures";
     return nullptr;
 }
 
@@ -140,6 +141,19 @@ void Projector::apply(const Event& e) {
     } else if (k == kind::note_added) {
         exec("INSERT INTO notes(event_id, subject, text, effective, recorded_at) VALUES (?,?,?,?,?)",
              e.id, str(p, "subject"), str(p, "text"), eff, e.recorded_at);
+    } else if (k == kind::evidence_captured) {
+        exec("INSERT INTO evidence_captures(event_id, evidence_id, sha256, text_sha256, etag, "
+             "last_modified, final_url, http_status, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)",
+             e.id, p.at("evidence").get<EvidenceId>(), str(p, "sha256"), str(p, "text_sha256"),
+             str(p, "etag"), str(p, "last_modified"), str(p, "final_url"), p.value("http_status", 0),
+             e.recorded_at);
+    } else if (k == kind::audit_recorded) {
+        for (const auto& r : p.value("results", json::array()))
+            exec("INSERT INTO evidence_checks(evidence_id, event_id, url, result, http_status, "
+                 "final_url, attempts, detail, ok, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                 r.at("evidence").get<EvidenceId>(), e.id, str(r, "url"), str(r, "result"),
+                 r.value("http_status", 0), str(r, "final_url"), r.value("attempts", 0),
+                 str(r, "detail"), r.value("ok", false) ? 1 : 0, e.recorded_at);
     } else if (k == kind::correction) {
         retract(e);
     } else {

@@ -418,4 +418,53 @@ std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(const std
     return out;
 }
 
+std::optional<EvidenceCapture> Store::latest_capture(EvidenceId id) {
+    SQLite::Statement q(*db_,
+                        "SELECT c.sha256, c.text_sha256, c.etag, c.last_modified, c.final_url, "
+                        "c.http_status, c.recorded_at FROM evidence_captures c WHERE c.evidence_id "
+                        "= :id AND " VALID("c") " ORDER BY c.event_id DESC LIMIT 1");
+    q.bind(":id", static_cast<int64_t>(id));
+    q.bind(":t", kNow);
+    if (!q.executeStep()) return std::nullopt;
+    return EvidenceCapture{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                           q.getColumn(2).getString(), q.getColumn(3).getString(),
+                           q.getColumn(4).getString(), q.getColumn(5).getInt(),
+                           q.getColumn(6).getString()};
+}
+
+std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<EvidenceId> only) {
+    // Checks come in event order per evidence item; the running state ends
+    // where the latest check left it.
+    SQLite::Statement q(*db_,
+                        "SELECT evidence_id, result, ok, recorded_at FROM evidence_checks WHERE "
+                        ":id IS NULL OR evidence_id = :id ORDER BY evidence_id, event_id");
+    if (only) q.bind(":id", static_cast<int64_t>(*only));
+    std::map<EvidenceId, EvidenceHealth> out;
+    while (q.executeStep()) {
+        EvidenceHealth& h = out[q.getColumn(0).getInt64()];
+        h.last_result = q.getColumn(1).getString();
+        h.last_checked = q.getColumn(3).getString();
+        if (q.getColumn(2).getInt()) {
+            h.last_success = h.last_checked;
+            h.consecutive_failures = 0;
+        } else {
+            ++h.consecutive_failures;
+        }
+    }
+    return out;
+}
+
+std::map<std::string, Date> Store::last_activity() {
+    SQLite::Statement q(*db_,
+                        "SELECT substr(s.subject, 5), max(e.effective) FROM event_subjects s JOIN "
+                        "events e ON e.id = s.event_id WHERE s.subject LIKE 'rec:%' AND e.kind NOT IN "
+                        "('recommendation_added', 'correction') AND NOT EXISTS (SELECT 1 FROM "
+                        "corrections c WHERE c.retracts = e.id) GROUP BY s.subject");
+    std::map<std::string, Date> out;
+    while (q.executeStep())
+        out.emplace(q.getColumn(0).getString(),
+                    parse_date(q.getColumn(1).getString()).value_or(Date{}));
+    return out;
+}
+
 }  // namespace rectrack

@@ -301,6 +301,48 @@ Event Tracker::correct(EventId id, const std::string& reason) {
                   {{"retracts", id}, {"retracts_kind", k}, {"reason", reason}}, actor_.today());
 }
 
+Event Tracker::record_capture(EvidenceId id, const CheckResult& f) {
+    if (!store_.evidence(id)) throw InputError("unknown evidence " + evidence_ref(id));
+    json p = {{"evidence", id}, {"http_status", f.http_status}};
+    put(p, "sha256", f.sha256);
+    put(p, "text_sha256", f.text_sha256);
+    put(p, "etag", f.etag);
+    put(p, "last_modified", f.last_modified);
+    put(p, "final_url", f.final_url);
+    return append(std::string(kind::evidence_captured), {evidence_subject(id)}, p, actor_.today());
+}
+
+Event Tracker::record_audit(const std::vector<CheckResult>& results, int findings) {
+    json list = json::array();
+    std::vector<std::string> subjects = {"audit"};
+    for (const auto& r : results) {
+        json item = {{"evidence", r.evidence}, {"url", r.url},         {"result", r.result},
+                     {"http_status", r.http_status}, {"attempts", r.attempts}, {"ok", r.ok}};
+        put(item, "final_url", r.final_url);
+        put(item, "detail", r.detail);
+        list.push_back(item);
+        subjects.push_back(evidence_subject(r.evidence));
+    }
+    return append(std::string(kind::audit_recorded), subjects,
+                  {{"results", list}, {"findings", findings}}, actor_.today());
+}
+
+std::vector<CheckTarget> check_targets(Store& store, const std::vector<EvidenceId>& ids) {
+    std::vector<CheckTarget> out;
+    for (const auto& v : store.evidence_list()) {
+        if (!ids.empty() && std::find(ids.begin(), ids.end(), v.id) == ids.end()) continue;
+        CheckTarget t{v.id, v.url, v.sha256, "", "", ""};
+        if (auto c = store.latest_capture(v.id)) {
+            t.sha256 = c->sha256;
+            t.text_sha256 = c->text_sha256;
+            t.etag = c->etag;
+            t.last_modified = c->last_modified;
+        }
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
 EvidenceId Tracker::resolve_evidence(const std::string& ref) {
     if (auto id = parse_evidence_ref(ref)) {
         if (store_.evidence(*id)) return *id;

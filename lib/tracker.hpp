@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "link_check.hpp"
 #include "model.hpp"
 #include "status_scale.hpp"
 #include "store.hpp"
@@ -57,6 +58,10 @@ public:
     Event attach_evidence(const std::string& ref, const std::string& to, std::optional<Date> date);
     Event add_note(const std::string& key, const std::string& text, std::optional<Date> date);
     Event correct(EventId id, const std::string& reason);
+    // What fetching a source found, for later checks to compare against.
+    Event record_capture(EvidenceId id, const CheckResult& fetched);
+    // One online audit: every URL's result, and how many offline findings.
+    Event record_audit(const std::vector<CheckResult>& results, int findings);
 
     // "E3", "3" or a recorded URL; throws InputError for anything else.
     EvidenceId resolve_evidence(const std::string& ref);
@@ -74,6 +79,10 @@ private:
     Measure require_measure(const std::string& key);
     Date past_or_today(std::optional<Date> date, std::string_view what);
 };
+
+// What an online check needs to know of each evidence item: its URL and
+// what the latest capture recorded. Only `ids` when given.
+std::vector<CheckTarget> check_targets(Store& store, const std::vector<EvidenceId>& ids = {});
 
 // Recommendations with where they stand now. A recommendation split into
 // parts takes the status of its least advanced open part.

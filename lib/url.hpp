@@ -10,4 +10,12 @@ namespace rectrack {
 // InputError naming `what` when it is not an absolute http(s) URL.
 std::string require_web_url(std::string_view text, std::string_view what);
 
+// The form two URLs of one source share: scheme and host folded, default
+// port, fragment, tracking parameters (utm_*, fbclid, gclid, ...) and a
+// trailing slash dropped. http and https count as the same source.
+std::string comparable_url(std::string_view url);
+
+// The host of an http(s) URL, lower case, without port; empty if none.
+std::string url_host(std::string_view url);
+
 }  // namespace rectrack

@@ -1,6 +1,7 @@
 #include "e2e/process.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -51,6 +52,27 @@ Result run_process(const std::string& program, const std::vector<std::string>& a
     r.out = read_text(out_path);
     r.err = read_text(err_path);
     return r;
+}
+
+Background::Background(const std::string& program, const std::vector<std::string>& args) {
+    std::vector<std::string> copies = args;
+    std::string prog = program;
+    std::vector<char*> argv = {prog.data()};
+    for (auto& a : copies) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_ = fork();
+    if (pid_ < 0) throw std::runtime_error("fork failed");
+    if (pid_ == 0) {
+        execv(prog.c_str(), argv.data());
+        _exit(127);
+    }
+}
+
+Background::~Background() {
+    if (pid_ > 0) {
+        kill(pid_, SIGTERM);
+        waitpid(pid_, nullptr, 0);
+    }
 }
 
 }  // namespace rectrack::test

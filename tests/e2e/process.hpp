@@ -18,4 +18,17 @@ struct Result {
 Result run_process(const std::string& program, const std::vector<std::string>& args,
                    const std::map<std::string, std::string>& env, const std::string& cwd);
 
+// A program left running in the background (a test server), stopped with
+// SIGTERM when the object goes.
+class Background {
+public:
+    Background(const std::string& program, const std::vector<std::string>& args);
+    ~Background();
+    Background(const Background&) = delete;
+    Background& operator=(const Background&) = delete;
+
+private:
+    int pid_ = -1;
+};
+
 }  // namespace rectrack::test

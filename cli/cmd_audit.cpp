@@ -1,0 +1,126 @@
+#include <unistd.h>
+
+#include <iostream>
+#include <set>
+
+#include "audit.hpp"
+#include "commands.hpp"
+#include "error.hpp"
+#include "escape.hpp"
+#include "text.hpp"
+
+namespace rectrack::cli {
+
+namespace {
+
+// Online results that count as problems unless --fail-on says otherwise;
+// `blocked` and `rate_limited` sources are unverifiable, not broken.
+const std::set<std::string> kProblemResults = {"changed", "soft_404", "broken", "gone",
+                                               "server_error", "timeout", "tls_error"};
+
+void print_text(const std::vector<Finding>& findings, const std::vector<CheckResult>& results,
+                bool online) {
+    std::cout << "Offline findings: " << findings.size() << "\n";
+    for (const auto& f : findings)
+        std::cout << "  " << column(f.kind, 27) << column(f.subject, 14) << f.detail << "\n";
+    if (!online) return;
+    std::cout << "\nOnline results: " << results.size() << " URLs\n";
+    for (const auto& r : results) {
+        std::cout << "  " << column(evidence_ref(r.evidence), 5) << column(r.result, 21)
+                  << column(r.http_status ? std::to_string(r.http_status) : "-", 4) << r.url;
+        if (!r.detail.empty()) std::cout << "  (" << r.detail << ")";
+        std::cout << "\n";
+    }
+}
+
+void print_markdown(const std::vector<Finding>& findings, const std::vector<CheckResult>& results,
+                    bool online) {
+    std::cout << "# Evidence audit\n\n## Offline findings (" << findings.size() << ")\n\n";
+    if (!findings.empty()) std::cout << "| Kind | Subject | Detail |\n|---|---|---|\n";
+    for (const auto& f : findings)
+        std::cout << "| " << f.kind << " | " << markdown_escape(f.subject) << " | "
+                  << markdown_escape(f.detail) << " |\n";
+    if (!online) return;
+    std::cout << "\n## Online results (" << results.size() << " URLs)\n\n"
+              << "| Evidence | Result | HTTP | URL | Detail |\n|---|---|---:|---|---|\n";
+    for (const auto& r : results)
+        std::cout << "| " << evidence_ref(r.evidence) << " | " << r.result << " | " << r.http_status
+                  << " | <" << r.url << "> | " << markdown_escape(r.detail) << " |\n";
+}
+
+}  // namespace
+
+void add_audit(CLI::App& app, Context& ctx) {
+    auto* cmd = app.add_subcommand(
+        "audit", "Check the evidence: offline governance checks, and links with --online");
+    struct Options {
+        bool online = false;
+        int stale_after = 180;
+        std::string format;
+        std::vector<std::string> fail_on, recs;
+        CheckFlags check;
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_flag("--online", o->online, "Also check every evidence URL over the network");
+    cmd->add_option("--stale-after", o->stale_after, "Days after which a check is stale")
+        ->capture_default_str();
+    add_format(cmd, o->format, {"text", "json", "md"});
+    cmd->add_option("--fail-on", o->fail_on, "Only these finding kinds or result classes count")
+        ->delimiter(',');
+    cmd->add_option("--recs", o->recs, "Only these recommendations, e.g. R1,R4")->delimiter(',');
+    add_check_options(cmd, o->check);
+    cmd->callback([&ctx, o] {
+        const Settings s = ctx.settings();
+        for (const auto& k : o->fail_on) {
+            const auto& kinds = finding_kinds();
+            const auto& classes = result_classes();
+            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end() &&
+                std::find(classes.begin(), classes.end(), k) == classes.end())
+                throw InputError("unknown kind '" + k + "' in --fail-on (finding kinds: " +
+                                 join(kinds, ", ") + "; result classes: " + join(classes, ", ") + ")");
+        }
+        if (o->stale_after < 0) throw InputError("--stale-after must not be negative");
+        const CheckPolicy policy = check_policy(o->check, s);
+        auto store = ctx.open();
+        const auto findings = offline_findings(*store, {s.now.date(), o->stale_after, o->recs});
+
+        std::vector<CheckResult> results;
+        if (o->online) {
+            std::vector<EvidenceId> ids;
+            if (!o->recs.empty())
+                for (const auto& r : o->recs)
+                    for (auto id : store->evidence_of_rec(r)) ids.push_back(id);
+            const auto targets = check_targets(*store, ids);
+            // A progress line for a person watching; never into a pipe or file.
+            const bool tty = isatty(STDERR_FILENO);
+            results = check_links(targets, policy, [&](size_t done, size_t total) {
+                if (tty) std::cerr << "\rchecked " << done << " of " << total << " URLs" << std::flush;
+            });
+            if (tty && !targets.empty()) std::cerr << "\n";
+            ctx.write([&](Tracker& t, Store&) { t.record_audit(results, static_cast<int>(findings.size())); });
+        }
+
+        if (o->format == "json") {
+            nlohmann::json f = nlohmann::json::array(), r = nlohmann::json::array();
+            for (const auto& x : findings) f.push_back({{"kind", x.kind}, {"subject", x.subject}, {"detail", x.detail}});
+            for (const auto& x : results)
+                r.push_back({{"evidence", evidence_ref(x.evidence)}, {"url", x.url}, {"result", x.result},
+                             {"http_status", x.http_status}, {"final_url", x.final_url},
+                             {"attempts", x.attempts}, {"detail", x.detail}});
+            print_json({{"findings", f}, {"results", r}});
+        } else if (o->format == "md") {
+            print_markdown(findings, results, o->online);
+        } else {
+            print_text(findings, results, o->online);
+        }
+
+        const std::set<std::string> counted(o->fail_on.begin(), o->fail_on.end());
+        bool problem = false;
+        for (const auto& f : findings) problem |= counted.empty() || counted.contains(f.kind);
+        for (const auto& r : results)
+            problem |= counted.empty() ? kProblemResults.contains(r.result) : counted.contains(r.result);
+        if (problem) ctx.exit_code = 1;
+    });
+}
+
+}  // namespace rectrack::cli

@@ -1,0 +1,205 @@
+// End-to-end tests of `rectrack audit` against a test server on 127.0.0.1
+// that the test starts and stops itself. Nothing is sent anywhere else.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "e2e/process.hpp"
+#include "test_support.hpp"
+
+using namespace rectrack::test;
+
+namespace {
+
+const std::vector<std::string> kRoutes = {
+    "/ok",     "/chain1",   "/loop1",     "/missing",   "/gone",      "/flaky",  "/busy-seconds",
+    "/busy-date", "/always-busy", "/down", "/slow",     "/etag",      "/changing", "/churn",
+    "/soft404", "/old-page", "/challenge", "/doc.pdf",  "/big",       "/head-refused"};
+
+class AuditCli : public ::testing::Test {
+protected:
+    TempDir dir;
+    std::map<std::string, std::string> env = {{"RECTRACK_NOW", "2026-11-27T12:00:00Z"},
+                                              {"RECTRACK_AUTHOR", "auditor"},
+                                              {"RECTRACK_DB", dir.file("rt.db")}};
+    std::unique_ptr<Background> server;
+    std::string base;  // http://127.0.0.1:PORT
+
+    void SetUp() override {
+        server = std::make_unique<Background>(
+            "/usr/bin/python3", std::vector<std::string>{std::string(RECTRACK_E2E_DIR) + "/link_server.py",
+                                                         dir.file("port"), dir.file("server.log")});
+        for (int i = 0; i < 100 && !std::filesystem::exists(dir.file("port")); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        ASSERT_TRUE(std::filesystem::exists(dir.file("port"))) << "the test server did not start";
+        base = "http://127.0.0.1:" + read_text(dir.file("port"));
+        // A dataset whose every source is on the test server; E<n> follows kRoutes.
+        std::ostringstream data;
+        data << "[report]\nkey='t'\ntitle='Test'\nissued=2020-01-01\n"
+             << "[[recommendation]]\nkey='R1'\nnumber=1\ntitle='One'\n";
+        for (const auto& r : kRoutes)
+            data << "[[evidence]]\nurl='" << base << r << "'\ntitle='" << r << "'\npublished=2021-01-01\n";
+        data << "[[status_change]]\nrec='R1'\nstatus='partial'\ndate=2021-02-01\nevidence=['" << base
+             << "/missing']\n";
+        write_text(dir.file("data.toml"), data.str());
+        ok({"init", "--data", dir.file("data.toml")});
+    }
+
+    Result rt(std::vector<std::string> args) {
+        return run_process(RECTRACK_BIN, args, env, dir.path().string());
+    }
+    std::string ok(std::vector<std::string> args) {
+        Result r = rt(args);
+        EXPECT_EQ(r.code, 0) << ::testing::PrintToString(args) << "\n" << r.err;
+        return r.out;
+    }
+    std::string ref(const std::string& route) {
+        return "E" + std::to_string(std::find(kRoutes.begin(), kRoutes.end(), route) - kRoutes.begin() + 1);
+    }
+    std::vector<nlohmann::json> server_log() {
+        std::vector<nlohmann::json> out;
+        std::ifstream in(dir.file("server.log"));
+        for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+        return out;
+    }
+    std::vector<nlohmann::json> requests_to(const std::string& path) {
+        std::vector<nlohmann::json> out;
+        for (auto& r : server_log())
+            if (r["path"] == path) out.push_back(r);
+        return out;
+    }
+    std::vector<std::string> online() {
+        return {"audit", "--online", "--allow-private", "--format", "json", "--timeout", "1",
+                "--backoff-ms", "100", "--min-interval-ms", "50", "--max-body", "1000000"};
+    }
+};
+
+}  // namespace
+
+TEST_F(AuditCli, ClassifiesEveryRoute) {
+    for (const char* r : {"/etag", "/changing", "/churn"})
+        ok({"evidence", "capture", ref(r), "--allow-private"});
+    const size_t before_audit = server_log().size();
+    Result run = rt(online());
+    EXPECT_EQ(run.code, 1);  // broken sources were found
+    const auto out = nlohmann::json::parse(run.out);
+    std::map<std::string, nlohmann::json> by_url;
+    for (const auto& r : out["results"]) by_url[r["url"].get<std::string>().substr(base.size())] = r;
+    const std::map<std::string, std::string> expected = {
+        {"/ok", "ok"},
+        {"/chain1", "redirected_permanent"},
+        {"/loop1", "broken"},
+        {"/missing", "broken"},
+        {"/gone", "gone"},
+        {"/flaky", "ok"},
+        {"/busy-seconds", "ok"},
+        {"/busy-date", "ok"},
+        {"/always-busy", "rate_limited"},
+        {"/down", "server_error"},
+        {"/slow", "timeout"},
+        {"/etag", "not_modified"},
+        {"/changing", "changed"},
+        {"/churn", "changed"},
+        {"/soft404", "soft_404"},
+        {"/old-page", "soft_404"},
+        {"/challenge", "blocked"},
+        {"/doc.pdf", "ok"},
+        {"/big", "ok"},
+        {"/head-refused", "ok"}};
+    ASSERT_EQ(by_url.size(), expected.size());
+    for (const auto& [route, result] : expected)
+        EXPECT_EQ(by_url[route]["result"], result) << route << ": " << by_url[route].dump();
+    EXPECT_EQ(by_url["/chain1"]["final_url"], base + "/ok");
+    EXPECT_NE(by_url["/loop1"]["detail"].get<std::string>().find("loop"), std::string::npos);
+    EXPECT_NE(by_url["/churn"]["detail"].get<std::string>().find("markup only"), std::string::npos);
+    EXPECT_EQ(by_url["/changing"]["detail"].get<std::string>().find("markup only"), std::string::npos);
+    EXPECT_NE(by_url["/old-page"]["detail"].get<std::string>().find("home page"), std::string::npos);
+    EXPECT_EQ(by_url["/missing"]["http_status"], 404);
+
+    // What the server saw.
+    const auto log = server_log();
+    ASSERT_GT(log.size(), before_audit);
+    for (const auto& r : log) {
+        EXPECT_LE(r["active"].get<int>(), 2) << "more than 2 requests at once to one host";
+        EXPECT_TRUE(r["user_agent"].get<std::string>().starts_with("rectrack/")) << r.dump();
+    }
+    std::vector<double> starts;
+    for (size_t i = before_audit; i < log.size(); ++i) starts.push_back(log[i]["start"]);
+    std::sort(starts.begin(), starts.end());
+    for (size_t i = 1; i < starts.size(); ++i)
+        EXPECT_GE(starts[i] - starts[i - 1], 0.04) << "requests to one host closer than the minimum interval";
+    EXPECT_EQ(requests_to("/missing").size(), 1u);    // 404 is never retried
+    EXPECT_EQ(requests_to("/gone").size(), 1u);       // nor 410
+    EXPECT_EQ(requests_to("/challenge").size(), 1u);  // nor 403
+    for (const char* path : {"/busy-seconds", "/busy-date"}) {
+        const auto hits = requests_to(path);
+        ASSERT_GE(hits.size(), 2u) << path;
+        EXPECT_GE(hits[1]["start"].get<double>() - hits[0]["end"].get<double>(), 0.9)
+            << path << ": Retry-After was not honoured";
+    }
+    EXPECT_EQ(requests_to("/always-busy").size(), 3u);  // --retries 3
+    const auto etag = requests_to("/etag");
+    EXPECT_EQ(etag.back()["if_none_match"], "\"v1\"");  // the conditional GET
+    EXPECT_EQ(etag.back()["method"], "GET");
+}
+
+TEST_F(AuditCli, ResultsAreKeptInTheJournalAndShownByEvidenceShow) {
+    rt(online());
+    const auto shown = nlohmann::json::parse(ok({"evidence", "show", ref("/missing"), "--format", "json"}));
+    EXPECT_EQ(shown["last_result"], "broken");
+    EXPECT_EQ(shown["last_checked"], "2026-11-27T12:00:00Z");
+    EXPECT_TRUE(shown["last_success"].is_null());
+    EXPECT_EQ(shown["consecutive_failures"], 1);
+    const auto good = nlohmann::json::parse(ok({"evidence", "show", ref("/ok"), "--format", "json"}));
+    EXPECT_EQ(good["last_success"], "2026-11-27T12:00:00Z");
+    EXPECT_NE(ok({"log"}).find("audit_recorded"), std::string::npos);
+    EXPECT_EQ(rt({"verify"}).code, 0);
+    // The offline audit now knows the cited source is broken.
+    const auto offline = nlohmann::json::parse(rt({"audit", "--format", "json"}).out);
+    bool broken = false;
+    for (const auto& f : offline["findings"]) broken |= f["kind"] == "broken_evidence";
+    EXPECT_TRUE(broken) << offline.dump();
+}
+
+TEST_F(AuditCli, PrivateAddressesAreSkippedUnlessAllowed) {
+    Result r = rt({"audit", "--online", "--format", "json", "--fail-on", "broken"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    for (const auto& x : nlohmann::json::parse(r.out)["results"]) {
+        EXPECT_EQ(x["result"], "skipped");
+        EXPECT_NE(x["detail"].get<std::string>().find("private"), std::string::npos);
+    }
+    EXPECT_TRUE(server_log().empty()) << "a request reached 127.0.0.1 without --allow-private";
+}
+
+TEST_F(AuditCli, CaptureRecordsHashAndValidators) {
+    ok({"evidence", "capture", ref("/etag"), "--allow-private"});
+    const auto shown = nlohmann::json::parse(ok({"evidence", "show", ref("/etag"), "--format", "json"}));
+    EXPECT_EQ(shown["captured"]["etag"], "\"v1\"");
+    EXPECT_EQ(shown["captured"]["http_status"], 200);
+    EXPECT_EQ(shown["captured"]["sha256"].get<std::string>().size(), 64u);
+    Result failed = rt({"evidence", "capture", ref("/missing"), "--allow-private"});
+    EXPECT_EQ(failed.code, 1);
+    EXPECT_NE(failed.err.find("broken"), std::string::npos);
+    Result added = rt({"evidence", "add", base + "/doc.pdf?copy=1", "--title", "PDF", "--capture", "--allow-private"});
+    EXPECT_EQ(added.code, 0) << added.err;
+    const auto pdf = nlohmann::json::parse(ok({"evidence", "show", "E21", "--format", "json"}));
+    EXPECT_FALSE(pdf["captured"].is_null());
+}
+
+TEST_F(AuditCli, OfflineFindingsAndFailOn) {
+    const auto out = nlohmann::json::parse(rt({"audit", "--format", "json"}).out);
+    std::set<std::string> kinds;
+    for (const auto& f : out["findings"]) kinds.insert(f["kind"]);
+    EXPECT_TRUE(kinds.contains("evidence_unchecked"));
+    EXPECT_TRUE(kinds.contains("no_archive"));
+    EXPECT_TRUE(out["results"].empty());
+    EXPECT_TRUE(server_log().empty());  // offline means offline
+    EXPECT_EQ(rt({"audit", "--fail-on", "identifier_mismatch"}).code, 0);
+    EXPECT_EQ(rt({"audit", "--fail-on", "no_archive"}).code, 1);
+    Result bad = rt({"audit", "--fail-on", "nonsense"});
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_NE(bad.err.find("unknown kind 'nonsense'"), std::string::npos);
+}
