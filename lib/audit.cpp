@@ -175,8 +175,14 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
     for (const auto& m : store.measures())
         if (o.recs.empty() || linked.contains(m.key)) check_identifiers(m, stages[m.key], out);
 
-    // Recommendations nobody has touched for a year.
-    const auto activity = store.last_activity();
+    // Recommendations nobody has touched for a year; a part's activity
+    // counts for its parent, which is tracked through it.
+    auto activity = store.last_activity();
+    for (const auto& r : recs)
+        if (auto part = activity.find(r.key); !r.parent.empty() && part != activity.end()) {
+            auto [parent, fresh] = activity.emplace(r.parent, part->second);
+            if (!fresh) parent->second = std::max(parent->second, part->second);
+        }
     for (const auto& key : included) {
         const auto last = activity.find(key);
         if (last == activity.end())

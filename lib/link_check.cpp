@@ -147,14 +147,6 @@ Resolved resolve(const std::string& host, bool allow_private) {
     return r;
 }
 
-std::string url_port(const std::string& url) {
-    const size_t scheme = url.find("://");
-    const std::string rest = url.substr(scheme + 3, url.find_first_of("/?#", scheme + 3) - scheme - 3);
-    const size_t colon = rest.rfind(':');
-    if (colon != std::string::npos && rest.find(']') == std::string::npos) return rest.substr(colon + 1);
-    return to_lower(url.substr(0, scheme)) == "https" ? "443" : "80";
-}
-
 // --- one URL's check, as a small state machine driven by the scheduler ---
 
 struct Job {
@@ -311,8 +303,12 @@ private:
         curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
         curl_easy_setopt(e, CURLOPT_HEADERDATA, &job);
         curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
-        job.pin = curl_slist_append(nullptr, (job.host + ":" + url_port(job.url) + ":" + where.address).c_str());
-        curl_easy_setopt(e, CURLOPT_RESOLVE, job.pin);
+        // Pin a name to the address just vetted; a literal address needs no pin.
+        unsigned char literal[sizeof(in6_addr)];
+        if (inet_pton(AF_INET, job.host.c_str(), literal) != 1 && inet_pton(AF_INET6, job.host.c_str(), literal) != 1) {
+            job.pin = curl_slist_append(nullptr, (job.host + ":" + url_port(job.url) + ":" + where.address).c_str());
+            curl_easy_setopt(e, CURLOPT_RESOLVE, job.pin);
+        }
         if (job.conditional) {
             if (!job.target.etag.empty())
                 job.headers = curl_slist_append(job.headers, ("If-None-Match: " + job.target.etag).c_str());

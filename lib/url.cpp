@@ -52,7 +52,12 @@ UrlParts split(std::string_view url) {
     std::string authority(rest.substr(0, end));
     rest = end == std::string_view::npos ? std::string_view() : rest.substr(end);
     if (const size_t at = authority.rfind('@'); at != std::string::npos) authority.erase(0, at + 1);
-    if (const size_t c = authority.rfind(':'); c != std::string::npos && authority.find(']') == std::string::npos) {
+    if (authority.starts_with("[")) {  // an IPv6 literal: [::1]:8080
+        const size_t close = authority.find(']');
+        if (close != std::string::npos && authority.compare(close + 1, 1, ":") == 0)
+            p.port = authority.substr(close + 2);
+        authority = authority.substr(1, close == std::string::npos ? std::string::npos : close - 1);
+    } else if (const size_t c = authority.rfind(':'); c != std::string::npos) {
         p.port = authority.substr(c + 1);
         authority.erase(c);
     }
@@ -85,5 +90,11 @@ std::string comparable_url(std::string_view url) {
 }
 
 std::string url_host(std::string_view url) { return split(trim(url)).host; }
+
+std::string url_port(std::string_view url) {
+    const UrlParts p = split(trim(url));
+    if (!p.port.empty()) return p.port;
+    return p.scheme == "https" ? "443" : "80";
+}
 
 }  // namespace rectrack

@@ -15,7 +15,9 @@ std::string require_web_url(std::string_view text, std::string_view what);
 // trailing slash dropped. http and https count as the same source.
 std::string comparable_url(std::string_view url);
 
-// The host of an http(s) URL, lower case, without port; empty if none.
+// The host of an http(s) URL, lower case, without port or IPv6 brackets.
 std::string url_host(std::string_view url);
+// Its port, or the scheme's default.
+std::string url_port(std::string_view url);
 
 }  // namespace rectrack

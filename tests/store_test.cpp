@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "error.hpp"
+#include "migrations.hpp"
 #include "test_support.hpp"
 
 using namespace rectrack;
@@ -152,4 +153,20 @@ TEST(Store, AWriterWaitsThenGivesUpOnALockedDatabase) {
     }
     holder.exec("ROLLBACK");
     Store::Transaction tx(store);  // free again
+}
+
+TEST(Store, MigratesAVersionOneDatabaseForward) {
+    TempDir dir;
+    {
+        // A database as the first release left it: schema version 1 only.
+        SQLite::Database raw(dir.file("v1.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (const auto& m : rectrack::migrations())
+            if (m.version == 1) raw.exec(std::string(m.sql));
+        raw.exec("PRAGMA user_version = 1");
+    }
+    Store s(dir.file("v1.db"), {});
+    EXPECT_EQ(s.schema_version(), Store::latest_schema_version());
+    EXPECT_GE(Store::latest_schema_version(), 2);
+    EXPECT_TRUE(s.evidence_health().empty());  // the version 2 tables are there
+    EXPECT_TRUE(s.verify().ok);
 }
