@@ -24,7 +24,9 @@ double ms_since(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
-Actor actor(std::int64_t second) { return Actor{"bench", Instant{1767225600 + second}}; }  // 2026
+Actor actor(std::int64_t second) {
+    return Actor{"bench", Instant{1767225600 + second}};
+}  // 2026
 
 // Fills `store` with `recs` recommendations and status changes up to `events`.
 void fill(Store& store, std::int64_t events, int recs) {
@@ -33,8 +35,8 @@ void fill(Store& store, std::int64_t events, int recs) {
     t.set_scale(StatusScale::default_scale(), Date{2020, 1, 1});
     t.add_report({"bench", "Bench report", "", "", Date{2020, 1, 1}, ""});
     for (int i = 1; i <= recs; ++i)
-        t.add_recommendation({"R" + std::to_string(i), "bench", i, "", "Rec " + std::to_string(i),
-                              "Text", {}, {}});
+        t.add_recommendation(
+            {"R" + std::to_string(i), "bench", i, "", "Rec " + std::to_string(i), "Text", {}, {}});
     t.add_evidence({Evidence{0, "https://example.org/e", "E", "", {}, {}, "", "", "", ""}, {}});
     const char* statuses[] = {"announced", "proposed", "partial", "substantial"};
     for (std::int64_t n = store.last_event_id(); n < events; ++n) {
@@ -70,14 +72,16 @@ int main(int argc, char** argv) {
 
     Store fresh((dir / "fresh.db").string(), {true, 5000});
     fill(fresh, 0, 100);
-    std::printf("record one status change, fresh database:   %.3f ms\n", record_cost(fresh, 100, 200));
+    std::printf("record one status change, fresh database:   %.3f ms\n",
+                record_cost(fresh, 100, 200));
 
     Store full((dir / "full.db").string(), {true, 5000});
     auto t = Clock::now();
     fill(full, events, recs);
     std::printf("fill %lld events, %d recommendations:       %.0f ms\n",
                 static_cast<long long>(full.last_event_id()), recs, ms_since(t));
-    std::printf("record one status change, full database:    %.3f ms\n", record_cost(full, recs, 200));
+    std::printf("record one status change, full database:    %.3f ms\n",
+                record_cost(full, recs, 200));
 
     t = Clock::now();
     const auto rows = recommendation_summaries(full);

@@ -15,8 +15,8 @@ namespace {
 
 // Online results that count as problems unless --fail-on says otherwise;
 // `blocked` and `rate_limited` sources are unverifiable, not broken.
-const std::set<std::string> kProblemResults = {"changed", "soft_404", "broken", "gone",
-                                               "server_error", "timeout", "tls_error"};
+const std::set<std::string> kProblemResults = {"changed",      "soft_404", "broken",   "gone",
+                                               "server_error", "timeout",  "tls_error"};
 
 void print_text(const std::vector<Finding>& findings, const std::vector<CheckResult>& results,
                 bool online) {
@@ -76,8 +76,9 @@ void add_audit(CLI::App& app, Context& ctx) {
             const auto& classes = result_classes();
             if (std::find(kinds.begin(), kinds.end(), k) == kinds.end() &&
                 std::find(classes.begin(), classes.end(), k) == classes.end())
-                throw InputError("unknown kind '" + k + "' in --fail-on (finding kinds: " +
-                                 join(kinds, ", ") + "; result classes: " + join(classes, ", ") + ")");
+                throw InputError("unknown kind '" + k +
+                                 "' in --fail-on (finding kinds: " + join(kinds, ", ") +
+                                 "; result classes: " + join(classes, ", ") + ")");
         }
         if (o->stale_after < 0) throw InputError("--stale-after must not be negative");
         const CheckPolicy policy = check_policy(o->check, s);
@@ -94,19 +95,27 @@ void add_audit(CLI::App& app, Context& ctx) {
             // A progress line for a person watching; never into a pipe or file.
             const bool tty = isatty(STDERR_FILENO);
             results = check_links(targets, policy, [&](size_t done, size_t total) {
-                if (tty) std::cerr << "\rchecked " << done << " of " << total << " URLs" << std::flush;
+                if (tty)
+                    std::cerr << "\rchecked " << done << " of " << total << " URLs" << std::flush;
             });
             if (tty && !targets.empty()) std::cerr << "\n";
-            ctx.write([&](Tracker& t, Store&) { t.record_audit(results, static_cast<int>(findings.size())); });
+            ctx.write([&](Tracker& t, Store&) {
+                t.record_audit(results, static_cast<int>(findings.size()));
+            });
         }
 
         if (o->format == "json") {
             nlohmann::json f = nlohmann::json::array(), r = nlohmann::json::array();
-            for (const auto& x : findings) f.push_back({{"kind", x.kind}, {"subject", x.subject}, {"detail", x.detail}});
+            for (const auto& x : findings)
+                f.push_back({{"kind", x.kind}, {"subject", x.subject}, {"detail", x.detail}});
             for (const auto& x : results)
-                r.push_back({{"evidence", evidence_ref(x.evidence)}, {"url", x.url}, {"result", x.result},
-                             {"http_status", x.http_status}, {"final_url", x.final_url},
-                             {"attempts", x.attempts}, {"detail", x.detail}});
+                r.push_back({{"evidence", evidence_ref(x.evidence)},
+                             {"url", x.url},
+                             {"result", x.result},
+                             {"http_status", x.http_status},
+                             {"final_url", x.final_url},
+                             {"attempts", x.attempts},
+                             {"detail", x.detail}});
             print_json({{"findings", f}, {"results", r}});
         } else if (o->format == "md") {
             print_markdown(findings, results, o->online);
@@ -118,7 +127,8 @@ void add_audit(CLI::App& app, Context& ctx) {
         bool problem = false;
         for (const auto& f : findings) problem |= counted.empty() || counted.contains(f.kind);
         for (const auto& r : results)
-            problem |= counted.empty() ? kProblemResults.contains(r.result) : counted.contains(r.result);
+            problem |=
+                counted.empty() ? kProblemResults.contains(r.result) : counted.contains(r.result);
         if (problem) ctx.exit_code = 1;
     });
 }

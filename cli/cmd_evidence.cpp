@@ -29,9 +29,12 @@ void add_evidence_capture(CLI::App* parent, Context& ctx) {
     cmd->callback([&ctx, o] {
         const auto store = ctx.open();
         std::optional<Evidence> v;
-        if (auto id = parse_evidence_ref(o->ref)) v = store->evidence(*id);
-        else v = store->evidence_by_url(o->ref);
-        if (!v) throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
+        if (auto id = parse_evidence_ref(o->ref))
+            v = store->evidence(*id);
+        else
+            v = store->evidence_by_url(o->ref);
+        if (!v)
+            throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
         const CheckResult fetched = capture_source(check_targets(*store, {v->id}).at(0),
                                                    check_policy(o->check, ctx.settings()));
         if (!fetched.ok) {
@@ -68,7 +71,8 @@ void add_evidence_add(CLI::App* parent, Context& ctx) {
     add_check_options(cmd, o->check);
     cmd->callback([&ctx, o] {
         EvidenceInput in{o->v, std::nullopt};
-        if (!o->published.empty()) in.evidence.published = require_date(o->published, "--published");
+        if (!o->published.empty())
+            in.evidence.published = require_date(o->published, "--published");
         // Whoever records a source by hand has just read it.
         in.evidence.accessed = o->accessed.empty() ? ctx.settings().now.date()
                                                    : require_date(o->accessed, "--accessed");
@@ -86,7 +90,8 @@ void add_evidence_add(CLI::App* parent, Context& ctx) {
         ctx.write([&](Tracker& t, Store&) {
             const EvidenceAdded added = t.add_evidence(in);
             if (fetched) t.record_capture(added.id, *fetched);
-            std::cout << evidence_ref(added.id) << (added.created ? "" : " (already recorded)") << "\n";
+            std::cout << evidence_ref(added.id) << (added.created ? "" : " (already recorded)")
+                      << "\n";
         });
     });
 }
@@ -101,8 +106,11 @@ void add_evidence_list(CLI::App* parent, Context& ctx) {
         if (*format == "json") {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& v : all)
-                out.push_back({{"id", evidence_ref(v.id)}, {"url", v.url}, {"title", v.title},
-                               {"kind", v.kind}, {"bearing", v.bearing},
+                out.push_back({{"id", evidence_ref(v.id)},
+                               {"url", v.url},
+                               {"title", v.title},
+                               {"kind", v.kind},
+                               {"bearing", v.bearing},
                                {"published", v.published ? v.published->str() : ""}});
             print_json(out);
             return;
@@ -124,29 +132,44 @@ void add_evidence_show(CLI::App* parent, Context& ctx) {
     cmd->callback([&ctx, o] {
         auto store = ctx.open();
         std::optional<Evidence> v;
-        if (auto id = parse_evidence_ref(o->ref)) v = store->evidence(*id);
-        else v = store->evidence_by_url(o->ref);
-        if (!v) throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
+        if (auto id = parse_evidence_ref(o->ref))
+            v = store->evidence(*id);
+        else
+            v = store->evidence_by_url(o->ref);
+        if (!v)
+            throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
         const auto capture = store->latest_capture(v->id);
         const auto all_health = store->evidence_health(v->id);
-        const EvidenceHealth health = all_health.empty() ? EvidenceHealth{} : all_health.begin()->second;
+        const EvidenceHealth health =
+            all_health.empty() ? EvidenceHealth{} : all_health.begin()->second;
         if (o->format == "json") {
-            print_json({{"id", evidence_ref(v->id)}, {"url", v->url}, {"title", v->title},
-                        {"publisher", v->publisher}, {"published", v->published ? v->published->str() : ""},
-                        {"accessed", v->accessed ? v->accessed->str() : ""},
-                        {"archive_url", v->archive_url}, {"sha256", v->sha256},
-                        {"kind", v->kind}, {"bearing", v->bearing},
-                        {"captured", capture ? nlohmann::json{{"recorded_at", capture->recorded_at},
-                                                              {"sha256", capture->sha256},
-                                                              {"etag", capture->etag},
-                                                              {"last_modified", capture->last_modified},
-                                                              {"final_url", capture->final_url},
-                                                              {"http_status", capture->http_status}}
-                                             : nlohmann::json()},
-                        {"last_checked", health.last_checked.empty() ? nlohmann::json() : nlohmann::json(health.last_checked)},
-                        {"last_result", health.last_result.empty() ? nlohmann::json() : nlohmann::json(health.last_result)},
-                        {"last_success", health.last_success.empty() ? nlohmann::json() : nlohmann::json(health.last_success)},
-                        {"consecutive_failures", health.consecutive_failures}});
+            print_json(
+                {{"id", evidence_ref(v->id)},
+                 {"url", v->url},
+                 {"title", v->title},
+                 {"publisher", v->publisher},
+                 {"published", v->published ? v->published->str() : ""},
+                 {"accessed", v->accessed ? v->accessed->str() : ""},
+                 {"archive_url", v->archive_url},
+                 {"sha256", v->sha256},
+                 {"kind", v->kind},
+                 {"bearing", v->bearing},
+                 {"captured", capture ? nlohmann::json{{"recorded_at", capture->recorded_at},
+                                                       {"sha256", capture->sha256},
+                                                       {"etag", capture->etag},
+                                                       {"last_modified", capture->last_modified},
+                                                       {"final_url", capture->final_url},
+                                                       {"http_status", capture->http_status}}
+                                      : nlohmann::json()},
+                 {"last_checked", health.last_checked.empty()
+                                      ? nlohmann::json()
+                                      : nlohmann::json(health.last_checked)},
+                 {"last_result", health.last_result.empty() ? nlohmann::json()
+                                                            : nlohmann::json(health.last_result)},
+                 {"last_success", health.last_success.empty()
+                                      ? nlohmann::json()
+                                      : nlohmann::json(health.last_success)},
+                 {"consecutive_failures", health.consecutive_failures}});
             return;
         }
         std::cout << evidence_ref(v->id) << "  " << v->title << "\n";
@@ -162,15 +185,18 @@ void add_evidence_show(CLI::App* parent, Context& ctx) {
             std::cout << "Captured:  " << capture->recorded_at << " (HTTP " << capture->http_status
                       << ", sha256 " << capture->sha256 << ")\n";
             if (!capture->etag.empty()) std::cout << "ETag:      " << capture->etag << "\n";
-            if (!capture->last_modified.empty()) std::cout << "Modified:  " << capture->last_modified << "\n";
+            if (!capture->last_modified.empty())
+                std::cout << "Modified:  " << capture->last_modified << "\n";
             if (!capture->final_url.empty() && capture->final_url != v->url)
                 std::cout << "Final URL: " << capture->final_url << "\n";
         }
         if (health.last_checked.empty()) {
             std::cout << "Checked:   never\n";
         } else {
-            std::cout << "Checked:   " << health.last_checked << " (" << health.last_result << ")\n";
-            std::cout << "Worked:    " << (health.last_success.empty() ? "never" : health.last_success) << "\n";
+            std::cout << "Checked:   " << health.last_checked << " (" << health.last_result
+                      << ")\n";
+            std::cout << "Worked:    "
+                      << (health.last_success.empty() ? "never" : health.last_success) << "\n";
             std::cout << "Failures:  " << health.consecutive_failures << " in a row\n";
         }
     });

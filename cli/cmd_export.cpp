@@ -11,7 +11,8 @@ void add_export(CLI::App& app, Context& ctx) {
     add_format(cmd, *format, {"toml", "json"});
     cmd->callback([&ctx, format] {
         auto store = ctx.open();
-        std::cout << (*format == "json" ? export_journal_json(*store) : export_journal_toml(*store));
+        std::cout << (*format == "json" ? export_journal_json(*store)
+                                        : export_journal_toml(*store));
     });
 }
 

@@ -9,7 +9,8 @@ void add_import(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand(
         "import", "Load a journal export into a new database, or add a dataset's records");
     auto file = std::make_shared<std::string>();
-    cmd->add_option("file", *file, "A file from `rectrack export`, or a dataset (TOML)")->required();
+    cmd->add_option("file", *file, "A file from `rectrack export`, or a dataset (TOML)")
+        ->required();
     cmd->callback([&ctx, file] {
         const Settings s = ctx.settings();
         // A journal export is meant for a fresh database, so one is created
@@ -18,8 +19,8 @@ void add_import(CLI::App& app, Context& ctx) {
         Store::Transaction tx(store);
         const ImportResult r = import_file(store, tx, Actor{s.author, s.now}, *file);
         tx.commit();
-        std::cout << "imported " << r.events << " events from " << (r.journal ? "journal " : "dataset ")
-                  << *file << "\n";
+        std::cout << "imported " << r.events << " events from "
+                  << (r.journal ? "journal " : "dataset ") << *file << "\n";
     });
 }
 

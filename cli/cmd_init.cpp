@@ -41,8 +41,8 @@ void add_init(CLI::App& app, Context& ctx) {
             std::filesystem::remove(s.db_path + "-shm");
             throw;
         }
-        std::cout << "created " << s.db_path << " with " << loaded.events << " events from "
-                  << data << "\n";
+        std::cout << "created " << s.db_path << " with " << loaded.events << " events from " << data
+                  << "\n";
     });
 }
 

@@ -12,8 +12,7 @@ void add_link(CLI::App& app, Context& ctx) {
     auto* link = app.add_subcommand("link", "Link a measure to a recommendation it bears on");
     link->add_option("rec", o->rec, "Recommendation key")->required();
     link->add_option("measure", o->measure, "Measure key")->required();
-    link->add_option("--relation", o->relation,
-                     "advances, partly_advances, related or counteracts")
+    link->add_option("--relation", o->relation, "advances, partly_advances, related or counteracts")
         ->capture_default_str();
     link->add_option("--note", o->note, "Why the measure bears on the recommendation");
     link->add_option("--date", o->date, "When the link holds from (default: today)");

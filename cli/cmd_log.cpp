@@ -21,18 +21,26 @@ void add_log(CLI::App& app, Context& ctx) {
         if (!o->since.empty()) f.since = require_date(o->since, "--since");
         if (!o->until.empty()) f.until = require_date(o->until, "--until");
         if (!o->key.empty()) {
-            if (store->recommendation(o->key)) f.subject = rec_subject(o->key);
-            else if (store->measure(o->key)) f.subject = measure_subject(o->key);
-            else throw InputError("'" + o->key + "' is neither a recommendation nor a measure");
+            if (store->recommendation(o->key))
+                f.subject = rec_subject(o->key);
+            else if (store->measure(o->key))
+                f.subject = measure_subject(o->key);
+            else
+                throw InputError("'" + o->key + "' is neither a recommendation nor a measure");
         }
         const auto events = store->log(f);
         if (o->format == "json") {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& e : events) {
                 auto by = store->retracted_by(e.id);
-                out.push_back({{"id", e.id}, {"kind", e.kind}, {"subjects", e.subjects},
-                               {"effective", e.effective.str()}, {"recorded_at", e.recorded_at},
-                               {"author", e.author}, {"payload", e.payload}, {"hash", e.hash},
+                out.push_back({{"id", e.id},
+                               {"kind", e.kind},
+                               {"subjects", e.subjects},
+                               {"effective", e.effective.str()},
+                               {"recorded_at", e.recorded_at},
+                               {"author", e.author},
+                               {"payload", e.payload},
+                               {"hash", e.hash},
                                {"retracted_by", by ? nlohmann::json(*by) : nlohmann::json()}});
             }
             print_json(out);

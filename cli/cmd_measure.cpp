@@ -57,8 +57,10 @@ void add_measure_stage(CLI::App* parent, Context& ctx) {
     };
     auto o = std::make_shared<Options>();
     cmd->add_option("key", o->key, "Measure key")->required();
-    cmd->add_option("stage", o->stage, "announced, proposed, adopted, published, in_force, applies, "
-                                       "repealed, withdrawn")->required();
+    cmd->add_option("stage", o->stage,
+                    "announced, proposed, adopted, published, in_force, applies, "
+                    "repealed, withdrawn")
+        ->required();
     cmd->add_option("--date", o->date, "Date of the stage (may be in the future)")->required();
     cmd->callback([&ctx, o] {
         const Date d = require_date(o->date, "--date");
@@ -81,8 +83,11 @@ void add_measure_list(CLI::App* parent, Context& ctx) {
             for (const auto& m : measures) {
                 std::vector<std::string> recs;
                 for (const auto& l : store->links_of_measure(m.key)) recs.push_back(l.rec);
-                out.push_back({{"key", m.key}, {"title", m.title}, {"type", m.type},
-                               {"celex", m.celex}, {"recommendations", recs}});
+                out.push_back({{"key", m.key},
+                               {"title", m.title},
+                               {"type", m.type},
+                               {"celex", m.celex},
+                               {"recommendations", recs}});
             }
             print_json(out);
             return;
@@ -118,26 +123,39 @@ void add_measure_show(CLI::App* parent, Context& ctx) {
                            ev = nlohmann::json::array();
             for (const auto& s : stages) st.push_back({{"stage", s.stage}, {"date", s.date.str()}});
             for (const auto& l : links)
-                ln.push_back({{"rec", l.rec}, {"relation", l.relation}, {"note", l.note},
+                ln.push_back({{"rec", l.rec},
+                              {"relation", l.relation},
+                              {"note", l.note},
                               {"date", l.date.str()}});
             for (auto id : evidence) ev.push_back(evidence_ref(id));
-            print_json({{"key", m->key}, {"title", m->title}, {"type", m->type},
-                        {"institutions", m->institutions}, {"celex", m->celex}, {"eli", m->eli},
-                        {"com_ref", m->com_ref}, {"procedure", m->procedure}, {"url", m->url},
-                        {"eur_lex", official.eur_lex}, {"observatory", official.observatory},
-                        {"stages", st}, {"recommendations", ln}, {"evidence", ev}});
+            print_json({{"key", m->key},
+                        {"title", m->title},
+                        {"type", m->type},
+                        {"institutions", m->institutions},
+                        {"celex", m->celex},
+                        {"eli", m->eli},
+                        {"com_ref", m->com_ref},
+                        {"procedure", m->procedure},
+                        {"url", m->url},
+                        {"eur_lex", official.eur_lex},
+                        {"observatory", official.observatory},
+                        {"stages", st},
+                        {"recommendations", ln},
+                        {"evidence", ev}});
             return;
         }
         std::cout << m->key << "  " << m->title << "\n";
         std::cout << "Type:         " << m->type << "\n";
-        if (!m->institutions.empty()) std::cout << "Institutions: " << join(m->institutions, ", ") << "\n";
+        if (!m->institutions.empty())
+            std::cout << "Institutions: " << join(m->institutions, ", ") << "\n";
         if (!m->celex.empty()) std::cout << "CELEX:        " << m->celex << "\n";
         if (!m->eli.empty()) std::cout << "ELI:          " << m->eli << "\n";
         if (!m->com_ref.empty()) std::cout << "COM ref:      " << m->com_ref << "\n";
         if (!m->procedure.empty()) std::cout << "Procedure:    " << m->procedure << "\n";
         if (!m->url.empty()) std::cout << "URL:          " << m->url << "\n";
         if (!official.eur_lex.empty()) std::cout << "EUR-Lex:      " << official.eur_lex << "\n";
-        if (!official.observatory.empty()) std::cout << "Observatory:  " << official.observatory << "\n";
+        if (!official.observatory.empty())
+            std::cout << "Observatory:  " << official.observatory << "\n";
         std::cout << "\nStages\n";
         if (stages.empty()) std::cout << "  (none recorded)\n";
         for (const auto& s : stages) std::cout << "  " << s.date.str() << "  " << s.stage << "\n";
@@ -149,7 +167,8 @@ void add_measure_show(CLI::App* parent, Context& ctx) {
             std::cout << "\nEvidence\n";
             for (auto id : evidence)
                 if (auto v = store->evidence(id))
-                    std::cout << "  " << column(evidence_ref(id), 5) << v->title << "\n      " << v->url << "\n";
+                    std::cout << "  " << column(evidence_ref(id), 5) << v->title << "\n      "
+                              << v->url << "\n";
         }
     });
 }

@@ -20,7 +20,8 @@ void add_recs(CLI::App& app, Context& ctx) {
         const StatusScale scale = store->scale();
         for (const auto& s : statuses)
             if (!scale.find(s))
-                throw InputError("unknown status '" + s + "' (expected one of: " + scale.names() + ")");
+                throw InputError("unknown status '" + s + "' (expected one of: " + scale.names() +
+                                 ")");
         auto rows = recommendation_summaries(*store);
         std::erase_if(rows, [&](const RecommendationSummary& r) {
             return !statuses.empty() &&
@@ -29,14 +30,16 @@ void add_recs(CLI::App& app, Context& ctx) {
         if (o->format == "json") {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& r : rows)
-                out.push_back({{"key", r.rec.key},
-                               {"title", r.rec.title},
-                               {"parent", r.rec.parent.empty() ? nlohmann::json() : nlohmann::json(r.rec.parent)},
-                               {"status", r.status},
-                               {"status_since", r.status_since ? nlohmann::json(r.status_since->str())
-                                                               : nlohmann::json()},
-                               {"measures", r.measures},
-                               {"evidence", r.evidence}});
+                out.push_back(
+                    {{"key", r.rec.key},
+                     {"title", r.rec.title},
+                     {"parent",
+                      r.rec.parent.empty() ? nlohmann::json() : nlohmann::json(r.rec.parent)},
+                     {"status", r.status},
+                     {"status_since",
+                      r.status_since ? nlohmann::json(r.status_since->str()) : nlohmann::json()},
+                     {"measures", r.measures},
+                     {"evidence", r.evidence}});
             print_json(out);
             return;
         }

@@ -8,7 +8,8 @@
 namespace rectrack::cli {
 
 void add_report(CLI::App& app, Context& ctx) {
-    auto* cmd = app.add_subcommand("report", "A period's status report (default: the last complete quarter)");
+    auto* cmd = app.add_subcommand("report",
+                                   "A period's status report (default: the last complete quarter)");
     struct Options {
         std::string quarter, from, to, format, output, as_recorded;
         std::vector<std::string> recs;
@@ -19,20 +20,22 @@ void add_report(CLI::App& app, Context& ctx) {
     cmd->add_option("--to", o->to, "Last day of the period");
     add_format(cmd, o->format, {"md", "html", "csv", "json"});
     cmd->add_option("--output", o->output, "Write to this file instead of standard output");
-    cmd->add_option("--as-recorded", o->as_recorded,
-                    "Replay only events recorded up to this instant (reproduces an earlier report)");
+    cmd->add_option(
+        "--as-recorded", o->as_recorded,
+        "Replay only events recorded up to this instant (reproduces an earlier report)");
     cmd->add_option("--recs", o->recs, "Only these recommendations, e.g. R1,R4")->delimiter(',');
     cmd->callback([&ctx, o] {
         const Settings s = ctx.settings();
         ReportOptions options;
         options.period = resolve_period(o->quarter, o->from, o->to, s.now.date());
-        if (!o->as_recorded.empty()) options.as_recorded = require_instant(o->as_recorded, "--as-recorded");
+        if (!o->as_recorded.empty())
+            options.as_recorded = require_instant(o->as_recorded, "--as-recorded");
         options.generated = s.now;
         options.recs = o->recs;
         auto store = ctx.open();
         const StatusReport report = build_report(*store, options);
-        const std::string text = o->format == "html" ? render_html(report)
-                                 : o->format == "csv" ? render_csv(report)
+        const std::string text = o->format == "html"   ? render_html(report)
+                                 : o->format == "csv"  ? render_csv(report)
                                  : o->format == "json" ? render_json(report)
                                                        : render_markdown(report);
         if (o->output.empty()) {

@@ -9,9 +9,13 @@ namespace rectrack::cli {
 namespace {
 
 nlohmann::json evidence_json(const Evidence& v) {
-    return {{"id", evidence_ref(v.id)}, {"url", v.url},           {"title", v.title},
-            {"publisher", v.publisher}, {"published", v.published ? v.published->str() : ""},
-            {"kind", v.kind},           {"bearing", v.bearing}};
+    return {{"id", evidence_ref(v.id)},
+            {"url", v.url},
+            {"title", v.title},
+            {"publisher", v.publisher},
+            {"published", v.published ? v.published->str() : ""},
+            {"kind", v.kind},
+            {"bearing", v.bearing}};
 }
 
 }  // namespace
@@ -51,8 +55,12 @@ void add_show(CLI::App& app, Context& ctx) {
             for (const auto& c : history) {
                 nlohmann::json refs = nlohmann::json::array();
                 for (auto id : c.evidence) refs.push_back(evidence_ref(id));
-                h.push_back({{"event", c.event}, {"date", c.date.str()}, {"status", c.status},
-                             {"note", c.note}, {"author", c.author}, {"recorded_at", c.recorded_at},
+                h.push_back({{"event", c.event},
+                             {"date", c.date.str()},
+                             {"status", c.status},
+                             {"note", c.note},
+                             {"author", c.author},
+                             {"recorded_at", c.recorded_at},
                              {"evidence", refs}});
             }
             for (const auto& l : links) {
@@ -69,22 +77,25 @@ void add_show(CLI::App& app, Context& ctx) {
             }
             for (const auto& v : evidence) ev.push_back(evidence_json(v));
             for (const auto& note : notes)
-                n.push_back({{"event", note.event}, {"date", note.date.str()}, {"text", note.text},
+                n.push_back({{"event", note.event},
+                             {"date", note.date.str()},
+                             {"text", note.text},
                              {"author", note.author}});
-            print_json({{"key", rec->key},
-                        {"title", rec->title},
-                        {"text", rec->text},
-                        {"parent", rec->parent},
-                        {"parts", parts},
-                        {"addressees", rec->addressees},
-                        {"themes", rec->themes},
-                        {"status", summary.status},
-                        {"status_since", summary.status_since ? nlohmann::json(summary.status_since->str())
-                                                              : nlohmann::json()},
-                        {"history", h},
-                        {"measures", m},
-                        {"evidence", ev},
-                        {"notes", n}});
+            print_json(
+                {{"key", rec->key},
+                 {"title", rec->title},
+                 {"text", rec->text},
+                 {"parent", rec->parent},
+                 {"parts", parts},
+                 {"addressees", rec->addressees},
+                 {"themes", rec->themes},
+                 {"status", summary.status},
+                 {"status_since", summary.status_since ? nlohmann::json(summary.status_since->str())
+                                                       : nlohmann::json()},
+                 {"history", h},
+                 {"measures", m},
+                 {"evidence", ev},
+                 {"notes", n}});
             return;
         }
         std::cout << rec->key << "  " << rec->title << "\n";
@@ -93,7 +104,8 @@ void add_show(CLI::App& app, Context& ctx) {
         std::cout << "\n";
         if (!rec->parent.empty()) std::cout << "Part of:    " << rec->parent << "\n";
         if (!standing.empty()) std::cout << "Parts:      " << join(standing, ", ") << "\n";
-        if (!rec->addressees.empty()) std::cout << "Addressees: " << join(rec->addressees, ", ") << "\n";
+        if (!rec->addressees.empty())
+            std::cout << "Addressees: " << join(rec->addressees, ", ") << "\n";
         if (!rec->themes.empty()) std::cout << "Themes:     " << join(rec->themes, ", ") << "\n";
         std::cout << "\n" << rec->text << "\n";
         std::cout << "\nHistory\n";
@@ -122,7 +134,8 @@ void add_show(CLI::App& app, Context& ctx) {
         std::cout << "\nEvidence\n";
         if (evidence.empty()) std::cout << "  (none)\n";
         for (const auto& v : evidence)
-            std::cout << "  " << column(evidence_ref(v.id), 5) << v.title << "\n      " << v.url << "\n";
+            std::cout << "  " << column(evidence_ref(v.id), 5) << v.title << "\n      " << v.url
+                      << "\n";
         if (!notes.empty()) {
             std::cout << "\nNotes\n";
             for (const auto& n : notes)

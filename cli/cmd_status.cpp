@@ -15,7 +15,8 @@ void add_status(CLI::App& app, Context& ctx) {
     cmd->add_option("status", o->status, "New status on the scale (see `rectrack recs --help`)")
         ->required();
     cmd->add_option("--date", o->date, "When it happened (not in the future)")->required();
-    cmd->add_option("--evidence", o->evidence, "Evidence cited: E<n> or a recorded URL (repeatable)");
+    cmd->add_option("--evidence", o->evidence,
+                    "Evidence cited: E<n> or a recorded URL (repeatable)");
     cmd->add_option("--note", o->note, "Why the status changed");
     cmd->callback([&ctx, o] {
         const Date d = require_date(o->date, "--date");

@@ -20,7 +20,9 @@ void Context::write(const std::function<void(Tracker&, Store&)>& work) const {
     tx.commit();
 }
 
-void print_json(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
+void print_json(const nlohmann::json& j) {
+    std::cout << j.dump(2) << "\n";
+}
 
 std::string column(const std::string& s, size_t width) {
     size_t points = 0;
@@ -28,7 +30,9 @@ std::string column(const std::string& s, size_t width) {
     return points >= width ? s + " " : s + std::string(width - points, ' ');
 }
 
-std::string optional_date(const std::optional<Date>& d) { return d ? d->str() : "-"; }
+std::string optional_date(const std::optional<Date>& d) {
+    return d ? d->str() : "-";
+}
 
 CLI::Option* add_format(CLI::App* cmd, std::string& format, std::vector<std::string> allowed) {
     format = allowed.front();
@@ -41,27 +45,36 @@ CLI::Option* add_format(CLI::App* cmd, std::string& format, std::vector<std::str
 void add_check_options(CLI::App* cmd, CheckFlags& f) {
     cmd->add_flag("--allow-private", f.policy.allow_private,
                   "Also check loopback and private addresses (never by default)");
-    cmd->add_option("--timeout", f.timeout_s, "Seconds one request may take")->capture_default_str();
+    cmd->add_option("--timeout", f.timeout_s, "Seconds one request may take")
+        ->capture_default_str();
     cmd->add_option("--retries", f.policy.attempts, "Attempts for timeouts, 5xx, 408 and 429")
         ->capture_default_str();
-    cmd->add_option("--backoff-ms", f.policy.backoff_ms, "First pause before a retry, doubled after each")
+    cmd->add_option("--backoff-ms", f.policy.backoff_ms,
+                    "First pause before a retry, doubled after each")
         ->capture_default_str();
-    cmd->add_option("--min-interval-ms", f.policy.min_interval_ms, "Pause between requests to one host")
+    cmd->add_option("--min-interval-ms", f.policy.min_interval_ms,
+                    "Pause between requests to one host")
         ->capture_default_str();
-    cmd->add_option("--per-host", f.policy.per_host, "Requests at once to one host")->capture_default_str();
-    cmd->add_option("--max-requests", f.policy.total, "Requests at once in all")->capture_default_str();
-    cmd->add_option("--max-body", f.policy.max_body, "Bytes read of one body")->capture_default_str();
+    cmd->add_option("--per-host", f.policy.per_host, "Requests at once to one host")
+        ->capture_default_str();
+    cmd->add_option("--max-requests", f.policy.total, "Requests at once in all")
+        ->capture_default_str();
+    cmd->add_option("--max-body", f.policy.max_body, "Bytes read of one body")
+        ->capture_default_str();
 }
 
 CheckPolicy check_policy(const CheckFlags& f, const Settings& s) {
     CheckPolicy p = f.policy;
-    if (f.timeout_s <= 0 || p.attempts < 1 || p.per_host < 1 || p.total < 1 || p.min_interval_ms < 0 ||
-        p.backoff_ms < 0 || p.max_body < 1)
-        throw InputError("link-check limits must be positive (--timeout, --retries, --per-host, ...)");
+    if (f.timeout_s <= 0 || p.attempts < 1 || p.per_host < 1 || p.total < 1 ||
+        p.min_interval_ms < 0 || p.backoff_ms < 0 || p.max_body < 1)
+        throw InputError(
+            "link-check limits must be positive (--timeout, --retries, --per-host, ...)");
     p.timeout_ms = static_cast<int>(f.timeout_s * 1000);
     p.connect_timeout_ms = std::min(p.connect_timeout_ms, p.timeout_ms);
-    p.user_agent = std::string("rectrack/") + RECTRACK_VERSION + " (+" +
-                   (s.contact.empty() ? "contact not configured: set contact in rectrack.toml" : s.contact) + ")";
+    p.user_agent =
+        std::string("rectrack/") + RECTRACK_VERSION + " (+" +
+        (s.contact.empty() ? "contact not configured: set contact in rectrack.toml" : s.contact) +
+        ")";
     return p;
 }
 

@@ -15,8 +15,10 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("rectrack ") + RECTRACK_VERSION);
     app.require_subcommand(1);
     app.fallthrough();
-    app.add_option("--db", ctx.overrides.db, "Database file (else RECTRACK_DB, rectrack.toml, ./rectrack.db)");
-    app.add_option("--author", ctx.overrides.author, "Who records (else RECTRACK_AUTHOR, rectrack.toml, login)");
+    app.add_option("--db", ctx.overrides.db,
+                   "Database file (else RECTRACK_DB, rectrack.toml, ./rectrack.db)");
+    app.add_option("--author", ctx.overrides.author,
+                   "Who records (else RECTRACK_AUTHOR, rectrack.toml, login)");
 
     cli::add_init(app, ctx);
     cli::add_recs(app, ctx);

@@ -14,19 +14,19 @@ namespace rectrack {
 
 const std::vector<std::string>& finding_kinds() {
     static const std::vector<std::string> kinds = {
-        "unsupported_status",   // a status change citing no evidence
-        "broken_evidence",      // ...citing only evidence whose last check failed
+        "unsupported_status",      // a status change citing no evidence
+        "broken_evidence",         // ...citing only evidence whose last check failed
         "contradicting_evidence",  // ...citing evidence that contradicts it
         "evidence_before_report",  // evidence older than the report, cited as progress
-        "evidence_unchecked",   // never checked online
-        "evidence_stale",       // not checked for more than --stale-after days
-        "no_archive",           // no archived copy recorded
-        "duplicate_source",     // two records of one URL in different forms
+        "evidence_unchecked",      // never checked online
+        "evidence_stale",          // not checked for more than --stale-after days
+        "no_archive",              // no archived copy recorded
+        "duplicate_source",        // two records of one URL in different forms
         "measure_without_identifier",
-        "identifier_mismatch",  // CELEX, COM reference, ELI or adoption date disagree
+        "identifier_mismatch",     // CELEX, COM reference, ELI or adoption date disagree
         "link_without_evidence",   // a measure linked to a recommendation has no evidence
         "dormant_recommendation",  // no event for more than a year
-        "journal_integrity",    // verify failed
+        "journal_integrity",       // verify failed
     };
     return kinds;
 }
@@ -60,12 +60,13 @@ void check_identifiers(const Measure& m, const std::vector<MeasureStage>& stages
     if (const auto eli = parse_eli(m.eli); eli && celex) {
         if (auto expected = eli->celex(); expected && celex->sector == '3' &&
                                           *expected != celex->str().substr(0, expected->size()))
-            mismatch("the ELI " + eli->str() + " names " + *expected + ", not CELEX " + celex->str());
+            mismatch("the ELI " + eli->str() + " names " + *expected + ", not CELEX " +
+                     celex->str());
     }
     if (const auto com = parse_com_ref(m.com_ref); com && celex && celex->sector == '5') {
         const auto candidates = com->celex_candidates();
-        if (!candidates.empty() &&
-            std::find(candidates.begin(), candidates.end(), celex->str().substr(0, 11)) == candidates.end())
+        if (!candidates.empty() && std::find(candidates.begin(), candidates.end(),
+                                             celex->str().substr(0, 11)) == candidates.end())
             mismatch("the COM reference " + com->str() + " does not match CELEX " + celex->str() +
                      " (year or number differ)");
     }
@@ -90,7 +91,8 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
         if (wanted) included.insert(r.key);
     }
     for (const auto& key : o.recs)
-        if (!included.contains(key)) throw InputError("unknown recommendation '" + key + "' in --recs");
+        if (!included.contains(key))
+            throw InputError("unknown recommendation '" + key + "' in --recs");
 
     std::map<EvidenceId, Evidence> evidence;
     for (auto& v : store.evidence_list()) evidence.emplace(v.id, v);
@@ -107,8 +109,9 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
         if (!included.contains(c.rec)) continue;
         const std::string subject = c.rec + " #" + std::to_string(c.event);
         if (c.evidence.empty()) {
-            out.push_back({"unsupported_status", subject,
-                           c.rec + " -> " + c.status + " on " + c.date.str() + " cites no evidence"});
+            out.push_back(
+                {"unsupported_status", subject,
+                 c.rec + " -> " + c.status + " on " + c.date.str() + " cites no evidence"});
             continue;
         }
         relevant.insert(c.evidence.begin(), c.evidence.end());
@@ -119,8 +122,9 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
             const auto v = evidence.find(id);
             if (v == evidence.end()) continue;
             if (v->second.bearing == "contradicts")
-                out.push_back({"contradicting_evidence", subject,
-                               evidence_ref(id) + " contradicts the claim " + c.rec + " -> " + c.status});
+                out.push_back(
+                    {"contradicting_evidence", subject,
+                     evidence_ref(id) + " contradicts the claim " + c.rec + " -> " + c.status});
             const auto report_issued = issued.find(report_of[c.rec]);
             const bool progress = scale.progress(c.status) > 0;
             if (progress && report_issued != issued.end() && v->second.published &&
@@ -131,11 +135,12 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
                                    "), so it cannot show progress on it"});
         }
         if (all_broken)
-            out.push_back({"broken_evidence", subject,
-                           "every source it cites failed its last check"});
+            out.push_back(
+                {"broken_evidence", subject, "every source it cites failed its last check"});
     }
     for (const auto& [subject, id] : store.all_attachments(kNow))
-        if (!subject.starts_with("rec:") || included.contains(subject.substr(4))) relevant.insert(id);
+        if (!subject.starts_with("rec:") || included.contains(subject.substr(4)))
+            relevant.insert(id);
 
     // The evidence itself.
     std::map<std::string, std::vector<EvidenceId>> by_form;
@@ -157,8 +162,9 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
         if (ids.size() > 1) {
             std::string refs;
             for (auto id : ids) refs += (refs.empty() ? "" : ", ") + evidence_ref(id);
-            out.push_back({"duplicate_source", evidence_ref(ids.front()),
-                           refs + " are one source under different URLs: " + evidence[ids.front()].url});
+            out.push_back(
+                {"duplicate_source", evidence_ref(ids.front()),
+                 refs + " are one source under different URLs: " + evidence[ids.front()].url});
         }
 
     // Measures and their links.
@@ -188,8 +194,7 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
         if (last == activity.end())
             out.push_back({"dormant_recommendation", key, "no event has ever been recorded"});
         else if (o.today.days() - last->second.days() > 365)
-            out.push_back({"dormant_recommendation", key,
-                           "no event since " + last->second.str()});
+            out.push_back({"dormant_recommendation", key, "no event since " + last->second.str()});
     }
 
     const VerifyResult v = store.verify();

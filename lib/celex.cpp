@@ -39,7 +39,8 @@ std::expected<Celex, std::string> parse_celex(std::string_view text) {
     c.year = std::stoi(s.substr(i, 4));
     i += 4;
     if (c.year < 1951 || c.year > 2100) return fail("the year is out of range");
-    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) && c.descriptor.size() < 3)
+    while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) &&
+           c.descriptor.size() < 3)
         c.descriptor += s[i++];
     if (c.descriptor.empty() || c.descriptor.size() > 2)
         return fail("the descriptor must be one or two letters (R, L, D, PC, ...)");
@@ -47,13 +48,15 @@ std::expected<Celex, std::string> parse_celex(std::string_view text) {
     if (c.number.size() < 4 || c.number.size() > 5)
         return fail("the document number must have four or five digits");
     if (s.compare(i, 1, "(") == 0) {
-        if (s.size() < i + 4 || !all_digits(std::string_view(s).substr(i + 1, 2)) || s[i + 3] != ')')
+        if (s.size() < i + 4 || !all_digits(std::string_view(s).substr(i + 1, 2)) ||
+            s[i + 3] != ')')
             return fail("a sequence suffix looks like (01)");
         c.sequence = s.substr(i, 4);
         i += 4;
     }
     if (s.compare(i, 2, "R(") == 0) {
-        if (s.size() < i + 5 || !all_digits(std::string_view(s).substr(i + 2, 2)) || s[i + 4] != ')')
+        if (s.size() < i + 5 || !all_digits(std::string_view(s).substr(i + 2, 2)) ||
+            s[i + 4] != ')')
             return fail("a corrigendum suffix looks like R(01)");
         c.corrigendum = s.substr(i, 5);
         i += 5;

@@ -11,12 +11,12 @@
 namespace rectrack {
 
 struct Celex {
-    char sector = '3';         // 1-9, 0 (consolidated), C (OJ C), E (EFTA)
+    char sector = '3';  // 1-9, 0 (consolidated), C (OJ C), E (EFTA)
     int year = 0;
-    std::string descriptor;    // R, L, D, H, PC, DC, JC, SC, CJ, ...
-    std::string number;        // 4 or 5 digits, as published
-    std::string sequence;      // "(01)" on some documents, empty otherwise
-    std::string corrigendum;   // "R(02)" on a corrigendum, empty otherwise
+    std::string descriptor;            // R, L, D, H, PC, DC, JC, SC, CJ, ...
+    std::string number;                // 4 or 5 digits, as published
+    std::string sequence;              // "(01)" on some documents, empty otherwise
+    std::string corrigendum;           // "R(02)" on a corrigendum, empty otherwise
     std::optional<Date> consolidated;  // date of a consolidated version (sector 0)
 
     std::string str() const;

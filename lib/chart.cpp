@@ -78,7 +78,8 @@ std::string status_trend_chart(const StatusScale& scale, const std::vector<Chart
     for (const auto& s : series) {
         description += s.label + ":";
         for (const auto& l : scale.levels)
-            if (int n = count_of(s.counts, l.name)) description += " " + l.label + " " + std::to_string(n) + ",";
+            if (int n = count_of(s.counts, l.name))
+                description += " " + l.label + " " + std::to_string(n) + ",";
         description.back() = '.';
         description += " ";
     }
@@ -94,9 +95,10 @@ std::string status_trend_chart(const StatusScale& scale, const std::vector<Chart
             if (!n) continue;
             const int h = n * plot_height / most;
             y -= h;
-            o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << column - 16 << "\" height=\""
-              << h << "\" fill=\"" << status_colour(scale, l.name) << "\"><title>"
-              << html_escape(s.label + ", " + l.label + ": " + std::to_string(n)) << "</title></rect>";
+            o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << column - 16
+              << "\" height=\"" << h << "\" fill=\"" << status_colour(scale, l.name) << "\"><title>"
+              << html_escape(s.label + ", " + l.label + ": " + std::to_string(n))
+              << "</title></rect>";
         }
         o << "<text x=\"" << x + (column - 16) / 2 << "\" y=\"" << top + plot_height + 16
           << "\" text-anchor=\"middle\" font-size=\"11\">" << html_escape(s.label) << "</text>";

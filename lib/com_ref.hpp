@@ -14,7 +14,7 @@ struct ComRef {
     std::string series;  // COM, JOIN, SWD or C
     int year = 0;
     int number = 0;
-    int revision = 0;    // 2 for "final/2", 0 otherwise
+    int revision = 0;  // 2 for "final/2", 0 otherwise
 
     std::string str() const;  // "COM(2021) 206 final", "COM(2021) 118 final/2"
     // The CELEX numbers such a document can carry: a COM is either a proposal

@@ -3,9 +3,9 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <toml++/toml.h>
 #include <cstdlib>
 #include <filesystem>
-#include <toml++/toml.h>
 
 #include "error.hpp"
 
@@ -65,11 +65,14 @@ Settings resolve_settings(const Overrides& flags, const std::string& config_path
             }
         }
     }
-    s.db_path = flags.db ? *flags.db : env("RECTRACK_DB") ? *env("RECTRACK_DB") : file_db.value_or("rectrack.db");
-    s.author = flags.author ? *flags.author
+    s.db_path = flags.db             ? *flags.db
+                : env("RECTRACK_DB") ? *env("RECTRACK_DB")
+                                     : file_db.value_or("rectrack.db");
+    s.author = flags.author             ? *flags.author
                : env("RECTRACK_AUTHOR") ? *env("RECTRACK_AUTHOR")
                                         : file_author.value_or(login_name());
-    if (auto t = env("RECTRACK_BUSY_TIMEOUT_MS")) s.busy_timeout_ms = parse_timeout(*t, "RECTRACK_BUSY_TIMEOUT_MS");
+    if (auto t = env("RECTRACK_BUSY_TIMEOUT_MS"))
+        s.busy_timeout_ms = parse_timeout(*t, "RECTRACK_BUSY_TIMEOUT_MS");
     s.now = system_now();
     if (auto n = env("RECTRACK_NOW")) s.now = require_instant(*n, "RECTRACK_NOW");
     return s;

@@ -16,7 +16,7 @@ struct Overrides {
 struct Settings {
     std::string db_path = "rectrack.db";
     std::string author;
-    std::string contact;        // sent in the User-Agent of link checks
+    std::string contact;  // sent in the User-Agent of link checks
     int busy_timeout_ms = 5000;
     // The clock. RECTRACK_NOW fixes it, so tests and reproduced reports see
     // the same "today" on any day they run.

@@ -1,7 +1,7 @@
 #include "dataset.hpp"
 
-#include <algorithm>
 #include <toml++/toml.h>
+#include <algorithm>
 
 #include "error.hpp"
 
@@ -30,7 +30,8 @@ std::optional<Date> date(const toml::table& t, const char* field, bool required 
         const toml::date v = d->get();
         return Date{v.year, v.month, v.day};
     }
-    if (n->is_string()) return require_date(n->as_string()->get(), std::string("field '") + field + "'");
+    if (n->is_string())
+        return require_date(n->as_string()->get(), std::string("field '") + field + "'");
     throw InputError(std::string("field '") + field + "' must be a date (YYYY-MM-DD)");
 }
 
@@ -41,7 +42,8 @@ std::vector<std::string> texts(const toml::table& t, const char* field) {
     const toml::array* a = n->as_array();
     if (!a) throw InputError(std::string("field '") + field + "' must be an array of strings");
     for (const auto& v : *a) {
-        if (!v.is_string()) throw InputError(std::string("field '") + field + "' must hold strings");
+        if (!v.is_string())
+            throw InputError(std::string("field '") + field + "' must hold strings");
         out.push_back(v.as_string()->get());
     }
     return out;
@@ -53,7 +55,8 @@ void each(const toml::table& data, const char* name, const std::string& source, 
     const toml::node* n = data.get(name);
     if (!n) return;
     const toml::array* a = n->as_array();
-    if (!a) throw InputError(source + ": '" + name + "' must be an array of tables ([[" + name + "]])");
+    if (!a)
+        throw InputError(source + ": '" + name + "' must be an array of tables ([[" + name + "]])");
     size_t index = 0;
     for (const auto& item : *a) {
         ++index;
@@ -77,8 +80,8 @@ void load_dataset(Tracker& tracker, const toml::table& data, const std::string& 
     if (!report) throw InputError(source + ": a dataset needs a [report] table");
     Report r;
     try {
-        r = Report{text(*report, "key", true), text(*report, "title", true),
-                   text(*report, "author"),    text(*report, "publisher"),
+        r = Report{text(*report, "key", true),     text(*report, "title", true),
+                   text(*report, "author"),        text(*report, "publisher"),
                    *date(*report, "issued", true), text(*report, "url")};
     } catch (const InputError& e) {
         throw InputError(source + ": report: " + e.what());
@@ -86,8 +89,8 @@ void load_dataset(Tracker& tracker, const toml::table& data, const std::string& 
 
     StatusScale scale;
     each(data, "status", source, [&](const toml::table& t) {
-        scale.levels.push_back({text(t, "name", true), text(t, "label"),
-                                t["closed"].value_or(false)});
+        scale.levels.push_back(
+            {text(t, "name", true), text(t, "label"), t["closed"].value_or(false)});
     });
     if (scale.levels.empty()) scale = StatusScale::default_scale();
     tracker.set_scale(scale, r.issued);
@@ -98,9 +101,14 @@ void load_dataset(Tracker& tracker, const toml::table& data, const std::string& 
     }
 
     each(data, "recommendation", source, [&](const toml::table& t) {
-        Recommendation rec{text(t, "key", true), r.key, static_cast<int>(t["number"].value_or(0)),
-                           text(t, "parent"),    text(t, "title", true), text(t, "text"),
-                           texts(t, "addressees"), texts(t, "themes")};
+        Recommendation rec{text(t, "key", true),
+                           r.key,
+                           static_cast<int>(t["number"].value_or(0)),
+                           text(t, "parent"),
+                           text(t, "title", true),
+                           text(t, "text"),
+                           texts(t, "addressees"),
+                           texts(t, "themes")};
         tracker.add_recommendation(rec);
     });
     each(data, "evidence", source, [&](const toml::table& t) {
@@ -120,9 +128,10 @@ void load_dataset(Tracker& tracker, const toml::table& data, const std::string& 
     });
     each(data, "measure", source, [&](const toml::table& t) {
         MeasureInput in;
-        in.measure = Measure{text(t, "key", true), text(t, "title", true), text(t, "type", true),
-                             texts(t, "institutions"), text(t, "celex"), text(t, "eli"),
-                             text(t, "com_ref"), text(t, "procedure"), text(t, "url")};
+        in.measure =
+            Measure{text(t, "key", true),     text(t, "title", true), text(t, "type", true),
+                    texts(t, "institutions"), text(t, "celex"),       text(t, "eli"),
+                    text(t, "com_ref"),       text(t, "procedure"),   text(t, "url")};
         each(t, "stage", source, [&](const toml::table& s) {
             in.stages.emplace_back(text(s, "stage", true), *date(s, "date", true));
         });
@@ -152,8 +161,8 @@ void load_dataset(Tracker& tracker, const toml::table& data, const std::string& 
         try {
             tracker.set_status(c.rec, c.status, c.date, c.evidence, c.note);
         } catch (const InputError& e) {
-            throw InputError(source + ": status_change of " + c.rec + " on " + c.date.str() +
-                             ": " + e.what());
+            throw InputError(source + ": status_change of " + c.rec + " on " + c.date.str() + ": " +
+                             e.what());
         }
     }
     each(data, "note", source, [&](const toml::table& t) {

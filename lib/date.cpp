@@ -8,7 +8,9 @@
 namespace rectrack {
 namespace {
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
     static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -86,8 +88,12 @@ Date Instant::date() const {
     return Date::from_days(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400);
 }
 
-Instant Instant::start_of(Date d) { return Instant{d.days() * 86400}; }
-Instant Instant::end_of(Date d) { return Instant{d.days() * 86400 + 86399}; }
+Instant Instant::start_of(Date d) {
+    return Instant{d.days() * 86400};
+}
+Instant Instant::end_of(Date d) {
+    return Instant{d.days() * 86400 + 86399};
+}
 
 std::optional<Instant> parse_instant(std::string_view s) {
     if (s.size() == 10) {

@@ -15,8 +15,8 @@ struct Date {
     int day = 1;
 
     auto operator<=>(const Date&) const = default;
-    std::string str() const;         // YYYY-MM-DD
-    std::int64_t days() const;       // days since 1970-01-01
+    std::string str() const;    // YYYY-MM-DD
+    std::int64_t days() const;  // days since 1970-01-01
     static Date from_days(std::int64_t days);
 };
 

@@ -8,10 +8,10 @@ namespace rectrack {
 
 bool is_event_kind(std::string_view k) {
     static constexpr std::array kinds = {
-        kind::scale_set,      kind::report_added,    kind::recommendation_added,
-        kind::status_changed, kind::measure_added,   kind::stage_reached,
-        kind::measure_linked, kind::measure_unlinked, kind::evidence_added,
-        kind::evidence_attached, kind::note_added,   kind::correction,
+        kind::scale_set,         kind::report_added,     kind::recommendation_added,
+        kind::status_changed,    kind::measure_added,    kind::stage_reached,
+        kind::measure_linked,    kind::measure_unlinked, kind::evidence_added,
+        kind::evidence_attached, kind::note_added,       kind::correction,
         kind::evidence_captured, kind::audit_recorded};
     for (auto x : kinds)
         if (x == k) return true;
@@ -34,9 +34,15 @@ std::string chain_hash(const std::string& previous_hash, const Event& e) {
     return sha256_hex(previous_hash + "\n" + canonical_bytes(e));
 }
 
-std::string rec_subject(const std::string& key) { return "rec:" + key; }
-std::string measure_subject(const std::string& key) { return "measure:" + key; }
-std::string evidence_subject(EvidenceId id) { return "evidence:" + evidence_ref(id); }
+std::string rec_subject(const std::string& key) {
+    return "rec:" + key;
+}
+std::string measure_subject(const std::string& key) {
+    return "measure:" + key;
+}
+std::string evidence_subject(EvidenceId id) {
+    return "evidence:" + evidence_ref(id);
+}
 
 namespace {
 std::string str(const nlohmann::json& p, const char* field) {
@@ -86,7 +92,8 @@ std::string describe(const Event& e) {
                " URLs checked, " + std::to_string(p.value("findings", 0)) + " offline findings";
     if (k == kind::recommendation_added) return str(p, "key") + " added: " + str(p, "title");
     if (k == kind::report_added) return str(p, "key") + " added: " + str(p, "title");
-    if (k == kind::scale_set) return "status scale set (" + std::to_string(p["statuses"].size()) + " levels)";
+    if (k == kind::scale_set)
+        return "status scale set (" + std::to_string(p["statuses"].size()) + " levels)";
     return k;
 }
 

@@ -40,7 +40,7 @@ struct Event {
     Date effective;           // when it happened in the world
     std::string recorded_at;  // when it was logged, UTC, Instant::str()
     std::string author;
-    std::string hash;         // SHA-256 over the previous hash and canonical_bytes()
+    std::string hash;  // SHA-256 over the previous hash and canonical_bytes()
 };
 
 inline const std::string kGenesisHash(64, '0');

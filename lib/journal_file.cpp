@@ -1,8 +1,8 @@
 #include "journal_file.hpp"
 
+#include <toml++/toml.h>
 #include <fstream>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "dataset.hpp"
 #include "error.hpp"
@@ -16,9 +16,14 @@ constexpr const char* kFormat = "rectrack-journal";
 constexpr int kFormatVersion = 1;
 
 json event_json(const Event& e) {
-    return {{"id", e.id},           {"kind", e.kind},         {"subjects", e.subjects},
-            {"payload", e.payload}, {"effective", e.effective.str()},
-            {"recorded_at", e.recorded_at}, {"author", e.author}, {"hash", e.hash}};
+    return {{"id", e.id},
+            {"kind", e.kind},
+            {"subjects", e.subjects},
+            {"payload", e.payload},
+            {"effective", e.effective.str()},
+            {"recorded_at", e.recorded_at},
+            {"author", e.author},
+            {"hash", e.hash}};
 }
 
 toml::table to_toml_table(const json& j);
@@ -27,12 +32,19 @@ toml::array to_toml_array(const json& j);
 // Calls `use` with the TOML value for a JSON value of a journal payload.
 template <typename F>
 void with_toml(const json& j, F&& use) {
-    if (j.is_object()) use(to_toml_table(j));
-    else if (j.is_array()) use(to_toml_array(j));
-    else if (j.is_string()) use(j.get<std::string>());
-    else if (j.is_boolean()) use(j.get<bool>());
-    else if (j.is_number_integer()) use(j.get<int64_t>());
-    else throw std::logic_error("journal payloads hold only strings, integers, booleans, arrays, tables");
+    if (j.is_object())
+        use(to_toml_table(j));
+    else if (j.is_array())
+        use(to_toml_array(j));
+    else if (j.is_string())
+        use(j.get<std::string>());
+    else if (j.is_boolean())
+        use(j.get<bool>());
+    else if (j.is_number_integer())
+        use(j.get<int64_t>());
+    else
+        throw std::logic_error(
+            "journal payloads hold only strings, integers, booleans, arrays, tables");
 }
 
 toml::table to_toml_table(const json& j) {

@@ -13,8 +13,8 @@ std::string export_journal_json(Store& store);
 std::string export_journal_toml(Store& store);
 
 struct ImportResult {
-    bool journal = false;      // a journal (true) or a dataset (false)
-    std::int64_t events = 0;   // events recorded
+    bool journal = false;     // a journal (true) or a dataset (false)
+    std::int64_t events = 0;  // events recorded
 };
 
 // Reads FILE (TOML or JSON, by content) and records it. A journal needs an

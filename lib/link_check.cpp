@@ -1,10 +1,10 @@
 #include "link_check.hpp"
 
 #include <arpa/inet.h>
-#include <cstring>
 #include <curl/curl.h>
 #include <netdb.h>
 #include <sys/socket.h>
+#include <cstring>
 
 #include <algorithm>
 #include <map>
@@ -19,10 +19,20 @@
 namespace rectrack {
 
 const std::vector<std::string>& result_classes() {
-    static const std::vector<std::string> classes = {
-        "ok",        "not_modified", "redirected_permanent", "redirected_temporary", "changed",
-        "soft_404",  "broken",       "gone",                 "server_error",         "rate_limited",
-        "blocked",   "timeout",      "tls_error",            "skipped"};
+    static const std::vector<std::string> classes = {"ok",
+                                                     "not_modified",
+                                                     "redirected_permanent",
+                                                     "redirected_temporary",
+                                                     "changed",
+                                                     "soft_404",
+                                                     "broken",
+                                                     "gone",
+                                                     "server_error",
+                                                     "rate_limited",
+                                                     "blocked",
+                                                     "timeout",
+                                                     "tls_error",
+                                                     "skipped"};
     return classes;
 }
 
@@ -87,7 +97,8 @@ bool is_home_page(const std::string& url) {
     const size_t path = url.find('/', scheme + 3);
     return path == std::string::npos || url.substr(path) == "/" ||
            to_lower(url.substr(path)).starts_with("/?") ||
-           std::set<std::string>{"/index.html", "/en", "/en/", "/home"}.contains(to_lower(url.substr(path)));
+           std::set<std::string>{"/index.html", "/en", "/en/", "/home"}.contains(
+               to_lower(url.substr(path)));
 }
 
 // --- addresses ---
@@ -126,8 +137,7 @@ struct Resolved {
 Resolved resolve(const std::string& host, bool allow_private) {
     addrinfo hints{}, *list = nullptr;
     hints.ai_socktype = SOCK_STREAM;
-    if (getaddrinfo(host.c_str(), nullptr, &hints, &list) != 0 || !list)
-        return {"", "dns"};
+    if (getaddrinfo(host.c_str(), nullptr, &hints, &list) != 0 || !list) return {"", "dns"};
     Resolved r;
     for (addrinfo* a = list; a; a = a->ai_next) {
         if (!allow_private && private_address(a->ai_addr)) {
@@ -137,8 +147,10 @@ Resolved resolve(const std::string& host, bool allow_private) {
         if (r.address.empty()) {
             char text[INET6_ADDRSTRLEN] = {};
             const void* src = a->ai_family == AF_INET
-                                  ? static_cast<const void*>(&reinterpret_cast<sockaddr_in*>(a->ai_addr)->sin_addr)
-                                  : static_cast<const void*>(&reinterpret_cast<sockaddr_in6*>(a->ai_addr)->sin6_addr);
+                                  ? static_cast<const void*>(
+                                        &reinterpret_cast<sockaddr_in*>(a->ai_addr)->sin_addr)
+                                  : static_cast<const void*>(
+                                        &reinterpret_cast<sockaddr_in6*>(a->ai_addr)->sin6_addr);
             inet_ntop(a->ai_family, src, text, sizeof text);
             r.address = a->ai_family == AF_INET6 ? "[" + std::string(text) + "]" : text;
         }
@@ -152,13 +164,13 @@ Resolved resolve(const std::string& host, bool allow_private) {
 struct Job {
     CheckTarget target;
     CheckResult result;
-    std::string url;                // the URL the next request goes to
+    std::string url;  // the URL the next request goes to
     std::string host;
-    bool head = true;               // HEAD first; GET to read the body
-    bool conditional = false;       // send the recorded validators
-    int retries = 0;                // for the current URL and method
+    bool head = true;                               // HEAD first; GET to read the body
+    bool conditional = false;                       // send the recorded validators
+    int retries = 0;                                // for the current URL and method
     std::vector<std::pair<int, std::string>> hops;  // redirects followed: status, from URL
-    std::set<std::string> seen;     // URLs visited, to catch loops
+    std::set<std::string> seen;                     // URLs visited, to catch loops
     Clock::time_point not_before{};
     bool done = false;
     // The request in flight.
@@ -204,13 +216,14 @@ void finish(Job& job, std::string result, std::string detail) {
     job.result.result = std::move(result);
     job.result.detail = std::move(detail);
     const std::string& r = job.result.result;
-    job.result.ok = r == "ok" || r == "not_modified" || r == "changed" || r.starts_with("redirected_");
+    job.result.ok =
+        r == "ok" || r == "not_modified" || r == "changed" || r.starts_with("redirected_");
     job.result.final_url = job.url;
     job.done = true;
 }
 
 class Checker {
-public:
+  public:
     explicit Checker(const CheckPolicy& p) : policy_(p), multi_(curl_multi_init()) {}
     ~Checker() { curl_multi_cleanup(multi_); }
 
@@ -260,13 +273,14 @@ public:
             if (finished == jobs.size()) break;
             const auto wait = std::chrono::duration_cast<milliseconds>(next - Clock::now()).count();
             if (active_ > 0)
-                curl_multi_poll(multi_, nullptr, 0, static_cast<int>(std::clamp<long long>(wait, 1, 200)), nullptr);
+                curl_multi_poll(multi_, nullptr, 0,
+                                static_cast<int>(std::clamp<long long>(wait, 1, 200)), nullptr);
             else if (wait > 0)
                 std::this_thread::sleep_for(milliseconds(std::min<long long>(wait, 200)));
         }
     }
 
-private:
+  private:
     const CheckPolicy& policy_;
     CURLM* multi_;
     int active_ = 0;
@@ -275,11 +289,15 @@ private:
 
     void start(Job& job) {
         const size_t scheme = job.url.find("://");
-        const std::string s = scheme == std::string::npos ? "" : to_lower(job.url.substr(0, scheme));
-        if (s != "http" && s != "https") return finish(job, "skipped", "only http and https are checked");
+        const std::string s =
+            scheme == std::string::npos ? "" : to_lower(job.url.substr(0, scheme));
+        if (s != "http" && s != "https")
+            return finish(job, "skipped", "only http and https are checked");
         const Resolved where = resolve(job.host, policy_.allow_private);
         if (where.error == "private")
-            return finish(job, "skipped", job.host + " is a loopback or private address (--allow-private checks it)");
+            return finish(
+                job, "skipped",
+                job.host + " is a loopback or private address (--allow-private checks it)");
         if (where.error == "dns") {
             ++job.result.attempts;
             return finish(job, "broken", "DNS failure: " + job.host + " does not resolve");
@@ -294,7 +312,8 @@ private:
         curl_easy_setopt(e, CURLOPT_NOBODY, job.head ? 1L : 0L);
         curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);  // each hop is checked here
         curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(policy_.connect_timeout_ms));
+        curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+                         static_cast<long>(policy_.connect_timeout_ms));
         curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(policy_.timeout_ms));
         curl_easy_setopt(e, CURLOPT_USERAGENT, policy_.user_agent.c_str());
         curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
@@ -305,15 +324,19 @@ private:
         curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
         // Pin a name to the address just vetted; a literal address needs no pin.
         unsigned char literal[sizeof(in6_addr)];
-        if (inet_pton(AF_INET, job.host.c_str(), literal) != 1 && inet_pton(AF_INET6, job.host.c_str(), literal) != 1) {
-            job.pin = curl_slist_append(nullptr, (job.host + ":" + url_port(job.url) + ":" + where.address).c_str());
+        if (inet_pton(AF_INET, job.host.c_str(), literal) != 1 &&
+            inet_pton(AF_INET6, job.host.c_str(), literal) != 1) {
+            job.pin = curl_slist_append(
+                nullptr, (job.host + ":" + url_port(job.url) + ":" + where.address).c_str());
             curl_easy_setopt(e, CURLOPT_RESOLVE, job.pin);
         }
         if (job.conditional) {
             if (!job.target.etag.empty())
-                job.headers = curl_slist_append(job.headers, ("If-None-Match: " + job.target.etag).c_str());
+                job.headers =
+                    curl_slist_append(job.headers, ("If-None-Match: " + job.target.etag).c_str());
             if (!job.target.last_modified.empty())
-                job.headers = curl_slist_append(job.headers, ("If-Modified-Since: " + job.target.last_modified).c_str());
+                job.headers = curl_slist_append(
+                    job.headers, ("If-Modified-Since: " + job.target.last_modified).c_str());
             curl_easy_setopt(e, CURLOPT_HTTPHEADER, job.headers);
         }
         curl_multi_add_handle(multi_, e);
@@ -336,14 +359,18 @@ private:
 
     // Schedules the same request again, or gives up with `result`.
     void retry_or(Job& job, const std::string& result, const std::string& detail) {
-        if (++job.retries >= policy_.attempts) return finish(job, result, detail + " after " + std::to_string(job.retries) + " attempts");
+        if (++job.retries >= policy_.attempts)
+            return finish(job, result,
+                          detail + " after " + std::to_string(job.retries) + " attempts");
         long long wait_ms = static_cast<long long>(policy_.backoff_ms) << (job.retries - 1);
         if (!job.retry_after.empty()) {
             long long seconds = -1;
-            if (all_digits(job.retry_after)) seconds = std::stoll(job.retry_after);
+            if (all_digits(job.retry_after))
+                seconds = std::stoll(job.retry_after);
             else if (const time_t when = curl_getdate(job.retry_after.c_str(), nullptr); when > 0)
                 seconds = std::max<long long>(0, when - time(nullptr) + 1);
-            if (seconds >= 0) wait_ms = std::min<long long>(seconds, policy_.retry_after_cap_s) * 1000;
+            if (seconds >= 0)
+                wait_ms = std::min<long long>(seconds, policy_.retry_after_cap_s) * 1000;
         }
         job.not_before = Clock::now() + milliseconds(wait_ms);
     }
@@ -359,17 +386,21 @@ private:
         job.result.http_status = static_cast<int>(status);
 
         if (code != CURLE_OK && !(code == CURLE_WRITE_ERROR && job.truncated)) {
-            if (code == CURLE_OPERATION_TIMEDOUT) return retry_or(job, "timeout", "no answer in time");
+            if (code == CURLE_OPERATION_TIMEDOUT)
+                return retry_or(job, "timeout", "no answer in time");
             if (code == CURLE_SSL_CONNECT_ERROR || code == CURLE_PEER_FAILED_VERIFICATION ||
-                code == CURLE_SSL_CERTPROBLEM || code == CURLE_SSL_CIPHER || code == CURLE_SSL_CACERT_BADFILE)
+                code == CURLE_SSL_CERTPROBLEM || code == CURLE_SSL_CIPHER ||
+                code == CURLE_SSL_CACERT_BADFILE)
                 return finish(job, "tls_error", error);
             if (code == CURLE_COULDNT_RESOLVE_HOST) return finish(job, "broken", "DNS failure");
             if (code == CURLE_GOT_NOTHING || code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR)
                 return retry_or(job, "server_error", error);
             return finish(job, "broken", error);
         }
-        if (status >= 300 && status < 400 && status != 304 && !next.empty()) return redirect(job, static_cast<int>(status), next);
-        if (status == 304 && job.conditional) return settle(job, "not_modified", "unchanged since it was captured");
+        if (status >= 300 && status < 400 && status != 304 && !next.empty())
+            return redirect(job, static_cast<int>(status), next);
+        if (status == 304 && job.conditional)
+            return settle(job, "not_modified", "unchanged since it was captured");
         if (job.head && (status == 405 || status == 501 || status == 400)) {
             job.head = false;  // the server refuses HEAD: ask with GET
             job.retries = 0;
@@ -378,15 +409,23 @@ private:
         if (status == 408) return retry_or(job, "timeout", "HTTP 408");
         if (status == 429) return retry_or(job, "rate_limited", "HTTP 429");
         if (status >= 500) {
-            if (bot_challenge(job.body)) return finish(job, "blocked", "a bot challenge (HTTP " + std::to_string(status) + "): not verifiable, not broken");
+            if (bot_challenge(job.body))
+                return finish(job, "blocked",
+                              "a bot challenge (HTTP " + std::to_string(status) +
+                                  "): not verifiable, not broken");
             return retry_or(job, "server_error", "HTTP " + std::to_string(status));
         }
         if (status == 401 || status == 403)
-            return finish(job, "blocked", bot_challenge(job.body) ? "a bot challenge (HTTP " + std::to_string(status) + "): not verifiable, not broken"
-                                                                  : "HTTP " + std::to_string(status) + ": access refused, not verifiable");
+            return finish(
+                job, "blocked",
+                bot_challenge(job.body)
+                    ? "a bot challenge (HTTP " + std::to_string(status) +
+                          "): not verifiable, not broken"
+                    : "HTTP " + std::to_string(status) + ": access refused, not verifiable");
         if (status == 404) return finish(job, "broken", "HTTP 404");
         if (status == 410) return finish(job, "gone", "HTTP 410: removed for good");
-        if (status < 200 || status >= 300) return finish(job, "broken", "HTTP " + std::to_string(status));
+        if (status < 200 || status >= 300)
+            return finish(job, "broken", "HTTP " + std::to_string(status));
         if (job.head) {  // alive; now read the body to compare and to spot soft 404s
             job.head = false;
             job.retries = 0;
@@ -403,7 +442,8 @@ private:
             return finish(job, "broken", "a redirect loop");
         }
         if (static_cast<int>(job.hops.size()) > policy_.max_redirects)
-            return finish(job, "broken", "more than " + std::to_string(policy_.max_redirects) + " redirects");
+            return finish(job, "broken",
+                          "more than " + std::to_string(policy_.max_redirects) + " redirects");
         job.seen.insert(next);
         job.url = next;
         job.host = url_host(next);
@@ -416,8 +456,9 @@ private:
         r.last_modified = job.last_modified;
         if (job.truncated) {
             r.sha256.clear();
-            return settle(job, "ok", "the body is larger than " + std::to_string(policy_.max_body) +
-                                         " bytes: reachable, not hashed");
+            return settle(job, "ok",
+                          "the body is larger than " + std::to_string(policy_.max_body) +
+                              " bytes: reachable, not hashed");
         }
         r.sha256 = sha256_hex(job.body);
         r.text_sha256 = sha256_hex(normalised_text(job.body, job.content_type));
@@ -437,10 +478,13 @@ private:
         const std::string first = job.hops.front().second;
         if (is_home_page(job.url) && !is_home_page(first))
             return finish(job, "soft_404", "redirects to the site's home page " + job.url);
-        const bool permanent = std::all_of(job.hops.begin(), job.hops.end(),
-                                           [](const auto& h) { return h.first == 301 || h.first == 308; });
-        std::string d = std::to_string(job.hops.size()) + " redirect" + (job.hops.size() > 1 ? "s" : "") + " to " + job.url;
-        if (url_host(first) != url_host(job.url)) d += "; it leaves " + url_host(first) + " for " + url_host(job.url);
+        const bool permanent = std::all_of(job.hops.begin(), job.hops.end(), [](const auto& h) {
+            return h.first == 301 || h.first == 308;
+        });
+        std::string d = std::to_string(job.hops.size()) + " redirect" +
+                        (job.hops.size() > 1 ? "s" : "") + " to " + job.url;
+        if (url_host(first) != url_host(job.url))
+            d += "; it leaves " + url_host(first) + " for " + url_host(job.url);
         if (result == "changed") return finish(job, "changed", detail + "; " + d);
         finish(job, permanent ? "redirected_permanent" : "redirected_temporary", d);
     }
@@ -467,14 +511,26 @@ void global_init() {
 
 std::string normalised_text(const std::string& body, const std::string& content_type) {
     if (!is_html(content_type, body)) return body;  // PDFs and the like: the bytes are the text
-    std::string s = strip_between(strip_between(strip_between(body, "<script", "</script>"), "<style", "</style>"), "<!--", "-->");
+    std::string s = strip_between(
+        strip_between(strip_between(body, "<script", "</script>"), "<style", "</style>"), "<!--",
+        "-->");
     std::string out;
     bool in_tag = false, space = false;
     for (char c : s) {
-        if (c == '<') { in_tag = true; continue; }
-        if (c == '>') { in_tag = false; space = true; continue; }
+        if (c == '<') {
+            in_tag = true;
+            continue;
+        }
+        if (c == '>') {
+            in_tag = false;
+            space = true;
+            continue;
+        }
         if (in_tag) continue;
-        if (std::isspace(static_cast<unsigned char>(c))) { space = true; continue; }
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            space = true;
+            continue;
+        }
         if (space && !out.empty()) out += ' ';
         space = false;
         out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -482,8 +538,9 @@ std::string normalised_text(const std::string& body, const std::string& content_
     return out;
 }
 
-std::vector<CheckResult> check_links(const std::vector<CheckTarget>& targets, const CheckPolicy& policy,
-                                     const std::function<void(std::size_t, std::size_t)>& progress) {
+std::vector<CheckResult> check_links(
+    const std::vector<CheckTarget>& targets, const CheckPolicy& policy,
+    const std::function<void(std::size_t, std::size_t)>& progress) {
     global_init();
     std::vector<Job> jobs;
     jobs.reserve(targets.size());

@@ -17,10 +17,10 @@ struct CheckPolicy {
     int total = 16;              // requests at once in all
     int min_interval_ms = 1000;  // between two request starts to one host
     int connect_timeout_ms = 10000;
-    int timeout_ms = 30000;      // a whole request
-    int attempts = 3;            // for timeouts, 5xx, 408 and 429 only
-    int backoff_ms = 1000;       // doubled after each retry
-    int retry_after_cap_s = 120; // the longest Retry-After honoured
+    int timeout_ms = 30000;       // a whole request
+    int attempts = 3;             // for timeouts, 5xx, 408 and 429 only
+    int backoff_ms = 1000;        // doubled after each retry
+    int retry_after_cap_s = 120;  // the longest Retry-After honoured
     std::size_t max_body = 10 * 1024 * 1024;
     int max_redirects = 10;
     bool allow_private = false;  // loopback and private addresses
@@ -46,7 +46,7 @@ struct CheckResult {
     std::string final_url;
     int attempts = 0;  // requests made for this URL, redirects and retries included
     std::string detail;
-    bool ok = false;   // the source was seen working
+    bool ok = false;  // the source was seen working
     // What was fetched, for a capture.
     std::string sha256, text_sha256, etag, last_modified;
 };
@@ -54,8 +54,9 @@ struct CheckResult {
 const std::vector<std::string>& result_classes();
 
 // Checks every target; calls `progress(done, total)` as URLs finish.
-std::vector<CheckResult> check_links(const std::vector<CheckTarget>& targets, const CheckPolicy& policy,
-                                     const std::function<void(std::size_t, std::size_t)>& progress = {});
+std::vector<CheckResult> check_links(
+    const std::vector<CheckTarget>& targets, const CheckPolicy& policy,
+    const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 // Fetches one source with GET (no validators) to record what it serves now.
 CheckResult capture_source(const CheckTarget& target, const CheckPolicy& policy);

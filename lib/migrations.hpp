@@ -5,8 +5,8 @@
 namespace rectrack {
 
 struct Migration {
-    int version;             // the number the file name starts with
-    std::string_view name;   // 0001_init.sql
+    int version;            // the number the file name starts with
+    std::string_view name;  // 0001_init.sql
     std::string_view sql;
 };
 

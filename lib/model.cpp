@@ -2,7 +2,9 @@
 
 namespace rectrack {
 
-std::string evidence_ref(EvidenceId id) { return "E" + std::to_string(id); }
+std::string evidence_ref(EvidenceId id) {
+    return "E" + std::to_string(id);
+}
 
 std::optional<EvidenceId> parse_evidence_ref(const std::string& text) {
     std::string_view s = text;

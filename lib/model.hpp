@@ -28,7 +28,7 @@ struct Recommendation {
     int number = 0;
     std::string parent;  // R4 for the part R4.a; empty for a whole recommendation
     std::string title;
-    std::string text;    // verbatim from the report
+    std::string text;  // verbatim from the report
     std::vector<std::string> addressees;
     std::vector<std::string> themes;
 };
@@ -38,7 +38,7 @@ struct Measure {
     std::string title;
     std::string type;
     std::vector<std::string> institutions;
-    std::string celex;      // each identifier is normalised, or empty
+    std::string celex;  // each identifier is normalised, or empty
     std::string eli;
     std::string com_ref;
     std::string procedure;
@@ -79,9 +79,9 @@ struct EvidenceCapture {
 
 // How an evidence item has fared in audits.
 struct EvidenceHealth {
-    std::string last_checked;   // instant of the latest check, empty if never
-    std::string last_result;    // ok, broken, ...
-    std::string last_success;   // instant of the latest check that saw it working
+    std::string last_checked;  // instant of the latest check, empty if never
+    std::string last_result;   // ok, broken, ...
+    std::string last_success;  // instant of the latest check that saw it working
     int consecutive_failures = 0;
 };
 

@@ -20,7 +20,8 @@ Period resolve_period(const std::string& quarter, const std::string& from, const
     if (from.empty() != to.empty()) throw InputError("--from and --to go together");
     if (!from.empty()) {
         const Date start = require_date(from, "--from"), end = require_date(to, "--to");
-        if (end < start) throw InputError("the period ends (" + to + ") before it starts (" + from + ")");
+        if (end < start)
+            throw InputError("the period ends (" + to + ") before it starts (" + from + ")");
         const Quarter q = quarter_of(start);
         if (q.first_day() == start && q.last_day() == end) return Period{start, end, q};
         return Period{start, end, std::nullopt};

@@ -12,7 +12,7 @@ namespace {
 constexpr std::array<std::string_view, 22> kTypes = {
     "COD", "CNS", "APP", "NLE", "INI", "RSP", "BUD", "DEC", "INL", "RPS", "SYN",
     "AVC", "ACI", "DEA", "REG", "IMM", "RSO", "INS", "DCE", "COS", "BUI", "GBD"};
-}
+}  // namespace
 
 std::string Procedure::str() const {
     return std::to_string(year) + "/" + pad_number(number, 4) + "(" + type + ")";

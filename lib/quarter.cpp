@@ -2,11 +2,17 @@
 
 namespace rectrack {
 
-std::string Quarter::str() const { return std::to_string(year) + "-Q" + std::to_string(number); }
+std::string Quarter::str() const {
+    return std::to_string(year) + "-Q" + std::to_string(number);
+}
 
-Date Quarter::first_day() const { return Date{year, 3 * number - 2, 1}; }
+Date Quarter::first_day() const {
+    return Date{year, 3 * number - 2, 1};
+}
 
-Date Quarter::last_day() const { return Date::from_days(next().first_day().days() - 1); }
+Date Quarter::last_day() const {
+    return Date::from_days(next().first_day().days() - 1);
+}
 
 Quarter Quarter::previous() const {
     return number == 1 ? Quarter{year - 1, 4} : Quarter{year, number - 1};
@@ -27,8 +33,12 @@ std::optional<Quarter> parse_quarter(std::string_view s) {
     return Quarter{year, s[6] - '0'};
 }
 
-Quarter quarter_of(Date d) { return Quarter{d.year, (d.month - 1) / 3 + 1}; }
+Quarter quarter_of(Date d) {
+    return Quarter{d.year, (d.month - 1) / 3 + 1};
+}
 
-Quarter last_complete_quarter(Date today) { return quarter_of(today).previous(); }
+Quarter last_complete_quarter(Date today) {
+    return quarter_of(today).previous();
+}
 
 }  // namespace rectrack

@@ -10,9 +10,12 @@ namespace rectrack {
 
 std::string direction_name(Direction d) {
     switch (d) {
-        case Direction::advanced: return "advanced";
-        case Direction::regressed: return "regressed";
-        case Direction::unchanged: return "unchanged";
+        case Direction::advanced:
+            return "advanced";
+        case Direction::regressed:
+            return "regressed";
+        case Direction::unchanged:
+            return "unchanged";
     }
     return "unchanged";
 }
@@ -26,9 +29,10 @@ std::string count(int n, const char* one, const char* many) {
 }  // namespace
 
 std::string summary_sentence(const ReportSummary& s) {
-    return "In the period " + count(s.advanced, "recommendation", "recommendations") + " advanced, " +
-           std::to_string(s.regressed) + " regressed and " + std::to_string(s.unchanged) +
-           " stayed where " + (s.unchanged == 1 ? "it was" : "they were") + "; " +
+    return "In the period " + count(s.advanced, "recommendation", "recommendations") +
+           " advanced, " + std::to_string(s.regressed) + " regressed and " +
+           std::to_string(s.unchanged) + " stayed where " +
+           (s.unchanged == 1 ? "it was" : "they were") + "; " +
            count(s.measures_linked, "measure was", "measures were") + " linked, " +
            count(s.stages_reached, "measure stage was", "measure stages were") + " reached and " +
            count(s.evidence_added, "evidence item was", "evidence items were") + " added.";
@@ -36,12 +40,14 @@ std::string summary_sentence(const ReportSummary& s) {
 
 namespace {
 
-bool in(Date d, const Period& p) { return p.start <= d && d <= p.end; }
+bool in(Date d, const Period& p) {
+    return p.start <= d && d <= p.end;
+}
 
 // Answers "what was the status of R on day D" from the status changes that
 // hold as recorded, rolling parts up into their parent.
 class StatusTimeline {
-public:
+  public:
     StatusTimeline(std::vector<StatusChange> changes, const std::vector<Recommendation>& recs,
                    const StatusScale& scale)
         : scale_(scale) {
@@ -72,7 +78,7 @@ public:
         return out;
     }
 
-private:
+  private:
     const StatusScale& scale_;
     std::map<std::string, std::vector<StatusChange>> by_rec_;  // by effective date, then event
     std::map<std::string, std::vector<std::string>> parts_;
@@ -118,7 +124,8 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
     StatusReport out;
     const std::string t = o.as_recorded ? o.as_recorded->str() : kNow;
     const auto reports = store.reports();
-    if (reports.empty()) throw InputError("the database tracks no report yet; load one with `rectrack import`");
+    if (reports.empty())
+        throw InputError("the database tracks no report yet; load one with `rectrack import`");
     out.report = reports.front();
     out.period = o.period;
     out.as_recorded = o.as_recorded ? o.as_recorded->str() : "";
@@ -162,7 +169,8 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
             for (const auto& link : l.second) linked_measures.insert(link.measure);
     for (const auto& [e, retracted_at] : store.events_between(o.period.start, o.period.end, t)) {
         if (e.kind == kind::correction) {
-            if (e.recorded_at >= Instant::start_of(o.period.start).str() && e.recorded_at <= period_end)
+            if (e.recorded_at >= Instant::start_of(o.period.start).str() &&
+                e.recorded_at <= period_end)
                 out.corrections.push_back({e.id, e.payload.value("retracts", EventId{0}),
                                            e.payload.value("reason", ""), e.recorded_at, e.author});
             continue;
@@ -193,7 +201,9 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
         row.status_start = timeline.at(r.key, day_before);
         row.status_end = timeline.at(r.key, o.period.end);
         const int a = out.scale.progress(row.status_start), b = out.scale.progress(row.status_end);
-        row.direction = b > a ? Direction::advanced : b < a ? Direction::regressed : Direction::unchanged;
+        row.direction = b > a   ? Direction::advanced
+                        : b < a ? Direction::regressed
+                                : Direction::unchanged;
         row.events = events_of[r.key];
         for (const auto& e : row.events) row.unsupported += e.unsupported;
         for (const auto& l : links[r.key]) {

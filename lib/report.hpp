@@ -41,9 +41,9 @@ struct ReportMeasure {
     std::string title;
     std::string relation;
     std::string celex;
-    std::string eur_lex;                   // link to the act, when its identifiers give one
-    std::vector<MeasureStage> stages;      // every stage up to the end of the period
-    std::vector<MeasureStage> in_period;   // the stages reached within the period
+    std::string eur_lex;                  // link to the act, when its identifiers give one
+    std::vector<MeasureStage> stages;     // every stage up to the end of the period
+    std::vector<MeasureStage> in_period;  // the stages reached within the period
 };
 
 enum class Direction { advanced, regressed, unchanged };
@@ -52,23 +52,23 @@ std::string direction_name(Direction d);
 struct ReportRecommendation {
     std::string key;
     std::string title;
-    std::string parent;  // for parts
+    std::string parent;        // for parts
     std::string status_start;  // at the close of the day before the period
     std::string status_end;    // at the close of the period's last day
     Direction direction = Direction::unchanged;
     std::vector<ReportEvent> events;  // effective within the period
     std::vector<ReportMeasure> measures;
-    std::vector<Evidence> evidence;   // cited or attached up to the end of the period
-    int unsupported = 0;              // status changes in the period citing no evidence
+    std::vector<Evidence> evidence;  // cited or attached up to the end of the period
+    int unsupported = 0;             // status changes in the period citing no evidence
 };
 
 struct ReportSummary {
     std::map<std::string, int> start;  // status -> recommendations, whole ones only
     std::map<std::string, int> end;
     int advanced = 0, regressed = 0, unchanged = 0;
-    int measures_linked = 0;   // links effective in the period
-    int stages_reached = 0;    // measure stages dated in the period
-    int evidence_added = 0;    // evidence recorded with a date in the period
+    int measures_linked = 0;  // links effective in the period
+    int stages_reached = 0;   // measure stages dated in the period
+    int evidence_added = 0;   // evidence recorded with a date in the period
 };
 
 struct QuarterCount {

@@ -8,7 +8,9 @@ namespace rectrack {
 
 namespace {
 
-std::string h(std::string_view s) { return html_escape(s); }
+std::string h(std::string_view s) {
+    return html_escape(s);
+}
 
 std::string a(std::string_view text, const std::string& url) {
     if (url.empty()) return h(text);
@@ -26,8 +28,9 @@ std::string badge(const StatusScale& scale, const std::string& status) {
 }
 
 std::string event_item(const ReportEvent& e) {
-    std::string s = "<li><time>" + e.date.str() + "</time> " + h(e.text) + " <span class=\"meta\">#" +
-                    std::to_string(e.id) + ", " + h(e.author) + "</span>";
+    std::string s = "<li><time>" + e.date.str() + "</time> " + h(e.text) +
+                    " <span class=\"meta\">#" + std::to_string(e.id) + ", " + h(e.author) +
+                    "</span>";
     if (e.unsupported) s += " <strong class=\"warn\">no evidence cited</strong>";
     if (e.late) s += " <em class=\"late\">late entry, recorded " + h(e.recorded_at) + "</em>";
     return s + "</li>";
@@ -76,13 +79,16 @@ std::string render_html(const StatusReport& r) {
     o << "<dt>Period</dt><dd>" << h(r.period.label()) << " (" << r.period.start.str() << " to "
       << r.period.end.str() << ")</dd>\n";
     o << "<dt>Generated</dt><dd>" << h(r.generated) << "</dd>\n";
-    o << "<dt>As recorded</dt><dd>" << (r.as_recorded.empty() ? "everything recorded" : h(r.as_recorded))
+    o << "<dt>As recorded</dt><dd>"
+      << (r.as_recorded.empty() ? "everything recorded" : h(r.as_recorded))
       << "</dd>\n</dl>\n</header>\n";
 
     o << "<main>\n<section id=\"summary\">\n<h2>Summary</h2>\n";
     o << "<p>" << h(summary_sentence(r.summary)) << "</p>\n";
-    o << "<table id=\"status-table\">\n<caption>Recommendations by status</caption>\n<thead><tr><th scope=\"col\">Status</th>"
-      << "<th scope=\"col\">Start of period</th><th scope=\"col\">End of period</th></tr></thead>\n<tbody>\n";
+    o << "<table id=\"status-table\">\n<caption>Recommendations by "
+         "status</caption>\n<thead><tr><th scope=\"col\">Status</th>"
+      << "<th scope=\"col\">Start of period</th><th scope=\"col\">End of "
+         "period</th></tr></thead>\n<tbody>\n";
     for (const auto& level : r.scale.levels) {
         const auto s = r.summary.start.find(level.name), e = r.summary.end.find(level.name);
         o << "<tr><th scope=\"row\">" << badge(r.scale, level.name) << "</th><td class=\"n\">"
@@ -91,7 +97,8 @@ std::string render_html(const StatusReport& r) {
     }
     o << "</tbody>\n</table>\n";
     o << "<figure>\n<figcaption>Status at the end of the period</figcaption>\n"
-      << status_bar_chart(r.scale, r.summary.end, "Recommendations by status at " + r.period.end.str())
+      << status_bar_chart(r.scale, r.summary.end,
+                          "Recommendations by status at " + r.period.end.str())
       << "\n</figure>\n";
     std::vector<ChartSeries> series;
     for (const auto& q : r.trend) series.push_back({q.quarter.str(), q.counts});
@@ -105,13 +112,14 @@ std::string render_html(const StatusReport& r) {
       << "<th scope=\"col\">Measures</th><th scope=\"col\">Evidence</th>"
       << "<th scope=\"col\">Unsupported</th></tr></thead>\n<tbody>\n";
     for (const auto& rec : r.recommendations)
-        o << "<tr data-rec=\"" << h(rec.key) << "\"" << (rec.parent.empty() ? "" : " class=\"part\"")
-          << "><th scope=\"row\"><a href=\"#rec-" << h(rec.key) << "\">" << h(rec.key) << "</a> "
-          << h(rec.title) << "</th><td>" << badge(r.scale, rec.status_start) << "</td><td>"
-          << badge(r.scale, rec.status_end) << "</td><td>" << direction_name(rec.direction)
-          << "</td><td class=\"n\">" << rec.events.size() << "</td><td class=\"n\">"
-          << rec.measures.size() << "</td><td class=\"n\">" << rec.evidence.size()
-          << "</td><td class=\"n\">" << rec.unsupported << "</td></tr>\n";
+        o << "<tr data-rec=\"" << h(rec.key) << "\""
+          << (rec.parent.empty() ? "" : " class=\"part\"") << "><th scope=\"row\"><a href=\"#rec-"
+          << h(rec.key) << "\">" << h(rec.key) << "</a> " << h(rec.title) << "</th><td>"
+          << badge(r.scale, rec.status_start) << "</td><td>" << badge(r.scale, rec.status_end)
+          << "</td><td>" << direction_name(rec.direction) << "</td><td class=\"n\">"
+          << rec.events.size() << "</td><td class=\"n\">" << rec.measures.size()
+          << "</td><td class=\"n\">" << rec.evidence.size() << "</td><td class=\"n\">"
+          << rec.unsupported << "</td></tr>\n";
     o << "</tbody>\n</table>\n</section>\n";
 
     for (const auto& rec : r.recommendations) {
@@ -146,19 +154,22 @@ std::string render_html(const StatusReport& r) {
     }
 
     o << "<section id=\"late\">\n<h2>Late entries</h2>\n";
-    if (r.late_entries.empty()) o << "<p>None: everything in the period was recorded by its end.</p>\n";
+    if (r.late_entries.empty())
+        o << "<p>None: everything in the period was recorded by its end.</p>\n";
     else {
         o << "<ul>\n";
         for (const auto& e : r.late_entries) o << event_item(e) << "\n";
         o << "</ul>\n";
     }
     o << "</section>\n<section id=\"corrections\">\n<h2>Corrections recorded in the period</h2>\n";
-    if (r.corrections.empty()) o << "<p>None.</p>\n";
+    if (r.corrections.empty())
+        o << "<p>None.</p>\n";
     else {
         o << "<ul>\n";
         for (const auto& c : r.corrections)
             o << "<li>#" << c.id << " retracts #" << c.retracts << ": " << h(c.reason)
-              << " <span class=\"meta\">" << h(c.author) << ", " << h(c.recorded_at) << "</span></li>\n";
+              << " <span class=\"meta\">" << h(c.author) << ", " << h(c.recorded_at)
+              << "</span></li>\n";
         o << "</ul>\n";
     }
     o << "</section>\n</main>\n</body>\n</html>\n";

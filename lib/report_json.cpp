@@ -11,8 +11,9 @@ using nlohmann::json;
 json event_json(const ReportEvent& e) {
     json refs = json::array();
     for (auto id : e.evidence) refs.push_back(evidence_ref(id));
-    json j = {{"event", e.id}, {"kind", e.kind}, {"date", e.date.str()},
-              {"recorded_at", e.recorded_at}, {"author", e.author}, {"text", e.text},
+    json j = {{"event", e.id},        {"kind", e.kind},
+              {"date", e.date.str()}, {"recorded_at", e.recorded_at},
+              {"author", e.author},   {"text", e.text},
               {"late", e.late}};
     if (e.kind == kind::status_changed) {
         j["status"] = e.status;
@@ -42,12 +43,17 @@ std::string render_json(const StatusReport& r) {
             if (e.unsupported) unsupported.push_back(event_json(e));
         }
         for (const auto& m : rec.measures)
-            measures.push_back({{"key", m.key}, {"title", m.title}, {"relation", m.relation},
-                                {"celex", m.celex}, {"eur_lex", m.eur_lex},
+            measures.push_back({{"key", m.key},
+                                {"title", m.title},
+                                {"relation", m.relation},
+                                {"celex", m.celex},
+                                {"eur_lex", m.eur_lex},
                                 {"stages", stages_json(m.stages)},
                                 {"stages_in_period", stages_json(m.in_period)}});
         for (const auto& v : rec.evidence)
-            evidence.push_back({{"id", evidence_ref(v.id)}, {"url", v.url}, {"title", v.title},
+            evidence.push_back({{"id", evidence_ref(v.id)},
+                                {"url", v.url},
+                                {"title", v.title},
                                 {"published", v.published ? v.published->str() : ""}});
         recs.push_back({{"key", rec.key},
                         {"title", rec.title},
@@ -64,27 +70,37 @@ std::string render_json(const StatusReport& r) {
     for (const auto& e : r.late_entries) late.push_back(event_json(e));
     json corrections = json::array();
     for (const auto& c : r.corrections)
-        corrections.push_back({{"event", c.id}, {"retracts", c.retracts}, {"reason", c.reason},
-                               {"recorded_at", c.recorded_at}, {"author", c.author}});
+        corrections.push_back({{"event", c.id},
+                               {"retracts", c.retracts},
+                               {"reason", c.reason},
+                               {"recorded_at", c.recorded_at},
+                               {"author", c.author}});
     json trend = json::array();
-    for (const auto& q : r.trend) trend.push_back({{"quarter", q.quarter.str()}, {"counts", q.counts}});
-    const json doc = {
-        {"report", {{"key", r.report.key}, {"title", r.report.title}, {"author", r.report.author},
-                    {"publisher", r.report.publisher}, {"issued", r.report.issued.str()},
-                    {"url", r.report.url}}},
-        {"period", period},
-        {"as_recorded", r.as_recorded.empty() ? json() : json(r.as_recorded)},
-        {"generated", r.generated},
-        {"summary", {{"start", r.summary.start}, {"end", r.summary.end},
-                     {"advanced", r.summary.advanced}, {"regressed", r.summary.regressed},
-                     {"unchanged", r.summary.unchanged},
-                     {"measures_linked", r.summary.measures_linked},
-                     {"stages_reached", r.summary.stages_reached},
-                     {"evidence_added", r.summary.evidence_added}}},
-        {"recommendations", recs},
-        {"late_entries", late},
-        {"corrections", corrections},
-        {"trend", trend}};
+    for (const auto& q : r.trend)
+        trend.push_back({{"quarter", q.quarter.str()}, {"counts", q.counts}});
+    const json doc = {{"report",
+                       {{"key", r.report.key},
+                        {"title", r.report.title},
+                        {"author", r.report.author},
+                        {"publisher", r.report.publisher},
+                        {"issued", r.report.issued.str()},
+                        {"url", r.report.url}}},
+                      {"period", period},
+                      {"as_recorded", r.as_recorded.empty() ? json() : json(r.as_recorded)},
+                      {"generated", r.generated},
+                      {"summary",
+                       {{"start", r.summary.start},
+                        {"end", r.summary.end},
+                        {"advanced", r.summary.advanced},
+                        {"regressed", r.summary.regressed},
+                        {"unchanged", r.summary.unchanged},
+                        {"measures_linked", r.summary.measures_linked},
+                        {"stages_reached", r.summary.stages_reached},
+                        {"evidence_added", r.summary.evidence_added}}},
+                      {"recommendations", recs},
+                      {"late_entries", late},
+                      {"corrections", corrections},
+                      {"trend", trend}};
     return doc.dump(2) + "\n";
 }
 

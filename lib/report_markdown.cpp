@@ -8,7 +8,9 @@ namespace rectrack {
 
 namespace {
 
-std::string md(std::string_view s) { return markdown_escape(s); }
+std::string md(std::string_view s) {
+    return markdown_escape(s);
+}
 
 std::string link(std::string_view text, const std::string& url) {
     if (url.empty()) return md(text);
@@ -51,13 +53,15 @@ std::string render_markdown(const StatusReport& r) {
         if (start || end) o << "| " << md(level.label) << " | " << start << " | " << end << " |\n";
     }
     o << "\n" << md(summary_sentence(r.summary)) << "\n\n";
-    o << "| Recommendation | Start | End | Direction | Events | Measures | Evidence | Unsupported |\n";
+    o << "| Recommendation | Start | End | Direction | Events | Measures | Evidence | Unsupported "
+         "|\n";
     o << "|---|---|---|---|---:|---:|---:|---:|\n";
     for (const auto& rec : r.recommendations)
         o << "| " << (rec.parent.empty() ? "" : "↳ ") << md(rec.key) << " " << md(rec.title)
-          << " | " << md(label(r.scale, rec.status_start)) << " | " << md(label(r.scale, rec.status_end))
-          << " | " << direction_name(rec.direction) << " | " << rec.events.size() << " | "
-          << rec.measures.size() << " | " << rec.evidence.size() << " | " << rec.unsupported << " |\n";
+          << " | " << md(label(r.scale, rec.status_start)) << " | "
+          << md(label(r.scale, rec.status_end)) << " | " << direction_name(rec.direction) << " | "
+          << rec.events.size() << " | " << rec.measures.size() << " | " << rec.evidence.size()
+          << " | " << rec.unsupported << " |\n";
 
     o << "\n## Recommendations\n";
     for (const auto& rec : r.recommendations) {
@@ -74,7 +78,8 @@ std::string render_markdown(const StatusReport& r) {
         if (!rec.measures.empty()) {
             o << "Measures:\n\n";
             for (const auto& m : rec.measures) {
-                o << "- " << link(m.key, m.eur_lex) << " (" << md(m.relation) << "): " << md(m.title);
+                o << "- " << link(m.key, m.eur_lex) << " (" << md(m.relation)
+                  << "): " << md(m.title);
                 if (!m.celex.empty()) o << ", CELEX " << m.celex;
                 std::vector<std::string> reached;
                 for (const auto& s : m.in_period) reached.push_back(s.stage + " " + s.date.str());

@@ -10,8 +10,8 @@
 namespace rectrack {
 
 struct StatusLevel {
-    std::string name;   // not_started, announced, ...
-    std::string label;  // "Not started"
+    std::string name;     // not_started, announced, ...
+    std::string label;    // "Not started"
     bool closed = false;  // not_applicable, rejected: off the progress scale
 };
 

@@ -15,10 +15,14 @@ namespace {
 
 // The tables verify() rebuilds from the journal and compares, first column
 // first so that a difference can be named by its key.
-constexpr std::array<const char*, 15> kProjectionTables = {
-    "event_subjects", "scale",       "reports",           "recommendations", "status_changes",
-    "citations",      "measures",    "stages",            "links",           "unlinks",
-    "evidence",       "attachments", "notes",             "evidence_captures", "evidence_checks"};
+constexpr std::array<const char*, 15> kProjectionTables = {"event_subjects", "scale",
+                                                           "reports",        "recommendations",
+                                                           "status_changes", "citations",
+                                                           "measures",       "stages",
+                                                           "links",          "unlinks",
+                                                           "evidence",       "attachments",
+                                                           "notes",          "evidence_captures",
+                                                           "evidence_checks"};
 
 Event read_event(SQLite::Statement& q) {
     Event e;
@@ -109,9 +113,13 @@ Store::Store(const std::string& path, OpenOptions options) : path_(path) {
 
 Store::~Store() = default;
 
-int Store::latest_schema_version() { return migrations().back().version; }
+int Store::latest_schema_version() {
+    return migrations().back().version;
+}
 
-int Store::schema_version() { return db_->execAndGet("PRAGMA user_version").getInt(); }
+int Store::schema_version() {
+    return db_->execAndGet("PRAGMA user_version").getInt();
+}
 
 void Store::migrate() {
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -147,7 +155,8 @@ void Store::Transaction::commit() {
 }
 
 Event Store::append(Transaction&, Event e, const std::string& now) {
-    SQLite::Statement last(*db_, "SELECT id, recorded_at, hash FROM events ORDER BY id DESC LIMIT 1");
+    SQLite::Statement last(*db_,
+                           "SELECT id, recorded_at, hash FROM events ORDER BY id DESC LIMIT 1");
     std::string previous_hash = kGenesisHash;
     e.id = 1;
     e.recorded_at = now;
@@ -165,7 +174,8 @@ Event Store::append(Transaction&, Event e, const std::string& now) {
 }
 
 void Store::append_verbatim(Transaction&, const Event& e) {
-    SQLite::Statement last(*db_, "SELECT id, recorded_at, hash FROM events ORDER BY id DESC LIMIT 1");
+    SQLite::Statement last(*db_,
+                           "SELECT id, recorded_at, hash FROM events ORDER BY id DESC LIMIT 1");
     EventId expected = 1;
     std::string previous_hash = kGenesisHash;
     if (last.executeStep()) {
@@ -198,7 +208,8 @@ EventId Store::last_event_id() {
 
 std::vector<Event> Store::log(const LogFilter& f) {
     std::string sql = std::string(kEventColumns) + "WHERE 1 ";
-    if (f.subject) sql += "AND id IN (SELECT event_id FROM event_subjects WHERE subject = :subject) ";
+    if (f.subject)
+        sql += "AND id IN (SELECT event_id FROM event_subjects WHERE subject = :subject) ";
     if (f.since) sql += "AND effective >= :since ";
     if (f.until) sql += "AND effective <= :until ";
     sql += "ORDER BY id";
@@ -225,12 +236,12 @@ std::optional<EventId> Store::retracted_by(EventId id) {
 
 std::vector<Store::DatedEvent> Store::events_between(Date from, Date to,
                                                      const std::string& as_recorded) {
-    SQLite::Statement q(*db_,
-                        std::string("SELECT ") + kEventFields +
-                            ", (SELECT c.recorded_at FROM corrections c WHERE c.retracts = events.id "
-                            "AND c.recorded_at <= :t) FROM events WHERE recorded_at <= :t AND "
-                            "((effective BETWEEN :from AND :to) OR (recorded_at BETWEEN :rfrom AND "
-                            ":rto)) ORDER BY id");
+    SQLite::Statement q(
+        *db_, std::string("SELECT ") + kEventFields +
+                  ", (SELECT c.recorded_at FROM corrections c WHERE c.retracts = events.id "
+                  "AND c.recorded_at <= :t) FROM events WHERE recorded_at <= :t AND "
+                  "((effective BETWEEN :from AND :to) OR (recorded_at BETWEEN :rfrom AND "
+                  ":rto)) ORDER BY id");
     q.bind(":t", as_recorded);
     q.bind(":from", from.str());
     q.bind(":to", to.str());
@@ -267,7 +278,8 @@ VerifyResult Store::verify() {
         try {
             e = read_event(q);
         } catch (const std::exception& ex) {
-            fail(q.getColumn(0).getInt64(), std::string("its content cannot be read: ") + ex.what());
+            fail(q.getColumn(0).getInt64(),
+                 std::string("its content cannot be read: ") + ex.what());
             break;
         }
         ++r.events;
@@ -277,8 +289,9 @@ VerifyResult Store::verify() {
             break;
         }
         if (chain_hash(previous_hash, e) != e.hash) {
-            fail(e.id, "its hash does not match its content or the chain before it: the event "
-                       "was changed after it was recorded");
+            fail(e.id,
+                 "its hash does not match its content or the chain before it: the event "
+                 "was changed after it was recorded");
             break;
         }
         if (e.recorded_at < previous_recorded) {
@@ -305,8 +318,8 @@ VerifyResult Store::verify() {
         for (const auto& [a, b, how] :
              {std::tuple{"disk", "main", "holds a row the journal does not explain"},
               std::tuple{"main", "disk", "lacks a row the journal implies"}}) {
-            SQLite::Statement diff(rebuilt, "SELECT * FROM (SELECT * FROM " + std::string(a) +
-                                                "." + t + " EXCEPT SELECT * FROM " + b + "." + t +
+            SQLite::Statement diff(rebuilt, "SELECT * FROM (SELECT * FROM " + std::string(a) + "." +
+                                                t + " EXCEPT SELECT * FROM " + b + "." + t +
                                                 ") ORDER BY 1 LIMIT 1");
             if (diff.executeStep()) {
                 r.ok = false;

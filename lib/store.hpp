@@ -20,15 +20,15 @@
 namespace SQLite {
 class Database;
 class Statement;
-}
+}  // namespace SQLite
 
 namespace rectrack {
 
 inline const std::string kNow = "9999-12-31T23:59:59Z";
 
 struct OpenOptions {
-    bool create = false;        // create the file if it does not exist
-    int busy_timeout_ms = 5000; // how long to wait for another writer
+    bool create = false;         // create the file if it does not exist
+    int busy_timeout_ms = 5000;  // how long to wait for another writer
 };
 
 struct LogFilter {
@@ -46,7 +46,7 @@ struct VerifyResult {
 class Projector;
 
 class Store {
-public:
+  public:
     // Opens (or creates) and migrates the database. Throws StorageError when
     // it is missing, not a rectrack database, newer than this binary, or locked.
     Store(const std::string& path, OpenOptions options);
@@ -62,14 +62,14 @@ public:
     // writer waits for the busy timeout instead of failing half-way. Rolls
     // back unless committed: a command records everything or nothing.
     class Transaction {
-    public:
+      public:
         explicit Transaction(Store& store);
         ~Transaction();
         void commit();
         Transaction(const Transaction&) = delete;
         Transaction& operator=(const Transaction&) = delete;
 
-    private:
+      private:
         Store& store_;
         bool done_ = false;
     };
@@ -143,7 +143,7 @@ public:
     int uses_of_measure(const std::string& key);
     int uses_of_evidence(EvidenceId id);
 
-private:
+  private:
     friend class Transaction;
     std::string path_;
     std::unique_ptr<SQLite::Database> db_;
@@ -158,12 +158,12 @@ private:
 // Applies events to the projection tables of one database
 // (store_projection.cpp): the only code that writes projections.
 class Projector {
-public:
+  public:
     explicit Projector(SQLite::Database& db);
     ~Projector();
     void apply(const Event& e);
 
-private:
+  private:
     SQLite::Database& db_;
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
     template <typename... Args>

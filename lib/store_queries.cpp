@@ -66,9 +66,10 @@ constexpr const char* kEvidenceColumns =
     "v.sha256, v.kind, v.bearing FROM evidence v ";
 
 Link read_link(SQLite::Statement& q) {
-    return Link{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                q.getColumn(3).getString(), q.getColumn(4).getString(),
-                parse_date(q.getColumn(5).getString()).value_or(Date{})};
+    return Link{
+        q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
+        q.getColumn(2).getString(), q.getColumn(3).getString(),
+        q.getColumn(4).getString(), parse_date(q.getColumn(5).getString()).value_or(Date{})};
 }
 // A link is active while it holds and no unlink of it holds.
 constexpr const char* kActiveLinks =
@@ -82,15 +83,15 @@ StatusScale Store::scale() {
     StatusScale s;
     SQLite::Statement q(*db_, "SELECT name, label, closed FROM scale ORDER BY rank");
     while (q.executeStep())
-        s.levels.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                            q.getColumn(2).getInt() != 0});
+        s.levels.push_back(
+            {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0});
     return s;
 }
 
 std::vector<Report> Store::reports() {
     std::vector<Report> out;
-    SQLite::Statement q(*db_,
-                        "SELECT key, title, author, publisher, issued, url FROM reports ORDER BY key");
+    SQLite::Statement q(
+        *db_, "SELECT key, title, author, publisher, issued, url FROM reports ORDER BY key");
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
                        q.getColumn(2).getString(), q.getColumn(3).getString(),
@@ -107,7 +108,8 @@ std::optional<Report> Store::report(const std::string& key) {
 
 std::optional<Recommendation> Store::recommendation(const std::string& key,
                                                     const std::string& as_recorded) {
-    SQLite::Statement q(*db_, std::string(kRecColumns) + "WHERE r.key = :key AND r.recorded_at <= :t");
+    SQLite::Statement q(*db_,
+                        std::string(kRecColumns) + "WHERE r.key = :key AND r.recorded_at <= :t");
     q.bind(":key", key);
     q.bind(":t", as_recorded);
     if (!q.executeStep()) return std::nullopt;
@@ -145,14 +147,11 @@ std::vector<StatusChange> Store::status_history(const std::string& rec,
                             "SELECT evidence_id FROM citations WHERE event_id = ? ORDER BY 1");
     std::vector<StatusChange> out;
     while (q.executeStep()) {
-        StatusChange c{q.getColumn(0).getInt64(),
-                       q.getColumn(1).getString(),
-                       q.getColumn(2).getString(),
-                       parse_date(q.getColumn(3).getString()).value_or(Date{}),
-                       q.getColumn(4).getString(),
-                       q.getColumn(5).getString(),
-                       q.getColumn(6).getString(),
-                       {}};
+        StatusChange c{
+            q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
+            q.getColumn(2).getString(), parse_date(q.getColumn(3).getString()).value_or(Date{}),
+            q.getColumn(4).getString(), q.getColumn(5).getString(),
+            q.getColumn(6).getString(), {}};
         cites.reset();
         cites.bind(1, static_cast<int64_t>(c.event));
         while (cites.executeStep()) c.evidence.push_back(cites.getColumn(0).getInt64());
@@ -165,8 +164,9 @@ std::vector<RecommendationSummary> Store::summaries() {
     // One pass with correlated look-ups on indexed columns: cost grows with
     // the number of recommendations, never with the length of the journal.
     // A recommendation's measures and evidence include those of its parts.
-#define FAMILY(col) \
-    " (" col " = r.key OR " col " IN (SELECT p.key FROM recommendations p WHERE p.parent = r.key)) "
+#define FAMILY(col)                                                                          \
+    " (" col " = r.key OR " col " IN (SELECT p.key FROM recommendations p WHERE p.parent = " \
+                                "r.key)) "
     SQLite::Statement q(
         *db_,
         "SELECT r.key, r.report, r.number, r.parent, r.title, r.text, r.addressees, r.themes, "
@@ -310,16 +310,15 @@ std::vector<EvidenceId> Store::evidence_of_rec(const std::string& rec) {
 std::vector<Note> Store::notes(const std::string& subject) {
     SQLite::Statement q(*db_,
                         "SELECT n.event_id, n.subject, n.text, n.effective, e.author FROM notes n "
-                        "JOIN events e ON e.id = n.event_id WHERE n.subject = :s AND " VALID("n")
-                        " ORDER BY n.effective, n.event_id");
+                        "JOIN events e ON e.id = n.event_id WHERE n.subject = :s AND " VALID(
+                            "n") " ORDER BY n.effective, n.event_id");
     q.bind(":s", subject);
     q.bind(":t", kNow);
     std::vector<Note> out;
     while (q.executeStep())
-        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                       q.getColumn(2).getString(),
-                       parse_date(q.getColumn(3).getString()).value_or(Date{}),
-                       q.getColumn(4).getString()});
+        out.push_back(
+            {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+             parse_date(q.getColumn(3).getString()).value_or(Date{}), q.getColumn(4).getString()});
     return out;
 }
 
@@ -328,10 +327,9 @@ EvidenceId Store::next_evidence_id() {
 }
 
 int Store::uses_of_measure(const std::string& key) {
-    SQLite::Statement q(*db_,
-                        "SELECT (SELECT count(*) FROM (" + std::string(kActiveLinks) +
-                            "AND l.measure = :m)) + (SELECT count(*) FROM stages s WHERE "
-                            "s.measure = :m AND " VALID("s") ")");
+    SQLite::Statement q(*db_, "SELECT (SELECT count(*) FROM (" + std::string(kActiveLinks) +
+                                  "AND l.measure = :m)) + (SELECT count(*) FROM stages s WHERE "
+                                  "s.measure = :m AND " VALID("s") ")");
     q.bind(":m", key);
     q.bind(":t", kNow);
     q.executeStep();
@@ -351,22 +349,20 @@ int Store::uses_of_evidence(EvidenceId id) {
 }
 
 std::vector<StatusChange> Store::all_status_changes(const std::string& as_recorded) {
-    SQLite::Statement q(*db_,
-                        "SELECT s.event_id, s.rec, s.status, s.effective, s.note, e.author, "
-                        "e.recorded_at, (SELECT group_concat(c.evidence_id) FROM citations c "
-                        "WHERE c.event_id = s.event_id) FROM status_changes s JOIN events e ON "
-                        "e.id = s.event_id WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
+    SQLite::Statement q(
+        *db_,
+        "SELECT s.event_id, s.rec, s.status, s.effective, s.note, e.author, "
+        "e.recorded_at, (SELECT group_concat(c.evidence_id) FROM citations c "
+        "WHERE c.event_id = s.event_id) FROM status_changes s JOIN events e ON "
+        "e.id = s.event_id WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
     q.bind(":t", as_recorded);
     std::vector<StatusChange> out;
     while (q.executeStep()) {
-        StatusChange c{q.getColumn(0).getInt64(),
-                       q.getColumn(1).getString(),
-                       q.getColumn(2).getString(),
-                       parse_date(q.getColumn(3).getString()).value_or(Date{}),
-                       q.getColumn(4).getString(),
-                       q.getColumn(5).getString(),
-                       q.getColumn(6).getString(),
-                       {}};
+        StatusChange c{
+            q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
+            q.getColumn(2).getString(), parse_date(q.getColumn(3).getString()).value_or(Date{}),
+            q.getColumn(4).getString(), q.getColumn(5).getString(),
+            q.getColumn(6).getString(), {}};
         if (!q.getColumn(7).isNull()) {
             const std::string ids = q.getColumn(7).getString();
             for (size_t at = 0; at < ids.size();) {
@@ -396,9 +392,9 @@ std::vector<Link> Store::links_on(Date date, const std::string& as_recorded) {
 }
 
 std::vector<MeasureStage> Store::all_stages(const std::string& as_recorded) {
-    SQLite::Statement q(*db_,
-                        "SELECT s.event_id, s.measure, s.stage, s.effective FROM stages s WHERE "
-                        VALID("s") " ORDER BY s.measure, s.effective, s.event_id");
+    SQLite::Statement q(
+        *db_, "SELECT s.event_id, s.measure, s.stage, s.effective FROM stages s WHERE " VALID(
+                  "s") " ORDER BY s.measure, s.effective, s.event_id");
     q.bind(":t", as_recorded);
     std::vector<MeasureStage> out;
     while (q.executeStep())
@@ -408,10 +404,10 @@ std::vector<MeasureStage> Store::all_stages(const std::string& as_recorded) {
     return out;
 }
 
-std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(const std::string& as_recorded) {
-    SQLite::Statement q(*db_,
-                        "SELECT a.subject, a.evidence_id FROM attachments a WHERE " VALID("a")
-                        " ORDER BY a.subject, a.evidence_id");
+std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(
+    const std::string& as_recorded) {
+    SQLite::Statement q(*db_, "SELECT a.subject, a.evidence_id FROM attachments a WHERE " VALID(
+                                  "a") " ORDER BY a.subject, a.evidence_id");
     q.bind(":t", as_recorded);
     std::vector<std::pair<std::string, EvidenceId>> out;
     while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
@@ -455,11 +451,12 @@ std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<Eviden
 }
 
 std::map<std::string, Date> Store::last_activity() {
-    SQLite::Statement q(*db_,
-                        "SELECT substr(s.subject, 5), max(e.effective) FROM event_subjects s JOIN "
-                        "events e ON e.id = s.event_id WHERE s.subject LIKE 'rec:%' AND e.kind NOT IN "
-                        "('recommendation_added', 'correction') AND NOT EXISTS (SELECT 1 FROM "
-                        "corrections c WHERE c.retracts = e.id) GROUP BY s.subject");
+    SQLite::Statement q(
+        *db_,
+        "SELECT substr(s.subject, 5), max(e.effective) FROM event_subjects s JOIN "
+        "events e ON e.id = s.event_id WHERE s.subject LIKE 'rec:%' AND e.kind NOT IN "
+        "('recommendation_added', 'correction') AND NOT EXISTS (SELECT 1 FROM "
+        "corrections c WHERE c.retracts = e.id) GROUP BY s.subject");
     std::map<std::string, Date> out;
     while (q.executeStep())
         out.emplace(q.getColumn(0).getString(),

@@ -26,11 +26,10 @@ std::string value_or_throw(const std::expected<T, std::string>& parsed) {
 }
 
 void require_key(const std::string& key, std::string_view what) {
-    const bool ok = !key.empty() && key.size() <= 64 &&
-                    std::all_of(key.begin(), key.end(), [](char c) {
-                        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' ||
-                               c == '_' || c == '.';
-                    });
+    const bool ok =
+        !key.empty() && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+        });
     if (!ok)
         throw InputError("invalid " + std::string(what) + " key '" + key +
                          "': use letters, digits, '-', '_' and '.' (at most 64)");
@@ -48,10 +47,18 @@ void put(json& p, const char* field, const std::string& value) {
 
 }  // namespace
 
-std::string normalise_celex(const std::string& t) { return value_or_throw(parse_celex(t)); }
-std::string normalise_eli(const std::string& t) { return value_or_throw(parse_eli(t)); }
-std::string normalise_com_ref(const std::string& t) { return value_or_throw(parse_com_ref(t)); }
-std::string normalise_procedure(const std::string& t) { return value_or_throw(parse_procedure(t)); }
+std::string normalise_celex(const std::string& t) {
+    return value_or_throw(parse_celex(t));
+}
+std::string normalise_eli(const std::string& t) {
+    return value_or_throw(parse_eli(t));
+}
+std::string normalise_com_ref(const std::string& t) {
+    return value_or_throw(parse_com_ref(t));
+}
+std::string normalise_procedure(const std::string& t) {
+    return value_or_throw(parse_procedure(t));
+}
 
 Event Tracker::append(std::string kind, std::vector<std::string> subjects, json payload,
                       Date effective) {
@@ -87,7 +94,8 @@ Event Tracker::set_scale(const StatusScale& scale, Date date) {
     json levels = json::array();
     for (const auto& l : scale.levels) {
         require_key(l.name, "status");
-        levels.push_back({{"name", l.name}, {"label", l.label.empty() ? l.name : l.label},
+        levels.push_back({{"name", l.name},
+                          {"label", l.label.empty() ? l.name : l.label},
                           {"closed", l.closed}});
     }
     return append(std::string(kind::scale_set), {"scale"}, {{"statuses", levels}}, date);
@@ -107,7 +115,8 @@ Event Tracker::add_report(const Report& r) {
 Event Tracker::add_recommendation(const Recommendation& r, std::optional<Date> date) {
     require_key(r.key, "recommendation");
     require_text(r.title, "a recommendation's title");
-    if (store_.recommendation(r.key)) throw InputError("recommendation '" + r.key + "' already exists");
+    if (store_.recommendation(r.key))
+        throw InputError("recommendation '" + r.key + "' already exists");
     const auto report = store_.report(r.report);
     if (!report) throw InputError("unknown report '" + r.report + "'");
     if (!r.parent.empty()) {
@@ -118,8 +127,8 @@ Event Tracker::add_recommendation(const Recommendation& r, std::optional<Date> d
             throw InputError("'" + r.parent +
                              "' already has a status of its own; split it before recording one");
     }
-    json p = {{"key", r.key},       {"report", r.report},         {"number", r.number},
-              {"title", r.title},   {"addressees", r.addressees}, {"themes", r.themes}};
+    json p = {{"key", r.key},     {"report", r.report},         {"number", r.number},
+              {"title", r.title}, {"addressees", r.addressees}, {"themes", r.themes}};
     put(p, "parent", r.parent);
     put(p, "text", r.text);
     std::vector<std::string> subjects = {rec_subject(r.key)};
@@ -146,8 +155,8 @@ std::vector<Event> Tracker::add_measure(MeasureInput in) {
     if (!in.date)
         for (const auto& [stage, date] : in.stages) added = std::min(added, date);
 
-    json p = {{"key", m.key}, {"title", m.title}, {"type", m.type},
-              {"institutions", m.institutions}};
+    json p = {
+        {"key", m.key}, {"title", m.title}, {"type", m.type}, {"institutions", m.institutions}};
     put(p, "celex", m.celex);
     put(p, "eli", m.eli);
     put(p, "com_ref", m.com_ref);
@@ -191,10 +200,9 @@ Event Tracker::unlink(const std::string& rec, const std::string& measure, const 
     const auto link = store_.active_link(rec, measure);
     if (!link) throw InputError(rec + " is not linked to " + measure);
     const Date d = past_or_today(date, "an unlink");
-    return append(std::string(kind::measure_unlinked), {rec_subject(rec), measure_subject(measure)},
-                  {{"rec", rec}, {"measure", measure}, {"link_event", link->event},
-                   {"reason", reason}},
-                  d);
+    return append(
+        std::string(kind::measure_unlinked), {rec_subject(rec), measure_subject(measure)},
+        {{"rec", rec}, {"measure", measure}, {"link_event", link->event}, {"reason", reason}}, d);
 }
 
 Event Tracker::set_status(const std::string& rec, const std::string& status, Date date,
@@ -206,7 +214,8 @@ Event Tracker::set_status(const std::string& rec, const std::string& status, Dat
                          "); record the status on a part");
     const StatusScale scale = store_.scale();
     if (!scale.find(status))
-        throw InputError("unknown status '" + status + "' (expected one of: " + scale.names() + ")");
+        throw InputError("unknown status '" + status + "' (expected one of: " + scale.names() +
+                         ")");
     past_or_today(date, "a status change");
     std::vector<EvidenceId> ids;
     for (const auto& ref : evidence) {
@@ -316,7 +325,7 @@ Event Tracker::record_audit(const std::vector<CheckResult>& results, int finding
     json list = json::array();
     std::vector<std::string> subjects = {"audit"};
     for (const auto& r : results) {
-        json item = {{"evidence", r.evidence}, {"url", r.url},         {"result", r.result},
+        json item = {{"evidence", r.evidence},       {"url", r.url},           {"result", r.result},
                      {"http_status", r.http_status}, {"attempts", r.attempts}, {"ok", r.ok}};
         put(item, "final_url", r.final_url);
         put(item, "detail", r.detail);
@@ -346,7 +355,8 @@ std::vector<CheckTarget> check_targets(Store& store, const std::vector<EvidenceI
 EvidenceId Tracker::resolve_evidence(const std::string& ref) {
     if (auto id = parse_evidence_ref(ref)) {
         if (store_.evidence(*id)) return *id;
-        throw InputError("unknown evidence " + evidence_ref(*id) + " (see `rectrack evidence list`)");
+        throw InputError("unknown evidence " + evidence_ref(*id) +
+                         " (see `rectrack evidence list`)");
     }
     if (ref.find("://") != std::string::npos) {
         const std::string url = require_web_url(ref, "evidence URL");

@@ -39,7 +39,7 @@ struct EvidenceAdded {
 };
 
 class Tracker {
-public:
+  public:
     Tracker(Store& store, Store::Transaction& tx, Actor actor)
         : store_(store), tx_(tx), actor_(std::move(actor)) {}
 
@@ -68,7 +68,7 @@ public:
     // "R4" -> "rec:R4", "ai-act" -> "measure:ai-act"; throws when unknown.
     std::string resolve_subject(const std::string& key);
 
-private:
+  private:
     Store& store_;
     Store::Transaction& tx_;
     Actor actor_;

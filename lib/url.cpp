@@ -29,8 +29,8 @@ std::string require_web_url(std::string_view text, std::string_view what) {
 namespace {
 
 bool tracking_parameter(std::string_view name) {
-    static constexpr std::string_view kNames[] = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid",
-                                                  "mc_eid", "yclid", "_hsenc", "_hsmi", "igshid"};
+    static constexpr std::string_view kNames[] = {"fbclid", "gclid", "dclid",  "msclkid", "mc_cid",
+                                                  "mc_eid", "yclid", "_hsenc", "_hsmi",   "igshid"};
     if (name.starts_with("utm_")) return true;
     for (auto n : kNames)
         if (name == n) return true;
@@ -72,7 +72,8 @@ UrlParts split(std::string_view url) {
 
 std::string comparable_url(std::string_view url) {
     UrlParts p = split(trim(url));
-    if ((p.scheme == "http" && p.port == "80") || (p.scheme == "https" && p.port == "443")) p.port.clear();
+    if ((p.scheme == "http" && p.port == "80") || (p.scheme == "https" && p.port == "443"))
+        p.port.clear();
     while (p.path.size() > 1 && p.path.back() == '/') p.path.pop_back();
     if (p.path == "/") p.path.clear();
     std::string query;
@@ -89,7 +90,9 @@ std::string comparable_url(std::string_view url) {
            (query.empty() ? "" : "?" + query);
 }
 
-std::string url_host(std::string_view url) { return split(trim(url)).host; }
+std::string url_host(std::string_view url) {
+    return split(trim(url)).host;
+}
 
 std::string url_port(std::string_view url) {
     const UrlParts p = split(trim(url));

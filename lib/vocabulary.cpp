@@ -24,14 +24,24 @@ void Vocabulary::require(std::string_view w) const {
 }
 
 namespace {
-constexpr std::array<std::string_view, 15> kTypes = {
-    "regulation",        "directive",           "decision",      "cfsp_decision",
-    "recommendation",    "communication",       "joint_communication",
-    "council_conclusions", "ep_resolution",     "strategy",      "programme",
-    "agreement",         "joint_statement",     "sanctions_listing", "other"};
-constexpr std::array<std::string_view, 8> kStages = {
-    "announced", "proposed", "adopted", "published", "in_force", "applies", "repealed",
-    "withdrawn"};
+constexpr std::array<std::string_view, 15> kTypes = {"regulation",
+                                                     "directive",
+                                                     "decision",
+                                                     "cfsp_decision",
+                                                     "recommendation",
+                                                     "communication",
+                                                     "joint_communication",
+                                                     "council_conclusions",
+                                                     "ep_resolution",
+                                                     "strategy",
+                                                     "programme",
+                                                     "agreement",
+                                                     "joint_statement",
+                                                     "sanctions_listing",
+                                                     "other"};
+constexpr std::array<std::string_view, 8> kStages = {"announced", "proposed", "adopted",
+                                                     "published", "in_force", "applies",
+                                                     "repealed",  "withdrawn"};
 constexpr std::array<std::string_view, 4> kRelations = {"advances", "partly_advances", "related",
                                                         "counteracts"};
 constexpr std::array<std::string_view, 5> kKinds = {"official", "legislation", "news", "ngo",

@@ -12,7 +12,7 @@ using namespace rectrack::test;
 namespace {
 
 class AuditTest : public ::testing::Test {
-protected:
+  protected:
     TempDir dir;
     std::unique_ptr<Store> store = small_store(dir.file("a.db"));
 
@@ -53,7 +53,9 @@ TEST_F(AuditTest, StatusChangesWithoutEvidence) {
 
 TEST_F(AuditTest, StatusChangesCitingOnlyBrokenSources) {
     EXPECT_TRUE(of_kind("broken_evidence").empty());
-    write([](Tracker& t) { t.record_audit({result(2, "broken", false), result(1, "ok", true)}, 0); });
+    write([](Tracker& t) {
+        t.record_audit({result(2, "broken", false), result(1, "ok", true)}, 0);
+    });
     const auto f = of_kind("broken_evidence");
     ASSERT_EQ(f.size(), 1u);  // R2.a cites only E2
     EXPECT_TRUE(f[0].subject.starts_with("R2.a"));
@@ -61,8 +63,21 @@ TEST_F(AuditTest, StatusChangesCitingOnlyBrokenSources) {
 
 TEST_F(AuditTest, ContradictingAndPrematureEvidence) {
     write([](Tracker& t) {
-        t.add_evidence({Evidence{0, "https://example.org/denial", "Denial", "", Date{2025, 1, 1}, {}, "", "", "news", "contradicts"}, {}});
-        t.add_evidence({Evidence{0, "https://example.org/old", "Old", "", Date{2019, 5, 1}, {}, "", "", "news", ""}, {}});
+        t.add_evidence({Evidence{0,
+                                 "https://example.org/denial",
+                                 "Denial",
+                                 "",
+                                 Date{2025, 1, 1},
+                                 {},
+                                 "",
+                                 "",
+                                 "news",
+                                 "contradicts"},
+                        {}});
+        t.add_evidence(
+            {Evidence{
+                 0, "https://example.org/old", "Old", "", Date{2019, 5, 1}, {}, "", "", "news", ""},
+             {}});
         t.set_status("R3", "announced", Date{2025, 2, 1}, {"E3", "E4"}, "");
     });
     ASSERT_EQ(of_kind("contradicting_evidence").size(), 1u);
@@ -91,7 +106,17 @@ TEST_F(AuditTest, UncheckedStaleAndUnarchivedEvidence) {
 
 TEST_F(AuditTest, OneSourceUnderTwoUrls) {
     write([](Tracker& t) {
-        t.add_evidence({Evidence{0, "https://example.org/sanctions/?utm_source=mail#top", "Again", "", {}, {}, "", "", "", ""}, {}});
+        t.add_evidence({Evidence{0,
+                                 "https://example.org/sanctions/?utm_source=mail#top",
+                                 "Again",
+                                 "",
+                                 {},
+                                 {},
+                                 "",
+                                 "",
+                                 "",
+                                 ""},
+                        {}});
     });
     const auto f = of_kind("duplicate_source");
     ASSERT_EQ(f.size(), 1u);
@@ -100,13 +125,37 @@ TEST_F(AuditTest, OneSourceUnderTwoUrls) {
 
 TEST_F(AuditTest, MeasureIdentifiersThatDisagree) {
     write([](Tracker& t) {
-        t.add_measure({Measure{"bare", "No identifiers", "strategy", {}, "", "", "", "", ""}, {}, {}, {}});
-        t.add_measure({Measure{"eli-clash", "ELI clash", "regulation", {}, "32024R1689",
-                               "http://data.europa.eu/eli/reg/2024/1690/oj", "", "", ""}, {}, {}, {}});
-        t.add_measure({Measure{"com-clash", "COM clash", "communication", {}, "52020DC0065",
-                               "", "COM(2020) 66 final", "", ""}, {}, {}, {}});
-        t.add_measure({Measure{"year-clash", "Year clash", "regulation", {}, "32023R0001", "", "", "", ""},
-                       {{"adopted", Date{2024, 1, 5}}}, {}, {}});
+        t.add_measure(
+            {Measure{"bare", "No identifiers", "strategy", {}, "", "", "", "", ""}, {}, {}, {}});
+        t.add_measure({Measure{"eli-clash",
+                               "ELI clash",
+                               "regulation",
+                               {},
+                               "32024R1689",
+                               "http://data.europa.eu/eli/reg/2024/1690/oj",
+                               "",
+                               "",
+                               ""},
+                       {},
+                       {},
+                       {}});
+        t.add_measure({Measure{"com-clash",
+                               "COM clash",
+                               "communication",
+                               {},
+                               "52020DC0065",
+                               "",
+                               "COM(2020) 66 final",
+                               "",
+                               ""},
+                       {},
+                       {},
+                       {}});
+        t.add_measure(
+            {Measure{"year-clash", "Year clash", "regulation", {}, "32023R0001", "", "", "", ""},
+             {{"adopted", Date{2024, 1, 5}}},
+             {},
+             {}});
     });
     const auto missing = of_kind("measure_without_identifier");
     ASSERT_EQ(missing.size(), 1u);
@@ -147,7 +196,6 @@ TEST_F(AuditTest, JournalIntegrityIsPartOfTheAudit) {
 }
 
 TEST_F(AuditTest, ScopedToRecommendations) {
-    for (const auto& f : findings({"R1"}))
-        EXPECT_FALSE(f.subject.starts_with("R2")) << f.subject;
+    for (const auto& f : findings({"R1"})) EXPECT_FALSE(f.subject.starts_with("R2")) << f.subject;
     EXPECT_THROW(findings({"R99"}), InputError);
 }

@@ -12,8 +12,8 @@ TEST(Celex, ParsesRealNumbers) {
     EXPECT_EQ(ai->descriptor, "R");
     EXPECT_EQ(ai->number, "1689");
     EXPECT_EQ(ai->str(), "32024R1689");
-    EXPECT_EQ(parse_celex("52021PC0206")->descriptor, "PC");  // AI Act proposal
-    EXPECT_EQ(parse_celex("32022L2555")->descriptor, "L");    // NIS 2 Directive
+    EXPECT_EQ(parse_celex("52021PC0206")->descriptor, "PC");    // AI Act proposal
+    EXPECT_EQ(parse_celex("32022L2555")->descriptor, "L");      // NIS 2 Directive
     EXPECT_EQ(parse_celex("32021D0481")->str(), "32021D0481");  // CFSP decision
     EXPECT_EQ(parse_celex("52020JC0018")->descriptor, "JC");
 }
@@ -41,9 +41,9 @@ TEST(Celex, NormalisesCaseBlanksAndPrefix) {
 }
 
 TEST(Celex, RejectsMalformedNumbersWithAReason) {
-    for (const char* bad : {"", "3202R1", "32024R168", "32024R168901", "X2024R1689", "32024R1689X",
-                            "02016R0679", "32016R0679-20160504", "02016R0679-20160230",
-                            "32024ABC1689", "31900R0001"}) {
+    for (const char* bad :
+         {"", "3202R1", "32024R168", "32024R168901", "X2024R1689", "32024R1689X", "02016R0679",
+          "32016R0679-20160504", "02016R0679-20160230", "32024ABC1689", "31900R0001"}) {
         auto c = parse_celex(bad);
         EXPECT_FALSE(c) << bad;
         if (!c) {

@@ -26,7 +26,8 @@ TEST(Config, FlagBeatsEnvironmentBeatsFile) {
     EXPECT_EQ(resolve_settings({}, dir.file("rectrack.toml")).author, "file-author");
     ScopedEnv db("RECTRACK_DB", "env.db");
     EXPECT_EQ(resolve_settings({}, dir.file("rectrack.toml")).db_path, "env.db");
-    EXPECT_EQ(resolve_settings({std::string("flag.db"), {}}, dir.file("rectrack.toml")).db_path, "flag.db");
+    EXPECT_EQ(resolve_settings({std::string("flag.db"), {}}, dir.file("rectrack.toml")).db_path,
+              "flag.db");
 }
 
 TEST(Config, DefaultsWithoutAFile) {

@@ -1,7 +1,7 @@
 #include "dataset.hpp"
 
-#include <toml++/toml.h>
 #include <gtest/gtest.h>
+#include <toml++/toml.h>
 
 #include "error.hpp"
 #include "test_support.hpp"

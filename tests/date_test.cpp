@@ -39,7 +39,7 @@ TEST(Instant, ParsesZonesAndBareDates) {
     EXPECT_EQ(parse_instant("2026-10-05T12:00:00Z")->str(), "2026-10-05T12:00:00Z");
     EXPECT_EQ(parse_instant("2026-10-05T14:00+02:00")->str(), "2026-10-05T12:00:00Z");
     EXPECT_EQ(parse_instant("2026-10-05")->str(), "2026-10-05T23:59:59Z");  // end of that day
-    EXPECT_FALSE(parse_instant("2026-10-05T12:00:00"));  // no zone: ambiguous
+    EXPECT_FALSE(parse_instant("2026-10-05T12:00:00"));                     // no zone: ambiguous
     EXPECT_FALSE(parse_instant("2026-10-05T25:00:00Z"));
     EXPECT_EQ(parse_instant("2026-12-31T23:59:59Z")->date(), (Date{2026, 12, 31}));
 }

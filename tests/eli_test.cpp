@@ -5,10 +5,11 @@
 using namespace rectrack;
 
 TEST(Eli, AcceptsUriAndEurLexForms) {
-    for (const char* form : {"http://data.europa.eu/eli/reg/2024/1689/oj",
-                             "https://data.europa.eu/eli/reg/2024/1689/oj",
-                             "https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
-                             "eli/reg/2024/1689/oj", "http://data.europa.eu/eli/reg/2024/1689/oj/eng"}) {
+    for (const char* form :
+         {"http://data.europa.eu/eli/reg/2024/1689/oj",
+          "https://data.europa.eu/eli/reg/2024/1689/oj",
+          "https://eur-lex.europa.eu/eli/reg/2024/1689/oj", "eli/reg/2024/1689/oj",
+          "http://data.europa.eu/eli/reg/2024/1689/oj/eng"}) {
         auto e = parse_eli(form);
         ASSERT_TRUE(e) << form;
         EXPECT_EQ(e->str(), "http://data.europa.eu/eli/reg/2024/1689/oj");
@@ -29,9 +30,8 @@ TEST(Eli, LinksToEurLex) {
 }
 
 TEST(Eli, RejectsMalformedOrUnknownTypes) {
-    for (const char* bad : {"", "http://example.org/eli/reg/2024/1689/oj",
-                            "http://data.europa.eu/eli/reg/24/1689/oj",
-                            "http://data.europa.eu/eli/foo/2024/1689/oj",
-                            "http://data.europa.eu/eli/reg/2024/1689"})
+    for (const char* bad :
+         {"", "http://example.org/eli/reg/2024/1689/oj", "http://data.europa.eu/eli/reg/24/1689/oj",
+          "http://data.europa.eu/eli/foo/2024/1689/oj", "http://data.europa.eu/eli/reg/2024/1689"})
         EXPECT_FALSE(parse_eli(bad)) << bad;
 }

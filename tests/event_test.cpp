@@ -34,7 +34,9 @@ TEST(Event, HashCoversEveryFieldAndThePreviousHash) {
     EXPECT_NE(chain_hash(std::string(64, '1'), e), h);
     for (auto change : std::vector<std::function<void(Event&)>>{
              [](Event& x) { x.payload["status"] = "substantial"; },
-             [](Event& x) { x.effective = Date{2024, 8, 2}; },
+             [](Event& x) {
+                 x.effective = Date{2024, 8, 2};
+             },
              [](Event& x) { x.author = "someone"; },
              [](Event& x) { x.recorded_at = "2026-11-27T12:00:01Z"; },
              [](Event& x) { x.subjects.pop_back(); }, [](Event& x) { x.id = 8; }}) {

@@ -5,12 +5,15 @@
 using namespace rectrack;
 
 TEST(LinkCheck, NormalisedTextIgnoresMarkupScriptsAndSpacing) {
-    const std::string a = "<html><head><style>p{color:red}</style></head><body class=\"x1\">"
-                          "<p>The   Regulation</p><script>var t=1;</script></body></html>";
-    const std::string b = "<html><body class=\"x2\"><div><p>The Regulation</p></div><!-- build 7 --></body></html>";
+    const std::string a =
+        "<html><head><style>p{color:red}</style></head><body class=\"x1\">"
+        "<p>The   Regulation</p><script>var t=1;</script></body></html>";
+    const std::string b =
+        "<html><body class=\"x2\"><div><p>The Regulation</p></div><!-- build 7 --></body></html>";
     EXPECT_EQ(normalised_text(a, "text/html"), "the regulation");
     EXPECT_EQ(normalised_text(a, "text/html"), normalised_text(b, "text/html; charset=utf-8"));
-    EXPECT_NE(normalised_text("<p>The Directive</p>", "text/html"), normalised_text(a, "text/html"));
+    EXPECT_NE(normalised_text("<p>The Directive</p>", "text/html"),
+              normalised_text(a, "text/html"));
 }
 
 TEST(LinkCheck, BinaryContentIsItsOwnText) {
@@ -23,7 +26,9 @@ TEST(LinkCheck, TheResultClassesAreTheDocumentedOnes) {
     for (const char* c : {"ok", "not_modified", "redirected_permanent", "redirected_temporary",
                           "changed", "soft_404", "broken", "gone", "server_error", "rate_limited",
                           "blocked", "timeout", "tls_error", "skipped"})
-        EXPECT_NE(std::find(result_classes().begin(), result_classes().end(), c), result_classes().end()) << c;
+        EXPECT_NE(std::find(result_classes().begin(), result_classes().end(), c),
+                  result_classes().end())
+            << c;
 }
 
 TEST(LinkCheck, RefusesOtherSchemesWithoutARequest) {
@@ -39,7 +44,8 @@ TEST(LinkCheck, RefusesLoopbackUnlessAllowed) {
     CheckPolicy p;
     const auto r = check_links({{1, "http://127.0.0.1:9/x", "", "", "", ""},
                                 {2, "http://[::1]:9/x", "", "", "", ""},
-                                {3, "http://localhost:9/x", "", "", "", ""}}, p);
+                                {3, "http://localhost:9/x", "", "", "", ""}},
+                               p);
     for (const auto& x : r) {
         EXPECT_EQ(x.result, "skipped") << x.url;
         EXPECT_EQ(x.attempts, 0) << x.url;

@@ -14,7 +14,8 @@ TEST(Period, DefaultsToTheLastCompleteQuarter) {
 }
 
 TEST(Period, DatesThatMakeAQuarterAreOne) {
-    EXPECT_EQ(resolve_period("", "2026-04-01", "2026-06-30", Date{2026, 11, 27}).label(), "2026-Q2");
+    EXPECT_EQ(resolve_period("", "2026-04-01", "2026-06-30", Date{2026, 11, 27}).label(),
+              "2026-Q2");
     EXPECT_EQ(resolve_period("", "2026-04-02", "2026-06-30", Date{2026, 11, 27}).label(),
               "2026-04-02 to 2026-06-30");
 }

@@ -12,13 +12,14 @@ TEST(Procedure, ParsesAndPadsTheNumber) {
 }
 
 TEST(Procedure, LinksToTheLegislativeObservatory) {
-    EXPECT_EQ(parse_procedure("2021/0106(COD)")->url(),
-              "https://oeil.secure.europarl.europa.eu/oeil/en/procedure-file?reference=2021/0106(COD)");
+    EXPECT_EQ(
+        parse_procedure("2021/0106(COD)")->url(),
+        "https://oeil.secure.europarl.europa.eu/oeil/en/procedure-file?reference=2021/0106(COD)");
 }
 
 TEST(Procedure, RejectsMalformedOrUnknownTypes) {
-    for (const char* bad : {"", "2021/0106", "2021-0106(COD)", "21/0106(COD)", "2021/0106(XYZ)",
-                            "2021/12345(COD)"}) {
+    for (const char* bad :
+         {"", "2021/0106", "2021-0106(COD)", "21/0106(COD)", "2021/0106(XYZ)", "2021/12345(COD)"}) {
         auto p = parse_procedure(bad);
         EXPECT_FALSE(p) << bad;
         if (!p) {

@@ -24,7 +24,7 @@ struct Expected {
 };
 
 class ReportTest : public ::testing::Test {
-protected:
+  protected:
     TempDir dir;
     Store store{dir.file("r.db"), {true, 1000}};
     const Period q2 = resolve_period("2025-Q2", "", "", Date{2026, 1, 1});
@@ -38,21 +38,38 @@ protected:
 
     void SetUp() override {
         at("2025-01-05T10:00:00Z", [](Tracker& t) {
-            load_dataset(t, toml::parse_file(std::string(RECTRACK_TEST_DATA) + "/small.toml"), "small");
+            load_dataset(t, toml::parse_file(std::string(RECTRACK_TEST_DATA) + "/small.toml"),
+                         "small");
         });
         // Before the period.
-        at("2025-02-02T09:00:00Z", [](Tracker& t) { t.set_status("R3", "announced", Date{2025, 2, 1}, {"E2"}, ""); });
+        at("2025-02-02T09:00:00Z", [](Tracker& t) {
+            t.set_status("R3", "announced", Date{2025, 2, 1}, {"E2"}, "");
+        });
         // Inside, recorded on time; one cites no evidence.
-        at("2025-04-16T09:00:00Z", [&](Tracker& t) { wrong = t.set_status("R2.a", "implemented", Date{2025, 4, 15}, {"E2"}, "").id; });
-        at("2025-04-20T09:00:00Z", [](Tracker& t) { t.link("R3", "sanctions-2021", "related", "", Date{2025, 4, 20}); });
-        at("2025-05-02T09:00:00Z", [](Tracker& t) { t.reach_stage("widget-act", "published", Date{2025, 5, 1}); });
-        at("2025-05-11T09:00:00Z", [](Tracker& t) { t.set_status("R3", "partial", Date{2025, 5, 10}, {"E2"}, "listed"); });
+        at("2025-04-16T09:00:00Z", [&](Tracker& t) {
+            wrong = t.set_status("R2.a", "implemented", Date{2025, 4, 15}, {"E2"}, "").id;
+        });
+        at("2025-04-20T09:00:00Z", [](Tracker& t) {
+            t.link("R3", "sanctions-2021", "related", "", Date{2025, 4, 20});
+        });
+        at("2025-05-02T09:00:00Z", [](Tracker& t) {
+            t.reach_stage("widget-act", "published", Date{2025, 5, 1});
+        });
+        at("2025-05-11T09:00:00Z", [](Tracker& t) {
+            t.set_status("R3", "partial", Date{2025, 5, 10}, {"E2"}, "listed");
+        });
         at("2025-05-20T09:00:00Z", [&](Tracker& t) { t.correct(wrong, "it was R2.b"); });
-        at("2025-06-02T09:00:00Z", [](Tracker& t) { t.set_status("R1", "substantial", Date{2025, 6, 1}, {}, "claimed"); });
+        at("2025-06-02T09:00:00Z", [](Tracker& t) {
+            t.set_status("R1", "substantial", Date{2025, 6, 1}, {}, "claimed");
+        });
         // A late entry: effective in the period, recorded after it ended.
-        at("2025-07-15T09:00:00Z", [](Tracker& t) { t.set_status("R2.b", "partial", Date{2025, 6, 20}, {"E2"}, "late"); });
+        at("2025-07-15T09:00:00Z", [](Tracker& t) {
+            t.set_status("R2.b", "partial", Date{2025, 6, 20}, {"E2"}, "late");
+        });
         // After the period.
-        at("2025-08-02T09:00:00Z", [](Tracker& t) { t.set_status("R1", "implemented", Date{2025, 8, 1}, {"E1"}, ""); });
+        at("2025-08-02T09:00:00Z", [](Tracker& t) {
+            t.set_status("R1", "implemented", Date{2025, 8, 1}, {"E1"}, "");
+        });
     }
 
     StatusReport report(std::optional<std::string> as_recorded = {}) {
@@ -64,18 +81,22 @@ protected:
     EventId wrong = 0;
 };
 
-const std::vector<Expected> kCurrent = {
-    {"R1", "partial", "substantial", "advanced"},     {"R2", "announced", "partial", "advanced"},
-    {"R2.a", "partial", "partial", "unchanged"},      {"R2.b", "announced", "partial", "advanced"},
-    {"R3", "announced", "partial", "advanced"}};
+const std::vector<Expected> kCurrent = {{"R1", "partial", "substantial", "advanced"},
+                                        {"R2", "announced", "partial", "advanced"},
+                                        {"R2.a", "partial", "partial", "unchanged"},
+                                        {"R2.b", "announced", "partial", "advanced"},
+                                        {"R3", "announced", "partial", "advanced"}};
 
 // As issued on 1 July, before the late entry was recorded.
-const std::vector<Expected> kIssued = {
-    {"R1", "partial", "substantial", "advanced"},     {"R2", "announced", "announced", "unchanged"},
-    {"R2.a", "partial", "partial", "unchanged"},      {"R2.b", "announced", "announced", "unchanged"},
-    {"R3", "announced", "partial", "advanced"}};
+const std::vector<Expected> kIssued = {{"R1", "partial", "substantial", "advanced"},
+                                       {"R2", "announced", "announced", "unchanged"},
+                                       {"R2.a", "partial", "partial", "unchanged"},
+                                       {"R2.b", "announced", "announced", "unchanged"},
+                                       {"R3", "announced", "partial", "advanced"}};
 
-std::string label(const std::string& status) { return StatusScale::default_scale().find(status)->label; }
+std::string label(const std::string& status) {
+    return StatusScale::default_scale().find(status)->label;
+}
 
 void expect_in_every_format(const StatusReport& r, const std::vector<Expected>& expected) {
     const auto json = nlohmann::json::parse(render_json(r));
@@ -93,15 +114,18 @@ void expect_in_every_format(const StatusReport& r, const std::vector<Expected>& 
         std::string line, found;
         while (std::getline(lines, line))
             if (line.starts_with(e.key + ",")) found = line;
-        EXPECT_NE(found.find("," + e.start + "," + e.end + "," + e.direction + ","), std::string::npos)
+        EXPECT_NE(found.find("," + e.start + "," + e.end + "," + e.direction + ","),
+                  std::string::npos)
             << e.key << ": " << found;
         // Markdown: the overview row.
         const bool part = e.key.find('.') != std::string::npos;
         const size_t row = md.find("| " + std::string(part ? "↳ " : "") + e.key + " ");
         ASSERT_NE(row, std::string::npos) << e.key;
         const std::string md_row = md.substr(row, md.find('\n', row) - row);
-        EXPECT_NE(md_row.find("| " + label(e.start) + " | " + label(e.end) + " | " + e.direction + " |"),
-                  std::string::npos) << md_row;
+        EXPECT_NE(
+            md_row.find("| " + label(e.start) + " | " + label(e.end) + " | " + e.direction + " |"),
+            std::string::npos)
+            << md_row;
         // HTML: the overview row, found by its data-rec attribute.
         const size_t tr = html.find("<tr data-rec=\"" + e.key + "\"");
         ASSERT_NE(tr, std::string::npos) << e.key;
@@ -116,7 +140,9 @@ void expect_in_every_format(const StatusReport& r, const std::vector<Expected>& 
 
 }  // namespace
 
-TEST_F(ReportTest, StartAndEndStatusesInEveryFormat) { expect_in_every_format(report(), kCurrent); }
+TEST_F(ReportTest, StartAndEndStatusesInEveryFormat) {
+    expect_in_every_format(report(), kCurrent);
+}
 
 TEST_F(ReportTest, AsRecordedReplaysOnlyWhatWasKnownThen) {
     expect_in_every_format(report("2025-07-01T00:00:00Z"), kIssued);

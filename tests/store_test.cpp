@@ -90,8 +90,9 @@ TEST(Store, VerifyNamesTheFirstEditedEvent) {
     {
         SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
         raw.exec("DROP TRIGGER events_no_update");
-        SQLite::Statement edit(raw, "UPDATE events SET payload = replace(payload, 'partial', "
-                                    "'implemented') WHERE id = ?");
+        SQLite::Statement edit(raw,
+                               "UPDATE events SET payload = replace(payload, 'partial', "
+                               "'implemented') WHERE id = ?");
         edit.bind(1, static_cast<int64_t>(edited));
         EXPECT_EQ(edit.exec(), 1);
     }

@@ -23,8 +23,12 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-Instant test_now() { return *parse_instant("2026-11-27T12:00:00Z"); }
-Actor test_actor() { return Actor{"tester", test_now()}; }
+Instant test_now() {
+    return *parse_instant("2026-11-27T12:00:00Z");
+}
+Actor test_actor() {
+    return Actor{"tester", test_now()};
+}
 
 std::string read_text(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

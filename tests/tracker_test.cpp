@@ -11,7 +11,7 @@ using namespace rectrack::test;
 namespace {
 
 class TrackerTest : public ::testing::Test {
-protected:
+  protected:
     TempDir dir;
     std::unique_ptr<Store> store = small_store(dir.file("t.db"));
 
@@ -54,8 +54,12 @@ TEST_F(TrackerTest, RejectsBadStatusInput) {
     attempt([](Tracker& t) { t.set_status("R3", "done", Date{2025, 1, 1}, {}, ""); });
     attempt([](Tracker& t) { t.set_status("R3", "partial", Date{2026, 11, 28}, {}, ""); });
     attempt([](Tracker& t) { t.set_status("R3", "partial", Date{2025, 1, 1}, {"E99"}, ""); });
-    attempt([](Tracker& t) { t.set_status("R3", "partial", Date{2025, 1, 1}, {"https://nope.org/"}, ""); });
-    attempt([](Tracker& t) { t.set_status("R2", "partial", Date{2025, 1, 1}, {}, ""); });  // has parts
+    attempt([](Tracker& t) {
+        t.set_status("R3", "partial", Date{2025, 1, 1}, {"https://nope.org/"}, "");
+    });
+    attempt([](Tracker& t) {
+        t.set_status("R2", "partial", Date{2025, 1, 1}, {}, "");
+    });  // has parts
     EXPECT_TRUE(store->status_history("R3").empty());
 }
 
@@ -70,9 +74,15 @@ TEST_F(TrackerTest, ParentTakesTheLeastAdvancedPart) {
 TEST_F(TrackerTest, MeasuresNormaliseIdentifiersAndAllowPlannedStages) {
     write([](Tracker& t) {
         MeasureInput in;
-        in.measure = Measure{"nis2", "NIS 2", "directive", {}, "celex:32022l2555",
-                             "https://eur-lex.europa.eu/eli/dir/2022/2555/oj", "com(2020)823",
-                             "2020/359(cod)", ""};
+        in.measure = Measure{"nis2",
+                             "NIS 2",
+                             "directive",
+                             {},
+                             "celex:32022l2555",
+                             "https://eur-lex.europa.eu/eli/dir/2022/2555/oj",
+                             "com(2020)823",
+                             "2020/359(cod)",
+                             ""};
         in.stages = {{"adopted", Date{2022, 12, 14}}, {"applies", Date{2030, 1, 1}}};
         t.add_measure(in);
     });
@@ -117,7 +127,9 @@ TEST_F(TrackerTest, UnlinkEndsALinkAndKeepsItsHistory) {
 
 TEST_F(TrackerTest, CorrectionRetractsAndIsItselfFinal) {
     EventId wrong = 0;
-    write([&](Tracker& t) { wrong = t.set_status("R3", "implemented", Date{2025, 1, 1}, {}, "").id; });
+    write([&](Tracker& t) {
+        wrong = t.set_status("R3", "implemented", Date{2025, 1, 1}, {}, "").id;
+    });
     EXPECT_EQ(status_of("R3"), "implemented");
     EventId fix = 0;
     write([&](Tracker& t) { fix = t.correct(wrong, "wrong recommendation").id; });
@@ -138,8 +150,11 @@ TEST_F(TrackerTest, AMeasureInUseCannotBeRetracted) {
 TEST_F(TrackerTest, TheSameUrlIsOneEvidenceRecord) {
     EvidenceAdded first{}, second{};
     write([&](Tracker& t) {
-        first = t.add_evidence({Evidence{0, "https://example.org/new", "New", "", {}, {}, "", "", "news", ""}, {}});
-        second = t.add_evidence({Evidence{0, "HTTPS://EXAMPLE.ORG/new", "Other title", "", {}, {}, "", "", "", ""}, {}});
+        first = t.add_evidence(
+            {Evidence{0, "https://example.org/new", "New", "", {}, {}, "", "", "news", ""}, {}});
+        second = t.add_evidence(
+            {Evidence{0, "HTTPS://EXAMPLE.ORG/new", "Other title", "", {}, {}, "", "", "", ""},
+             {}});
     });
     EXPECT_TRUE(first.created);
     EXPECT_FALSE(second.created);
@@ -152,8 +167,10 @@ TEST_F(TrackerTest, RejectsBadEvidence) {
     EXPECT_THROW(add({0, "ftp://example.org/x", "T", "", {}, {}, "", "", "", ""}), InputError);
     EXPECT_THROW(add({0, "https://example.org/x", "", "", {}, {}, "", "", "", ""}), InputError);
     EXPECT_THROW(add({0, "https://example.org/x", "T", "", {}, {}, "", "zz", "", ""}), InputError);
-    EXPECT_THROW(add({0, "https://example.org/x", "T", "", {}, {}, "", "", "blog", ""}), InputError);
-    EXPECT_THROW(add({0, "https://example.org/x", "T", "", Date{2027, 1, 1}, {}, "", "", "", ""}), InputError);
+    EXPECT_THROW(add({0, "https://example.org/x", "T", "", {}, {}, "", "", "blog", ""}),
+                 InputError);
+    EXPECT_THROW(add({0, "https://example.org/x", "T", "", Date{2027, 1, 1}, {}, "", "", "", ""}),
+                 InputError);
     EXPECT_FALSE(store->evidence_by_url("https://example.org/x"));
 }
 

@@ -13,21 +13,23 @@ TEST(Url, AcceptsHttpAndHttpsAndLowersSchemeAndHost) {
 }
 
 TEST(Url, RejectsOtherSchemesAndBrokenUrls) {
-    for (const char* bad : {"file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/x",
-                            "example.org/x", "https://", "https://user:pw@example.org/",
-                            "https://example.org/a b"})
+    for (const char* bad :
+         {"file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/x", "example.org/x",
+          "https://", "https://user:pw@example.org/", "https://example.org/a b"})
         EXPECT_THROW(require_web_url(bad, "evidence URL"), InputError) << bad;
 }
 
 TEST(Url, ComparableFormsFoldWhatDoesNotNameADifferentSource) {
     const std::string base = comparable_url("https://example.org/a/b");
-    for (const char* same : {"HTTPS://EXAMPLE.ORG/a/b", "https://example.org/a/b/",
-                             "http://example.org/a/b", "https://example.org:443/a/b",
-                             "https://example.org/a/b#section", "https://example.org/a/b?utm_source=x&fbclid=y"})
+    for (const char* same :
+         {"HTTPS://EXAMPLE.ORG/a/b", "https://example.org/a/b/", "http://example.org/a/b",
+          "https://example.org:443/a/b", "https://example.org/a/b#section",
+          "https://example.org/a/b?utm_source=x&fbclid=y"})
         EXPECT_EQ(comparable_url(same), base) << same;
     EXPECT_NE(comparable_url("https://example.org/a/B"), base);  // paths are case-sensitive
     EXPECT_NE(comparable_url("https://example.org/a/b?id=2"), base);
-    EXPECT_EQ(comparable_url("https://example.org/a?id=2&utm_medium=m"), comparable_url("https://example.org/a?id=2"));
+    EXPECT_EQ(comparable_url("https://example.org/a?id=2&utm_medium=m"),
+              comparable_url("https://example.org/a?id=2"));
 }
 
 TEST(Url, HostOfAUrl) {

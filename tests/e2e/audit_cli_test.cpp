@@ -15,12 +15,13 @@ using namespace rectrack::test;
 namespace {
 
 const std::vector<std::string> kRoutes = {
-    "/ok",     "/chain1",   "/loop1",     "/missing",   "/gone",      "/flaky",  "/busy-seconds",
-    "/busy-date", "/always-busy", "/down", "/slow",     "/etag",      "/changing", "/churn",
-    "/soft404", "/old-page", "/challenge", "/doc.pdf",  "/big",       "/head-refused"};
+    "/ok",       "/chain1",       "/loop1",     "/missing",     "/gone",
+    "/flaky",    "/busy-seconds", "/busy-date", "/always-busy", "/down",
+    "/slow",     "/etag",         "/changing",  "/churn",       "/soft404",
+    "/old-page", "/challenge",    "/doc.pdf",   "/big",         "/head-refused"};
 
 class AuditCli : public ::testing::Test {
-protected:
+  protected:
     TempDir dir;
     std::map<std::string, std::string> env = {{"RECTRACK_NOW", "2026-11-27T12:00:00Z"},
                                               {"RECTRACK_AUTHOR", "auditor"},
@@ -30,8 +31,9 @@ protected:
 
     void SetUp() override {
         server = std::make_unique<Background>(
-            "/usr/bin/python3", std::vector<std::string>{std::string(RECTRACK_E2E_DIR) + "/link_server.py",
-                                                         dir.file("port"), dir.file("server.log")});
+            "/usr/bin/python3",
+            std::vector<std::string>{std::string(RECTRACK_E2E_DIR) + "/link_server.py",
+                                     dir.file("port"), dir.file("server.log")});
         for (int i = 0; i < 100 && !std::filesystem::exists(dir.file("port")); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         ASSERT_TRUE(std::filesystem::exists(dir.file("port"))) << "the test server did not start";
@@ -41,9 +43,10 @@ protected:
         data << "[report]\nkey='t'\ntitle='Test'\nissued=2020-01-01\n"
              << "[[recommendation]]\nkey='R1'\nnumber=1\ntitle='One'\n";
         for (const auto& r : kRoutes)
-            data << "[[evidence]]\nurl='" << base << r << "'\ntitle='" << r << "'\npublished=2021-01-01\n";
-        data << "[[status_change]]\nrec='R1'\nstatus='partial'\ndate=2021-02-01\nevidence=['" << base
-             << "/missing']\n";
+            data << "[[evidence]]\nurl='" << base << r << "'\ntitle='" << r
+                 << "'\npublished=2021-01-01\n";
+        data << "[[status_change]]\nrec='R1'\nstatus='partial'\ndate=2021-02-01\nevidence=['"
+             << base << "/missing']\n";
         write_text(dir.file("data.toml"), data.str());
         ok({"init", "--data", dir.file("data.toml")});
     }
@@ -57,7 +60,8 @@ protected:
         return r.out;
     }
     std::string ref(const std::string& route) {
-        return "E" + std::to_string(std::find(kRoutes.begin(), kRoutes.end(), route) - kRoutes.begin() + 1);
+        return "E" + std::to_string(std::find(kRoutes.begin(), kRoutes.end(), route) -
+                                    kRoutes.begin() + 1);
     }
     std::vector<nlohmann::json> server_log() {
         std::vector<nlohmann::json> out;
@@ -72,8 +76,9 @@ protected:
         return out;
     }
     std::vector<std::string> online() {
-        return {"audit", "--online", "--allow-private", "--format", "json", "--timeout", "1",
-                "--backoff-ms", "100", "--min-interval-ms", "50", "--max-body", "1000000"};
+        return {"audit",     "--online",   "--allow-private", "--format", "json",
+                "--timeout", "1",          "--backoff-ms",    "100",      "--min-interval-ms",
+                "50",        "--max-body", "1000000"};
     }
 };
 
@@ -87,36 +92,38 @@ TEST_F(AuditCli, ClassifiesEveryRoute) {
     EXPECT_EQ(run.code, 1);  // broken sources were found
     const auto out = nlohmann::json::parse(run.out);
     std::map<std::string, nlohmann::json> by_url;
-    for (const auto& r : out["results"]) by_url[r["url"].get<std::string>().substr(base.size())] = r;
-    const std::map<std::string, std::string> expected = {
-        {"/ok", "ok"},
-        {"/chain1", "redirected_permanent"},
-        {"/loop1", "broken"},
-        {"/missing", "broken"},
-        {"/gone", "gone"},
-        {"/flaky", "ok"},
-        {"/busy-seconds", "ok"},
-        {"/busy-date", "ok"},
-        {"/always-busy", "rate_limited"},
-        {"/down", "server_error"},
-        {"/slow", "timeout"},
-        {"/etag", "not_modified"},
-        {"/changing", "changed"},
-        {"/churn", "changed"},
-        {"/soft404", "soft_404"},
-        {"/old-page", "soft_404"},
-        {"/challenge", "blocked"},
-        {"/doc.pdf", "ok"},
-        {"/big", "ok"},
-        {"/head-refused", "ok"}};
+    for (const auto& r : out["results"])
+        by_url[r["url"].get<std::string>().substr(base.size())] = r;
+    const std::map<std::string, std::string> expected = {{"/ok", "ok"},
+                                                         {"/chain1", "redirected_permanent"},
+                                                         {"/loop1", "broken"},
+                                                         {"/missing", "broken"},
+                                                         {"/gone", "gone"},
+                                                         {"/flaky", "ok"},
+                                                         {"/busy-seconds", "ok"},
+                                                         {"/busy-date", "ok"},
+                                                         {"/always-busy", "rate_limited"},
+                                                         {"/down", "server_error"},
+                                                         {"/slow", "timeout"},
+                                                         {"/etag", "not_modified"},
+                                                         {"/changing", "changed"},
+                                                         {"/churn", "changed"},
+                                                         {"/soft404", "soft_404"},
+                                                         {"/old-page", "soft_404"},
+                                                         {"/challenge", "blocked"},
+                                                         {"/doc.pdf", "ok"},
+                                                         {"/big", "ok"},
+                                                         {"/head-refused", "ok"}};
     ASSERT_EQ(by_url.size(), expected.size());
     for (const auto& [route, result] : expected)
         EXPECT_EQ(by_url[route]["result"], result) << route << ": " << by_url[route].dump();
     EXPECT_EQ(by_url["/chain1"]["final_url"], base + "/ok");
     EXPECT_NE(by_url["/loop1"]["detail"].get<std::string>().find("loop"), std::string::npos);
     EXPECT_NE(by_url["/churn"]["detail"].get<std::string>().find("markup only"), std::string::npos);
-    EXPECT_EQ(by_url["/changing"]["detail"].get<std::string>().find("markup only"), std::string::npos);
-    EXPECT_NE(by_url["/old-page"]["detail"].get<std::string>().find("home page"), std::string::npos);
+    EXPECT_EQ(by_url["/changing"]["detail"].get<std::string>().find("markup only"),
+              std::string::npos);
+    EXPECT_NE(by_url["/old-page"]["detail"].get<std::string>().find("home page"),
+              std::string::npos);
     EXPECT_EQ(by_url["/missing"]["http_status"], 404);
 
     // What the server saw.
@@ -130,7 +137,8 @@ TEST_F(AuditCli, ClassifiesEveryRoute) {
     for (size_t i = before_audit; i < log.size(); ++i) starts.push_back(log[i]["start"]);
     std::sort(starts.begin(), starts.end());
     for (size_t i = 1; i < starts.size(); ++i)
-        EXPECT_GE(starts[i] - starts[i - 1], 0.04) << "requests to one host closer than the minimum interval";
+        EXPECT_GE(starts[i] - starts[i - 1], 0.04)
+            << "requests to one host closer than the minimum interval";
     EXPECT_EQ(requests_to("/missing").size(), 1u);    // 404 is never retried
     EXPECT_EQ(requests_to("/gone").size(), 1u);       // nor 410
     EXPECT_EQ(requests_to("/challenge").size(), 1u);  // nor 403
@@ -148,12 +156,14 @@ TEST_F(AuditCli, ClassifiesEveryRoute) {
 
 TEST_F(AuditCli, ResultsAreKeptInTheJournalAndShownByEvidenceShow) {
     rt(online());
-    const auto shown = nlohmann::json::parse(ok({"evidence", "show", ref("/missing"), "--format", "json"}));
+    const auto shown =
+        nlohmann::json::parse(ok({"evidence", "show", ref("/missing"), "--format", "json"}));
     EXPECT_EQ(shown["last_result"], "broken");
     EXPECT_EQ(shown["last_checked"], "2026-11-27T12:00:00Z");
     EXPECT_TRUE(shown["last_success"].is_null());
     EXPECT_EQ(shown["consecutive_failures"], 1);
-    const auto good = nlohmann::json::parse(ok({"evidence", "show", ref("/ok"), "--format", "json"}));
+    const auto good =
+        nlohmann::json::parse(ok({"evidence", "show", ref("/ok"), "--format", "json"}));
     EXPECT_EQ(good["last_success"], "2026-11-27T12:00:00Z");
     EXPECT_NE(ok({"log"}).find("audit_recorded"), std::string::npos);
     EXPECT_EQ(rt({"verify"}).code, 0);
@@ -176,14 +186,16 @@ TEST_F(AuditCli, PrivateAddressesAreSkippedUnlessAllowed) {
 
 TEST_F(AuditCli, CaptureRecordsHashAndValidators) {
     ok({"evidence", "capture", ref("/etag"), "--allow-private"});
-    const auto shown = nlohmann::json::parse(ok({"evidence", "show", ref("/etag"), "--format", "json"}));
+    const auto shown =
+        nlohmann::json::parse(ok({"evidence", "show", ref("/etag"), "--format", "json"}));
     EXPECT_EQ(shown["captured"]["etag"], "\"v1\"");
     EXPECT_EQ(shown["captured"]["http_status"], 200);
     EXPECT_EQ(shown["captured"]["sha256"].get<std::string>().size(), 64u);
     Result failed = rt({"evidence", "capture", ref("/missing"), "--allow-private"});
     EXPECT_EQ(failed.code, 1);
     EXPECT_NE(failed.err.find("broken"), std::string::npos);
-    Result added = rt({"evidence", "add", base + "/doc.pdf?copy=1", "--title", "PDF", "--capture", "--allow-private"});
+    Result added = rt({"evidence", "add", base + "/doc.pdf?copy=1", "--title", "PDF", "--capture",
+                       "--allow-private"});
     EXPECT_EQ(added.code, 0) << added.err;
     const auto pdf = nlohmann::json::parse(ok({"evidence", "show", "E21", "--format", "json"}));
     EXPECT_FALSE(pdf["captured"].is_null());

@@ -14,7 +14,7 @@ using namespace rectrack::test;
 namespace {
 
 class Cli : public ::testing::Test {
-protected:
+  protected:
     TempDir dir;
     std::string db = dir.file("rt.db");
     std::map<std::string, std::string> env = {{"RECTRACK_NOW", "2026-11-27T12:00:00Z"},
@@ -36,22 +36,44 @@ protected:
     void expect_golden(const std::string& name, const std::string& actual) {
         const std::string path = std::string(RECTRACK_GOLDEN) + "/" + name;
         if (std::getenv("RECTRACK_UPDATE_GOLDEN")) write_text(path, actual);
-        EXPECT_EQ(actual, read_text(path)) << "golden file " << path
-                                           << " differs (RECTRACK_UPDATE_GOLDEN=1 rewrites it)";
+        EXPECT_EQ(actual, read_text(path))
+            << "golden file " << path << " differs (RECTRACK_UPDATE_GOLDEN=1 rewrites it)";
     }
 };
 
-nlohmann::json parse(const std::string& s) { return nlohmann::json::parse(s); }
+nlohmann::json parse(const std::string& s) {
+    return nlohmann::json::parse(s);
+}
 
 }  // namespace
 
 TEST_F(Cli, HelpWorksForEveryCommand) {
-    const std::vector<std::vector<std::string>> commands = {
-        {},          {"init"},     {"recs"},           {"show"},          {"measure"},
-        {"measure", "add"}, {"measure", "stage"}, {"measure", "list"}, {"measure", "show"},
-        {"link"},    {"unlink"},   {"status"},         {"evidence"},      {"evidence", "add"},
-        {"evidence", "list"}, {"evidence", "show"}, {"evidence", "attach"}, {"note"},
-        {"correct"}, {"log"},      {"verify"},         {"export"},        {"import"}};
+    const std::vector<std::vector<std::string>> commands = {{},
+                                                            {"init"},
+                                                            {"recs"},
+                                                            {"show"},
+                                                            {"measure"},
+                                                            {"measure", "add"},
+                                                            {"measure", "stage"},
+                                                            {"measure", "list"},
+                                                            {"measure", "show"},
+                                                            {"link"},
+                                                            {"unlink"},
+                                                            {"status"},
+                                                            {"evidence"},
+                                                            {"evidence", "add"},
+                                                            {"evidence", "list"},
+                                                            {"evidence", "show"},
+                                                            {"evidence", "attach"},
+                                                            {"note"},
+                                                            {"correct"},
+                                                            {"log"},
+                                                            {"verify"},
+                                                            {"export"},
+                                                            {"import"},
+                                                            {"report"},
+                                                            {"audit"},
+                                                            {"evidence", "capture"}};
     for (auto args : commands) {
         args.push_back("--help");
         Result r = rt(args);
@@ -89,7 +111,8 @@ TEST_F(Cli, RecsFiltersByStatus) {
     std::vector<std::string> keys;
     for (const auto& r : partial) keys.push_back(r["key"]);
     EXPECT_EQ(keys, (std::vector<std::string>{"R1", "R2.a"}));
-    const auto two = parse(ok({"recs", "--status", "partial", "--status", "not_started", "--format", "json"}));
+    const auto two =
+        parse(ok({"recs", "--status", "partial", "--status", "not_started", "--format", "json"}));
     EXPECT_EQ(two.size(), 3u);
 }
 
@@ -134,16 +157,34 @@ TEST_F(Cli, RejectedCommandsLeaveTheJournalByteForByteUnchanged) {
         {{"status", "R3", "done", "--date", "2025-01-01"}, 2, "unknown status 'done'"},
         {{"status", "R3", "partial", "--date", "2026-02-30"}, 2, "invalid date '2026-02-30'"},
         {{"status", "R3", "partial", "--date", "2026-11-28"}, 2, "in the future"},
-        {{"status", "R3", "partial", "--date", "2025-01-01", "--evidence", "E42"}, 2, "unknown evidence E42"},
+        {{"status", "R3", "partial", "--date", "2025-01-01", "--evidence", "E42"},
+         2,
+         "unknown evidence E42"},
         {{"status", "R2", "partial", "--date", "2025-01-01"}, 2, "tracked through its parts"},
-        {{"measure", "add", "widget-act", "--title", "T", "--type", "regulation"}, 2, "already exists"},
+        {{"measure", "add", "widget-act", "--title", "T", "--type", "regulation"},
+         2,
+         "already exists"},
         {{"measure", "add", "m", "--title", "T", "--type", "law"}, 2, "unknown measure type 'law'"},
-        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--celex", "3202R1"}, 2, "malformed CELEX"},
-        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--com", "COM 2021 5"}, 2, "malformed Commission document reference"},
-        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--procedure", "2021/0106"}, 2, "malformed procedure reference"},
-        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--stage", "passed=2024-01-01"}, 2, "unknown stage 'passed'"},
-        {{"measure", "stage", "nope", "adopted", "--date", "2024-01-01"}, 2, "unknown measure 'nope'"},
-        {{"measure", "stage", "widget-act", "voted", "--date", "2024-01-01"}, 2, "unknown stage 'voted'"},
+        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--celex", "3202R1"},
+         2,
+         "malformed CELEX"},
+        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--com", "COM 2021 5"},
+         2,
+         "malformed Commission document reference"},
+        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--procedure",
+          "2021/0106"},
+         2,
+         "malformed procedure reference"},
+        {{"measure", "add", "m", "--title", "T", "--type", "regulation", "--stage",
+          "passed=2024-01-01"},
+         2,
+         "unknown stage 'passed'"},
+        {{"measure", "stage", "nope", "adopted", "--date", "2024-01-01"},
+         2,
+         "unknown measure 'nope'"},
+        {{"measure", "stage", "widget-act", "voted", "--date", "2024-01-01"},
+         2,
+         "unknown stage 'voted'"},
         {{"link", "R3", "widget-act", "--relation", "helps"}, 2, "unknown relation 'helps'"},
         {{"link", "R1", "widget-act"}, 2, "already linked"},
         {{"unlink", "R3", "widget-act", "--reason", "x"}, 2, "not linked"},
@@ -230,10 +271,15 @@ TEST_F(Cli, ExportImportExportIsIdentical) {
 
 TEST_F(Cli, RecordingAndCorrectingAStatus) {
     init_small();
-    EXPECT_EQ(ok({"evidence", "add", "https://example.org/news", "--title", "News", "--kind", "news"}), "E3\n");
-    EXPECT_EQ(ok({"evidence", "add", "https://example.org/news", "--title", "Again"}), "E3 (already recorded)\n");
-    const std::string recorded = ok({"status", "R3", "partial", "--date", "2025-05-01", "--evidence", "E3"});
-    const std::string id = recorded.substr(recorded.find('#') + 1, recorded.find(':') - recorded.find('#') - 1);
+    EXPECT_EQ(
+        ok({"evidence", "add", "https://example.org/news", "--title", "News", "--kind", "news"}),
+        "E3\n");
+    EXPECT_EQ(ok({"evidence", "add", "https://example.org/news", "--title", "Again"}),
+              "E3 (already recorded)\n");
+    const std::string recorded =
+        ok({"status", "R3", "partial", "--date", "2025-05-01", "--evidence", "E3"});
+    const std::string id =
+        recorded.substr(recorded.find('#') + 1, recorded.find(':') - recorded.find('#') - 1);
     EXPECT_EQ(parse(ok({"show", "R3", "--format", "json"}))["status"], "partial");
     ok({"correct", id, "--reason", "wrong recommendation"});
     const auto shown = parse(ok({"show", "R3", "--format", "json"}));
@@ -260,7 +306,8 @@ TEST_F(Cli, MeasuresStagesLinksAndNotes) {
     EXPECT_TRUE(parse(ok({"show", "R3", "--format", "json"}))["measures"].empty());
     ok({"note", "R3", "Watch the 2027 review", "--date", "2026-01-15"});
     EXPECT_NE(ok({"show", "R3"}).find("Watch the 2027 review"), std::string::npos);
-    const auto since = parse(ok({"log", "--since", "2026-01-01", "--until", "2026-06-30", "--format", "json"}));
+    const auto since =
+        parse(ok({"log", "--since", "2026-01-01", "--until", "2026-06-30", "--format", "json"}));
     ASSERT_EQ(since.size(), 1u);
     EXPECT_EQ(since[0]["kind"], "note_added");
 }

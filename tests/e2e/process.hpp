@@ -21,13 +21,13 @@ Result run_process(const std::string& program, const std::vector<std::string>& a
 // A program left running in the background (a test server), stopped with
 // SIGTERM when the object goes.
 class Background {
-public:
+  public:
     Background(const std::string& program, const std::vector<std::string>& args);
     ~Background();
     Background(const Background&) = delete;
     Background& operator=(const Background&) = delete;
 
-private:
+  private:
     int pid_ = -1;
 };
 

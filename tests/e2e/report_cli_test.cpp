@@ -13,7 +13,7 @@ using namespace rectrack::test;
 namespace {
 
 class ReportCli : public ::testing::Test {
-protected:
+  protected:
     TempDir dir;
     std::map<std::string, std::string> env = {{"RECTRACK_NOW", "2026-11-27T12:00:00Z"},
                                               {"RECTRACK_AUTHOR", "tester"},
@@ -32,8 +32,14 @@ protected:
     }
     // Chromium as the probe of this machine runs it: headless, no network chatter.
     std::vector<std::string> chromium_flags() {
-        return {"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        return {"--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
                 "--user-data-dir=" + dir.file("chromium-profile")};
     }
 };
@@ -51,7 +57,8 @@ TEST_F(ReportCli, EveryFormatOnTheBundledData) {
     const std::string md = ok({"report", "--quarter", "2024-Q3"});
     EXPECT_NE(md.find("# Status report: Made in China"), std::string::npos);
     EXPECT_NE(md.find("2024-Q3 (2024-07-01 to 2024-09-30)"), std::string::npos);
-    const auto json = nlohmann::json::parse(ok({"report", "--quarter", "2024-Q3", "--format", "json"}));
+    const auto json =
+        nlohmann::json::parse(ok({"report", "--quarter", "2024-Q3", "--format", "json"}));
     EXPECT_EQ(json["period"]["quarter"], "2024-Q3");
     ASSERT_EQ(json["recommendations"].size(), 11u);
     // The AI Act entered into force on 1 August 2024.
@@ -63,7 +70,8 @@ TEST_F(ReportCli, EveryFormatOnTheBundledData) {
         EXPECT_TRUE(json.contains(f)) << f;
     const std::string csv = ok({"report", "--quarter", "2024-Q3", "--format", "csv"});
     EXPECT_EQ(occurrences(csv, "\r\n"), 12u);  // header and one row per recommendation
-    EXPECT_TRUE(csv.starts_with("key,title,status_start,status_end,direction,events,measures,evidence,unsupported\r\n"));
+    EXPECT_TRUE(csv.starts_with(
+        "key,title,status_start,status_end,direction,events,measures,evidence,unsupported\r\n"));
     const std::string html = ok({"report", "--quarter", "2024-Q3", "--format", "html"});
     EXPECT_EQ(occurrences(html, "<tr data-rec="), 11u);
     EXPECT_EQ(occurrences(html, "<svg "), 2u);
@@ -96,8 +104,9 @@ TEST_F(ReportCli, BadPeriodsAndKeysAreRejected) {
 TEST_F(ReportCli, AnIssuedReportIsReproducedAfterMoreEntries) {
     ok({"init", "--data", std::string(RECTRACK_TEST_DATA) + "/small.toml"});
     env["RECTRACK_NOW"] = "2026-10-05T09:00:00Z";
-    const std::vector<std::string> args = {"report", "--quarter", "2026-Q3", "--format", "html",
-                                           "--as-recorded", "2026-10-05T09:00:00Z"};
+    const std::vector<std::string> args = {
+        "report",        "--quarter",           "2026-Q3", "--format", "html",
+        "--as-recorded", "2026-10-05T09:00:00Z"};
     const std::string issued = ok(args);
     env["RECTRACK_NOW"] = "2026-11-20T09:00:00Z";
     ok({"status", "R3", "partial", "--date", "2026-08-15", "--evidence", "E2", "--note", "late"});
@@ -112,7 +121,8 @@ TEST_F(ReportCli, HtmlEscapesEverythingAndLoadsNothingFromOutside) {
     const std::string html = ok({"report", "--quarter", "2026-Q3", "--format", "html"});
     EXPECT_NE(html.find("Sanction &amp; &quot;protect&quot; &lt;people&gt;"), std::string::npos);
     EXPECT_EQ(html.find("<people>"), std::string::npos);
-    EXPECT_FALSE(std::regex_search(html, std::regex(R"(<(script|link|img|iframe)\b|src=|@import|url\()")));
+    EXPECT_FALSE(
+        std::regex_search(html, std::regex(R"(<(script|link|img|iframe)\b|src=|@import|url\()")));
 }
 
 TEST_F(ReportCli, MarkdownConvertsWithPandoc) {
