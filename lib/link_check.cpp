@@ -12,9 +12,11 @@
 #include <set>
 #include <thread>
 
+#include "address.hpp"
 #include "sha256.hpp"
 #include "text.hpp"
 #include "url.hpp"
+#include "web_page.hpp"
 
 namespace rectrack {
 
@@ -40,124 +42,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
-
-// --- content ---
-
-std::string strip_between(std::string s, const std::string& open, const std::string& close) {
-    std::string lower = to_lower(s);
-    for (size_t at = lower.find(open); at != std::string::npos; at = lower.find(open, at)) {
-        const size_t end = lower.find(close, at);
-        const size_t stop = end == std::string::npos ? s.size() : end + close.size();
-        s.erase(at, stop - at);
-        lower.erase(at, stop - at);
-    }
-    return s;
-}
-
-bool is_html(const std::string& content_type, const std::string& body) {
-    const std::string ct = to_lower(content_type);
-    if (ct.find("html") != std::string::npos) return true;
-    return ct.empty() && to_lower(body.substr(0, 512)).find("<html") != std::string::npos;
-}
-
-// The <title> and first <h1> of a page, lower-cased.
-std::string headline(const std::string& body) {
-    const std::string lower = to_lower(body);
-    std::string out;
-    for (const char* tag : {"title", "h1"}) {
-        const size_t open = lower.find(std::string("<") + tag);
-        if (open == std::string::npos) continue;
-        const size_t start = lower.find('>', open);
-        const size_t end = lower.find(std::string("</") + tag, start);
-        if (start != std::string::npos && end != std::string::npos)
-            out += lower.substr(start + 1, end - start - 1) + " ";
-    }
-    return out;
-}
-
-bool says_not_found(const std::string& body) {
-    const std::string h = headline(body);
-    for (const char* phrase : {"not found", "404", "does not exist", "no longer available",
-                               "page unavailable", "cannot be found"})
-        if (h.find(phrase) != std::string::npos) return true;
-    return false;
-}
-
-bool bot_challenge(const std::string& body) {
-    const std::string lower = to_lower(body.substr(0, 64 * 1024));
-    for (const char* marker : {"captcha", "are you a robot", "cf-chl", "just a moment",
-                               "challenge-platform", "verify you are human"})
-        if (lower.find(marker) != std::string::npos) return true;
-    return false;
-}
-
-bool is_home_page(const std::string& url) {
-    const size_t scheme = url.find("://");
-    if (scheme == std::string::npos) return false;
-    const size_t path = url.find('/', scheme + 3);
-    return path == std::string::npos || url.substr(path) == "/" ||
-           to_lower(url.substr(path)).starts_with("/?") ||
-           std::set<std::string>{"/index.html", "/en", "/en/", "/home"}.contains(
-               to_lower(url.substr(path)));
-}
-
-// --- addresses ---
-
-bool private_address(const sockaddr* a) {
-    if (a->sa_family == AF_INET) {
-        const auto ip = ntohl(reinterpret_cast<const sockaddr_in*>(a)->sin_addr.s_addr);
-        const unsigned b0 = ip >> 24, b1 = (ip >> 16) & 0xff;
-        return b0 == 127 || b0 == 10 || b0 == 0 || (b0 == 172 && (b1 & 0xf0) == 16) ||
-               (b0 == 192 && b1 == 168) || (b0 == 169 && b1 == 254) ||
-               (b0 == 100 && (b1 & 0xc0) == 64) || b0 >= 224;
-    }
-    if (a->sa_family == AF_INET6) {
-        const auto* s6 = &reinterpret_cast<const sockaddr_in6*>(a)->sin6_addr;
-        const unsigned char* b = s6->s6_addr;
-        if (IN6_IS_ADDR_LOOPBACK(s6) || IN6_IS_ADDR_UNSPECIFIED(s6) || IN6_IS_ADDR_LINKLOCAL(s6) ||
-            IN6_IS_ADDR_MULTICAST(s6) || (b[0] & 0xfe) == 0xfc)
-            return true;
-        if (IN6_IS_ADDR_V4MAPPED(s6)) {
-            sockaddr_in v4{};
-            v4.sin_family = AF_INET;
-            std::memcpy(&v4.sin_addr, b + 12, 4);
-            return private_address(reinterpret_cast<const sockaddr*>(&v4));
-        }
-    }
-    return false;
-}
-
-struct Resolved {
-    std::string address;  // numeric, to pin the connection to what was checked
-    std::string error;    // why the URL may not be fetched
-};
-
-// Resolves the host once and vets the address, so that a name cannot lead
-// the request to a private host (the pin also defeats DNS rebinding).
-Resolved resolve(const std::string& host, bool allow_private) {
-    addrinfo hints{}, *list = nullptr;
-    hints.ai_socktype = SOCK_STREAM;
-    if (getaddrinfo(host.c_str(), nullptr, &hints, &list) != 0 || !list) return {"", "dns"};
-    Resolved r;
-    for (addrinfo* a = list; a; a = a->ai_next) {
-        if (!allow_private && private_address(a->ai_addr)) {
-            r = {"", "private"};
-            break;
-        }
-        if (r.address.empty()) {
-            char text[INET6_ADDRSTRLEN] = {};
-            const void* src = a->ai_family == AF_INET
-                                  ? static_cast<const void*>(
-                                        &reinterpret_cast<sockaddr_in*>(a->ai_addr)->sin_addr)
-                                  : static_cast<const void*>(
-                                        &reinterpret_cast<sockaddr_in6*>(a->ai_addr)->sin6_addr);
-            inet_ntop(a->ai_family, src, text, sizeof text);
-            r.address = a->ai_family == AF_INET6 ? "[" + std::string(text) + "]" : text;
-        }
-    }
-    freeaddrinfo(list);
-    return r;
-}
 
 // --- one URL's check, as a small state machine driven by the scheduler ---
 
@@ -508,35 +392,6 @@ void global_init() {
 }
 
 }  // namespace
-
-std::string normalised_text(const std::string& body, const std::string& content_type) {
-    if (!is_html(content_type, body)) return body;  // PDFs and the like: the bytes are the text
-    std::string s = strip_between(
-        strip_between(strip_between(body, "<script", "</script>"), "<style", "</style>"), "<!--",
-        "-->");
-    std::string out;
-    bool in_tag = false, space = false;
-    for (char c : s) {
-        if (c == '<') {
-            in_tag = true;
-            continue;
-        }
-        if (c == '>') {
-            in_tag = false;
-            space = true;
-            continue;
-        }
-        if (in_tag) continue;
-        if (std::isspace(static_cast<unsigned char>(c))) {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
 
 std::vector<CheckResult> check_links(
     const std::vector<CheckTarget>& targets, const CheckPolicy& policy,

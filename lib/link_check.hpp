@@ -61,8 +61,4 @@ std::vector<CheckResult> check_links(
 // Fetches one source with GET (no validators) to record what it serves now.
 CheckResult capture_source(const CheckTarget& target, const CheckPolicy& policy);
 
-// The text of an HTML page with scripts, styles, tags and spacing removed,
-// lower-cased: what a reader sees, so markup churn leaves it unchanged.
-std::string normalised_text(const std::string& body, const std::string& content_type);
-
 }  // namespace rectrack

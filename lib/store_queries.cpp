@@ -164,9 +164,10 @@ std::vector<RecommendationSummary> Store::summaries() {
     // One pass with correlated look-ups on indexed columns: cost grows with
     // the number of recommendations, never with the length of the journal.
     // A recommendation's measures and evidence include those of its parts.
-#define FAMILY(col)                                                                          \
-    " (" col " = r.key OR " col " IN (SELECT p.key FROM recommendations p WHERE p.parent = " \
-                                "r.key)) "
+#define FAMILY(col)                                              \
+    " (" col " = r.key OR " col                                  \
+    " IN (SELECT p.key FROM recommendations p WHERE p.parent = " \
+    "r.key)) "
     SQLite::Statement q(
         *db_,
         "SELECT r.key, r.report, r.number, r.parent, r.title, r.text, r.addressees, r.themes, "

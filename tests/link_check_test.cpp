@@ -4,23 +4,6 @@
 
 using namespace rectrack;
 
-TEST(LinkCheck, NormalisedTextIgnoresMarkupScriptsAndSpacing) {
-    const std::string a =
-        "<html><head><style>p{color:red}</style></head><body class=\"x1\">"
-        "<p>The   Regulation</p><script>var t=1;</script></body></html>";
-    const std::string b =
-        "<html><body class=\"x2\"><div><p>The Regulation</p></div><!-- build 7 --></body></html>";
-    EXPECT_EQ(normalised_text(a, "text/html"), "the regulation");
-    EXPECT_EQ(normalised_text(a, "text/html"), normalised_text(b, "text/html; charset=utf-8"));
-    EXPECT_NE(normalised_text("<p>The Directive</p>", "text/html"),
-              normalised_text(a, "text/html"));
-}
-
-TEST(LinkCheck, BinaryContentIsItsOwnText) {
-    const std::string pdf = "%PDF-1.4 <not a tag>";
-    EXPECT_EQ(normalised_text(pdf, "application/pdf"), pdf);
-}
-
 TEST(LinkCheck, TheResultClassesAreTheDocumentedOnes) {
     EXPECT_EQ(result_classes().size(), 14u);
     for (const char* c : {"ok", "not_modified", "redirected_permanent", "redirected_temporary",
