@@ -28,11 +28,7 @@ void add_evidence_capture(CLI::App* parent, Context& ctx) {
     add_check_options(cmd, o->check);
     cmd->callback([&ctx, o] {
         const auto store = ctx.open();
-        std::optional<Evidence> v;
-        if (auto id = parse_evidence_ref(o->ref))
-            v = store->evidence(*id);
-        else
-            v = store->evidence_by_url(o->ref);
+        const std::optional<Evidence> v = find_evidence(*store, o->ref);
         if (!v)
             throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
         const CheckResult fetched = capture_source(check_targets(*store, {v->id}).at(0),
@@ -131,11 +127,7 @@ void add_evidence_show(CLI::App* parent, Context& ctx) {
     add_format(cmd, o->format, {"text", "json"});
     cmd->callback([&ctx, o] {
         auto store = ctx.open();
-        std::optional<Evidence> v;
-        if (auto id = parse_evidence_ref(o->ref))
-            v = store->evidence(*id);
-        else
-            v = store->evidence_by_url(o->ref);
+        const std::optional<Evidence> v = find_evidence(*store, o->ref);
         if (!v)
             throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
         const auto capture = store->latest_capture(v->id);

@@ -1,6 +1,8 @@
 // Read-only queries over the projections.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "store.hpp"
 
 namespace rectrack {
@@ -77,6 +79,32 @@ constexpr const char* kActiveLinks =
     "WHERE " VALID("l") " AND NOT EXISTS (SELECT 1 FROM unlinks u WHERE u.link_event = "
     "l.event_id AND " VALID("u") ") ";
 
+// A status change with its author, recording instant and the evidence it
+// cites, in one row.
+constexpr const char* kStatusColumns =
+    "SELECT s.event_id, s.rec, s.status, s.effective, s.note, e.author, e.recorded_at, "
+    "(SELECT group_concat(c.evidence_id) FROM citations c WHERE c.event_id = s.event_id) "
+    "FROM status_changes s JOIN events e ON e.id = s.event_id ";
+
+StatusChange read_status_change(SQLite::Statement& q) {
+    StatusChange c{
+        q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
+        q.getColumn(2).getString(), parse_date(q.getColumn(3).getString()).value_or(Date{}),
+        q.getColumn(4).getString(), q.getColumn(5).getString(),
+        q.getColumn(6).getString(), {}};
+    if (!q.getColumn(7).isNull()) {
+        const std::string ids = q.getColumn(7).getString();
+        for (size_t at = 0; at < ids.size();) {
+            size_t comma = ids.find(',', at);
+            if (comma == std::string::npos) comma = ids.size();
+            c.evidence.push_back(std::stoll(ids.substr(at, comma - at)));
+            at = comma + 1;
+        }
+        std::sort(c.evidence.begin(), c.evidence.end());
+    }
+    return c;
+}
+
 }  // namespace
 
 StatusScale Store::scale() {
@@ -137,26 +165,13 @@ std::vector<std::string> Store::parts(const std::string& key, const std::string&
 
 std::vector<StatusChange> Store::status_history(const std::string& rec,
                                                 const std::string& as_recorded) {
-    SQLite::Statement q(*db_,
-                        "SELECT s.event_id, s.rec, s.status, s.effective, s.note, e.author, "
-                        "e.recorded_at FROM status_changes s JOIN events e ON e.id = s.event_id "
-                        "WHERE s.rec = :rec AND " VALID("s") " ORDER BY s.effective, s.event_id");
+    SQLite::Statement q(
+        *db_, std::string(kStatusColumns) +
+                  "WHERE s.rec = :rec AND " VALID("s") " ORDER BY s.effective, s.event_id");
     q.bind(":rec", rec);
     q.bind(":t", as_recorded);
-    SQLite::Statement cites(*db_,
-                            "SELECT evidence_id FROM citations WHERE event_id = ? ORDER BY 1");
     std::vector<StatusChange> out;
-    while (q.executeStep()) {
-        StatusChange c{
-            q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
-            q.getColumn(2).getString(), parse_date(q.getColumn(3).getString()).value_or(Date{}),
-            q.getColumn(4).getString(), q.getColumn(5).getString(),
-            q.getColumn(6).getString(), {}};
-        cites.reset();
-        cites.bind(1, static_cast<int64_t>(c.event));
-        while (cites.executeStep()) c.evidence.push_back(cites.getColumn(0).getInt64());
-        out.push_back(std::move(c));
-    }
+    while (q.executeStep()) out.push_back(read_status_change(q));
     return out;
 }
 
@@ -350,32 +365,11 @@ int Store::uses_of_evidence(EvidenceId id) {
 }
 
 std::vector<StatusChange> Store::all_status_changes(const std::string& as_recorded) {
-    SQLite::Statement q(
-        *db_,
-        "SELECT s.event_id, s.rec, s.status, s.effective, s.note, e.author, "
-        "e.recorded_at, (SELECT group_concat(c.evidence_id) FROM citations c "
-        "WHERE c.event_id = s.event_id) FROM status_changes s JOIN events e ON "
-        "e.id = s.event_id WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
+    SQLite::Statement q(*db_, std::string(kStatusColumns) +
+                                  "WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
     q.bind(":t", as_recorded);
     std::vector<StatusChange> out;
-    while (q.executeStep()) {
-        StatusChange c{
-            q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
-            q.getColumn(2).getString(), parse_date(q.getColumn(3).getString()).value_or(Date{}),
-            q.getColumn(4).getString(), q.getColumn(5).getString(),
-            q.getColumn(6).getString(), {}};
-        if (!q.getColumn(7).isNull()) {
-            const std::string ids = q.getColumn(7).getString();
-            for (size_t at = 0; at < ids.size();) {
-                size_t comma = ids.find(',', at);
-                if (comma == std::string::npos) comma = ids.size();
-                c.evidence.push_back(std::stoll(ids.substr(at, comma - at)));
-                at = comma + 1;
-            }
-            std::sort(c.evidence.begin(), c.evidence.end());
-        }
-        out.push_back(std::move(c));
-    }
+    while (q.executeStep()) out.push_back(read_status_change(q));
     return out;
 }
 

@@ -336,6 +336,16 @@ Event Tracker::record_audit(const std::vector<CheckResult>& results, int finding
                   {{"results", list}, {"findings", findings}}, actor_.today());
 }
 
+std::optional<Evidence> find_evidence(Store& store, const std::string& ref) {
+    if (auto id = parse_evidence_ref(ref)) return store.evidence(*id);
+    if (ref.find("://") == std::string::npos) return std::nullopt;
+    try {
+        return store.evidence_by_url(require_web_url(ref, "evidence URL"));
+    } catch (const InputError&) {
+        return std::nullopt;
+    }
+}
+
 std::vector<CheckTarget> check_targets(Store& store, const std::vector<EvidenceId>& ids) {
     std::vector<CheckTarget> out;
     for (const auto& v : store.evidence_list()) {

@@ -80,6 +80,9 @@ class Tracker {
     Date past_or_today(std::optional<Date> date, std::string_view what);
 };
 
+// The evidence a user means by "E3", "3" or a recorded URL, if any.
+std::optional<Evidence> find_evidence(Store& store, const std::string& ref);
+
 // What an online check needs to know of each evidence item: its URL and
 // what the latest capture recorded. Only `ids` when given.
 std::vector<CheckTarget> check_targets(Store& store, const std::vector<EvidenceId>& ids = {});

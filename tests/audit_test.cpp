@@ -16,13 +16,7 @@ class AuditTest : public ::testing::Test {
     TempDir dir;
     std::unique_ptr<Store> store = small_store(dir.file("a.db"));
 
-    template <typename F>
-    void write(F&& work) {
-        Store::Transaction tx(*store);
-        Tracker t(*store, tx, test_actor());
-        work(t);
-        tx.commit();
-    }
+    void write(const std::function<void(Tracker&)>& work) { record(*store, work); }
     std::vector<Finding> findings(std::vector<std::string> recs = {}) {
         return offline_findings(*store, {Date{2026, 11, 27}, 180, recs});
     }

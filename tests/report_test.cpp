@@ -30,10 +30,7 @@ class ReportTest : public ::testing::Test {
     const Period q2 = resolve_period("2025-Q2", "", "", Date{2026, 1, 1});
 
     void at(const char* instant, const std::function<void(Tracker&)>& work) {
-        Store::Transaction tx(store);
-        Tracker t(store, tx, Actor{"clerk", *parse_instant(instant)});
-        work(t);
-        tx.commit();
+        record(store, work, Actor{"clerk", *parse_instant(instant)});
     }
 
     void SetUp() override {

@@ -41,6 +41,13 @@ void write_text(const std::string& path, const std::string& content) {
     std::ofstream(path, std::ios::binary) << content;
 }
 
+void record(Store& store, const std::function<void(Tracker&)>& work, const Actor& actor) {
+    Store::Transaction tx(store);
+    Tracker tracker(store, tx, actor);
+    work(tracker);
+    tx.commit();
+}
+
 std::unique_ptr<Store> small_store(const std::string& path) {
     auto store = std::make_unique<Store>(path, OpenOptions{true, 1000});
     Store::Transaction tx(*store);

@@ -2,6 +2,7 @@
 // an open store with the small test dataset loaded at a fixed clock.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -26,6 +27,10 @@ Instant test_now();
 Actor test_actor();
 std::string read_text(const std::string& path);
 void write_text(const std::string& path, const std::string& content);
+
+// Runs one command's worth of work in one transaction, as the CLI does.
+void record(Store& store, const std::function<void(Tracker&)>& work,
+            const Actor& actor = test_actor());
 
 // A store at `path` with tests/data/small.toml loaded.
 std::unique_ptr<Store> small_store(const std::string& path);

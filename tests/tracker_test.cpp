@@ -15,14 +15,7 @@ class TrackerTest : public ::testing::Test {
     TempDir dir;
     std::unique_ptr<Store> store = small_store(dir.file("t.db"));
 
-    // Runs one command's worth of work in a transaction, as the CLI does.
-    template <typename F>
-    void write(F&& work) {
-        Store::Transaction tx(*store);
-        Tracker t(*store, tx, test_actor());
-        work(t);
-        tx.commit();
-    }
+    void write(const std::function<void(Tracker&)>& work) { record(*store, work); }
     std::string status_of(const std::string& key) {
         for (const auto& s : recommendation_summaries(*store))
             if (s.rec.key == key) return s.status;

@@ -7,8 +7,7 @@
 #include <sstream>
 #include <thread>
 
-#include "e2e/process.hpp"
-#include "test_support.hpp"
+#include "e2e/cli_fixture.hpp"
 
 using namespace rectrack::test;
 
@@ -20,12 +19,8 @@ const std::vector<std::string> kRoutes = {
     "/slow",     "/etag",         "/changing",  "/churn",       "/soft404",
     "/old-page", "/challenge",    "/doc.pdf",   "/big",         "/head-refused"};
 
-class AuditCli : public ::testing::Test {
+class AuditCli : public CliTest {
   protected:
-    TempDir dir;
-    std::map<std::string, std::string> env = {{"RECTRACK_NOW", "2026-11-27T12:00:00Z"},
-                                              {"RECTRACK_AUTHOR", "auditor"},
-                                              {"RECTRACK_DB", dir.file("rt.db")}};
     std::unique_ptr<Background> server;
     std::string base;  // http://127.0.0.1:PORT
 
@@ -51,14 +46,6 @@ class AuditCli : public ::testing::Test {
         ok({"init", "--data", dir.file("data.toml")});
     }
 
-    Result rt(std::vector<std::string> args) {
-        return run_process(RECTRACK_BIN, args, env, dir.path().string());
-    }
-    std::string ok(std::vector<std::string> args) {
-        Result r = rt(args);
-        EXPECT_EQ(r.code, 0) << ::testing::PrintToString(args) << "\n" << r.err;
-        return r.out;
-    }
     std::string ref(const std::string& route) {
         return "E" + std::to_string(std::find(kRoutes.begin(), kRoutes.end(), route) -
                                     kRoutes.begin() + 1);

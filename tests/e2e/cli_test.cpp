@@ -6,30 +6,14 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "e2e/process.hpp"
-#include "test_support.hpp"
+#include "e2e/cli_fixture.hpp"
 
 using namespace rectrack::test;
 
 namespace {
 
-class Cli : public ::testing::Test {
+class Cli : public CliTest {
   protected:
-    TempDir dir;
-    std::string db = dir.file("rt.db");
-    std::map<std::string, std::string> env = {{"RECTRACK_NOW", "2026-11-27T12:00:00Z"},
-                                              {"RECTRACK_AUTHOR", "tester"},
-                                              {"RECTRACK_DB", db}};
-
-    Result rt(std::vector<std::string> args) {
-        return run_process(RECTRACK_BIN, args, env, dir.path().string());
-    }
-    // Runs a command that must succeed.
-    std::string ok(std::vector<std::string> args) {
-        Result r = rt(args);
-        EXPECT_EQ(r.code, 0) << "rectrack " << ::testing::PrintToString(args) << "\n" << r.err;
-        return r.out;
-    }
     void init_small() { ok({"init", "--data", std::string(RECTRACK_TEST_DATA) + "/small.toml"}); }
     std::string journal() { return ok({"export"}); }
 

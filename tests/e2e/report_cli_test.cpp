@@ -5,31 +5,14 @@
 #include <filesystem>
 #include <regex>
 
-#include "e2e/process.hpp"
-#include "test_support.hpp"
+#include "e2e/cli_fixture.hpp"
 
 using namespace rectrack::test;
 
 namespace {
 
-class ReportCli : public ::testing::Test {
+class ReportCli : public CliTest {
   protected:
-    TempDir dir;
-    std::map<std::string, std::string> env = {{"RECTRACK_NOW", "2026-11-27T12:00:00Z"},
-                                              {"RECTRACK_AUTHOR", "tester"},
-                                              {"RECTRACK_DB", dir.file("rt.db")}};
-
-    Result rt(std::vector<std::string> args) {
-        return run_process(RECTRACK_BIN, args, env, dir.path().string());
-    }
-    std::string ok(std::vector<std::string> args) {
-        Result r = rt(args);
-        EXPECT_EQ(r.code, 0) << ::testing::PrintToString(args) << "\n" << r.err;
-        return r.out;
-    }
-    Result tool(const std::string& program, std::vector<std::string> args) {
-        return run_process(program, args, {}, dir.path().string());
-    }
     // Chromium as the probe of this machine runs it: headless, no network chatter.
     std::vector<std::string> chromium_flags() {
         return {"--headless",
