@@ -88,9 +88,12 @@ void add_audit(CLI::App& app, Context& ctx) {
         std::vector<CheckResult> results;
         if (o->online) {
             std::vector<EvidenceId> ids;
-            if (!o->recs.empty())
-                for (const auto& r : o->recs)
-                    for (auto id : store->evidence_of_rec(r)) ids.push_back(id);
+            for (const auto& r : o->recs) {
+                std::vector<std::string> family = store->parts(r);
+                family.push_back(r);
+                for (const auto& key : family)
+                    for (auto id : store->evidence_of_rec(key)) ids.push_back(id);
+            }
             const auto targets = check_targets(*store, ids);
             // A progress line for a person watching; never into a pipe or file.
             const bool tty = isatty(STDERR_FILENO);

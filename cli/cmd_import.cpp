@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
@@ -14,11 +15,20 @@ void add_import(CLI::App& app, Context& ctx) {
     cmd->callback([&ctx, file] {
         const Settings s = ctx.settings();
         // A journal export is meant for a fresh database, so one is created
-        // when missing; the transaction below leaves it empty on failure.
-        Store store(s.db_path, OpenOptions{true, s.busy_timeout_ms});
-        Store::Transaction tx(store);
-        const ImportResult r = import_file(store, tx, Actor{s.author, s.now}, *file);
-        tx.commit();
+        // when missing, and removed again if the import fails.
+        const bool created = !std::filesystem::exists(s.db_path);
+        ImportResult r;
+        try {
+            Store store(s.db_path, OpenOptions{true, s.busy_timeout_ms});
+            Store::Transaction tx(store);
+            r = import_file(store, tx, Actor{s.author, s.now}, *file);
+            tx.commit();
+        } catch (...) {
+            if (created)
+                for (const char* suffix : {"", "-wal", "-shm"})
+                    std::filesystem::remove(s.db_path + suffix);
+            throw;
+        }
         std::cout << "imported " << r.events << " events from "
                   << (r.journal ? "journal " : "dataset ") << *file << "\n";
     });

@@ -152,6 +152,7 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
 
     std::map<std::string, Evidence> evidence;
     for (auto& v : store.evidence_list()) evidence.emplace(evidence_ref(v.id), v);
+    const auto health = store.evidence_health({}, t);
     std::map<std::string, std::vector<EvidenceId>> attached;
     for (const auto& [subject, id] : store.all_attachments(t)) attached[subject].push_back(id);
     std::map<std::string, Measure> measures;
@@ -223,9 +224,12 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
                                      attached[rec_subject(r.key)].end());
         for (const auto* c : timeline.until(r.key, o.period.end))
             backing.insert(c->evidence.begin(), c->evidence.end());
-        for (auto id : backing)
+        for (auto id : backing) {
             if (auto it = evidence.find(evidence_ref(id)); it != evidence.end())
                 row.evidence.push_back(it->second);
+            if (auto h = health.find(id); h != health.end() && !h->second.last_success.empty())
+                row.last_seen_working[id] = h->second.last_success;
+        }
         if (r.parent.empty()) {
             ++out.summary.start[row.status_start];
             ++out.summary.end[row.status_end];

@@ -146,8 +146,14 @@ std::string render_html(const StatusReport& r) {
         }
         if (!rec.evidence.empty()) {
             o << "<p><strong>Evidence</strong></p>\n<ul class=\"evidence\">\n";
-            for (const auto& v : rec.evidence)
-                o << "<li>" << evidence_ref(v.id) << " " << a(v.title, v.url) << "</li>\n";
+            for (const auto& v : rec.evidence) {
+                const auto seen = rec.last_seen_working.find(v.id);
+                o << "<li>" << evidence_ref(v.id) << " " << a(v.title, v.url)
+                  << " <span class=\"meta\">"
+                  << (seen == rec.last_seen_working.end() ? "not yet checked online"
+                                                          : "last seen working " + h(seen->second))
+                  << "</span></li>\n";
+            }
             o << "</ul>\n";
         }
         o << "</section>\n";

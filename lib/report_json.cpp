@@ -50,11 +50,16 @@ std::string render_json(const StatusReport& r) {
                                 {"eur_lex", m.eur_lex},
                                 {"stages", stages_json(m.stages)},
                                 {"stages_in_period", stages_json(m.in_period)}});
-        for (const auto& v : rec.evidence)
-            evidence.push_back({{"id", evidence_ref(v.id)},
-                                {"url", v.url},
-                                {"title", v.title},
-                                {"published", v.published ? v.published->str() : ""}});
+        for (const auto& v : rec.evidence) {
+            const auto seen = rec.last_seen_working.find(v.id);
+            evidence.push_back(
+                {{"id", evidence_ref(v.id)},
+                 {"url", v.url},
+                 {"title", v.title},
+                 {"published", v.published ? v.published->str() : ""},
+                 {"last_seen_working",
+                  seen == rec.last_seen_working.end() ? json() : json(seen->second)}});
+        }
         recs.push_back({{"key", rec.key},
                         {"title", rec.title},
                         {"parent", rec.parent.empty() ? json() : json(rec.parent)},

@@ -22,6 +22,12 @@ std::string label(const StatusScale& scale, const std::string& status) {
     return level ? level->label : status;
 }
 
+std::string seen_working(const ReportRecommendation& rec, EvidenceId id) {
+    const auto it = rec.last_seen_working.find(id);
+    return it == rec.last_seen_working.end() ? "not yet checked online"
+                                             : "last seen working " + it->second;
+}
+
 std::string event_line(const ReportEvent& e) {
     std::string s = e.date.str() + " — " + md(e.text) + " (#" + std::to_string(e.id) + ", " +
                     md(e.author) + ")";
@@ -91,7 +97,8 @@ std::string render_markdown(const StatusReport& r) {
         if (!rec.evidence.empty()) {
             o << "Evidence:\n\n";
             for (const auto& v : rec.evidence)
-                o << "- " << evidence_ref(v.id) << " " << link(v.title, v.url) << "\n";
+                o << "- " << evidence_ref(v.id) << " " << link(v.title, v.url) << " ("
+                  << seen_working(rec, v.id) << ")\n";
             o << "\n";
         }
     }

@@ -116,8 +116,10 @@ class Store {
     std::vector<Note> notes(const std::string& subject);
     EvidenceId next_evidence_id();
     std::optional<EvidenceCapture> latest_capture(EvidenceId id);
-    // How each evidence item fared in audits; only `only` when given.
-    std::map<EvidenceId, EvidenceHealth> evidence_health(std::optional<EvidenceId> only = {});
+    // How each evidence item fared in the audits recorded by `as_recorded`;
+    // only `only` when given.
+    std::map<EvidenceId, EvidenceHealth> evidence_health(std::optional<EvidenceId> only = {},
+                                                         const std::string& as_recorded = kNow);
     // The latest effective date of any event about each recommendation.
     std::map<std::string, Date> last_activity();
 

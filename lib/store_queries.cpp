@@ -423,12 +423,16 @@ std::optional<EvidenceCapture> Store::latest_capture(EvidenceId id) {
                            q.getColumn(6).getString()};
 }
 
-std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<EvidenceId> only) {
+std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<EvidenceId> only,
+                                                            const std::string& as_recorded) {
     // Checks come in event order per evidence item; the running state ends
     // where the latest check left it.
-    SQLite::Statement q(*db_,
-                        "SELECT evidence_id, result, ok, recorded_at FROM evidence_checks WHERE "
-                        ":id IS NULL OR evidence_id = :id ORDER BY evidence_id, event_id");
+    SQLite::Statement q(
+        *db_,
+        "SELECT evidence_id, result, ok, recorded_at FROM evidence_checks WHERE "
+        "(:id IS NULL OR evidence_id = :id) AND recorded_at <= :t ORDER BY evidence_id, "
+        "event_id");
+    q.bind(":t", as_recorded);
     if (only) q.bind(":id", static_cast<int64_t>(*only));
     std::map<EvidenceId, EvidenceHealth> out;
     while (q.executeStep()) {

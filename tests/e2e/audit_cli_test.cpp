@@ -77,6 +77,7 @@ TEST_F(AuditCli, ClassifiesEveryRoute) {
     const size_t before_audit = server_log().size();
     Result run = rt(online());
     EXPECT_EQ(run.code, 1);  // broken sources were found
+    EXPECT_TRUE(run.err.empty()) << "progress must never go into a pipe: " << run.err;
     const auto out = nlohmann::json::parse(run.out);
     std::map<std::string, nlohmann::json> by_url;
     for (const auto& r : out["results"])
@@ -154,6 +155,11 @@ TEST_F(AuditCli, ResultsAreKeptInTheJournalAndShownByEvidenceShow) {
     EXPECT_EQ(good["last_success"], "2026-11-27T12:00:00Z");
     EXPECT_NE(ok({"log"}).find("audit_recorded"), std::string::npos);
     EXPECT_EQ(rt({"verify"}).code, 0);
+    // Reports say when each source was last seen working.
+    const auto report =
+        nlohmann::json::parse(ok({"report", "--quarter", "2021-Q1", "--format", "json"}));
+    EXPECT_TRUE(
+        report["recommendations"][0]["evidence"][0]["last_seen_working"].is_null());  // /missing
     // The offline audit now knows the cited source is broken.
     const auto offline = nlohmann::json::parse(rt({"audit", "--format", "json"}).out);
     bool broken = false;

@@ -253,6 +253,14 @@ TEST_F(Cli, ExportImportExportIsIdentical) {
     }
 }
 
+TEST_F(Cli, AFailedImportLeavesNoDatabaseBehind) {
+    write_text(dir.file("broken.toml"), "[report]\nkey='r'\ntitle='T'\n");  // no issued date
+    Result r = rt({"import", dir.file("broken.toml")});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("issued"), std::string::npos) << r.err;
+    EXPECT_FALSE(std::filesystem::exists(db));
+}
+
 TEST_F(Cli, RecordingAndCorrectingAStatus) {
     init_small();
     EXPECT_EQ(
