@@ -105,6 +105,14 @@ StatusChange read_status_change(SQLite::Statement& q) {
     return c;
 }
 
+constexpr const char* kStageColumns =
+    "SELECT s.event_id, s.measure, s.stage, s.effective FROM stages s ";
+
+MeasureStage read_stage(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+            parse_date(q.getColumn(3).getString()).value_or(Date{})};
+}
+
 }  // namespace
 
 StatusScale Store::scale() {
@@ -234,16 +242,13 @@ std::vector<Measure> Store::measures(const std::string& as_recorded) {
 
 std::vector<MeasureStage> Store::stages(const std::string& measure,
                                         const std::string& as_recorded) {
-    SQLite::Statement q(*db_,
-                        "SELECT s.event_id, s.measure, s.stage, s.effective FROM stages s "
-                        "WHERE s.measure = :m AND " VALID("s") " ORDER BY s.effective, s.event_id");
+    SQLite::Statement q(
+        *db_, std::string(kStageColumns) +
+                  "WHERE s.measure = :m AND " VALID("s") " ORDER BY s.effective, s.event_id");
     q.bind(":m", measure);
     q.bind(":t", as_recorded);
     std::vector<MeasureStage> out;
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                       q.getColumn(2).getString(),
-                       parse_date(q.getColumn(3).getString()).value_or(Date{})});
+    while (q.executeStep()) out.push_back(read_stage(q));
     return out;
 }
 
@@ -387,15 +392,12 @@ std::vector<Link> Store::links_on(Date date, const std::string& as_recorded) {
 }
 
 std::vector<MeasureStage> Store::all_stages(const std::string& as_recorded) {
-    SQLite::Statement q(
-        *db_, "SELECT s.event_id, s.measure, s.stage, s.effective FROM stages s WHERE " VALID(
-                  "s") " ORDER BY s.measure, s.effective, s.event_id");
+    SQLite::Statement q(*db_,
+                        std::string(kStageColumns) +
+                            "WHERE " VALID("s") " ORDER BY s.measure, s.effective, s.event_id");
     q.bind(":t", as_recorded);
     std::vector<MeasureStage> out;
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                       q.getColumn(2).getString(),
-                       parse_date(q.getColumn(3).getString()).value_or(Date{})});
+    while (q.executeStep()) out.push_back(read_stage(q));
     return out;
 }
 
