@@ -92,8 +92,13 @@ void load_dataset(Tracker& tracker, const toml::table& data, const std::string& 
         scale.levels.push_back(
             {text(t, "name", true), text(t, "label"), t["closed"].value_or(false)});
     });
-    if (scale.levels.empty()) scale = StatusScale::default_scale();
-    tracker.set_scale(scale, r.issued);
+    // A dataset without [[status]] tables keeps the scale the database has,
+    // or gets the default one.
+    if (!scale.levels.empty()) {
+        tracker.set_scale(scale, r.issued);
+    } else if (tracker.scale().levels.empty()) {
+        tracker.set_scale(StatusScale::default_scale(), r.issued);
+    }
     try {
         tracker.add_report(r);
     } catch (const InputError& e) {

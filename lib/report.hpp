@@ -60,7 +60,7 @@ struct ReportRecommendation {
     std::vector<ReportMeasure> measures;
     std::vector<Evidence> evidence;  // cited or attached up to the end of the period
     std::map<EvidenceId, std::string> last_seen_working;  // by the audits recorded so far
-    int unsupported = 0;             // status changes in the period citing no evidence
+    int unsupported = 0;  // status changes in the period citing no evidence
 };
 
 struct ReportSummary {

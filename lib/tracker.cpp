@@ -91,6 +91,12 @@ Date Tracker::past_or_today(std::optional<Date> date, std::string_view what) {
 
 Event Tracker::set_scale(const StatusScale& scale, Date date) {
     if (scale.levels.empty()) throw InputError("a status scale needs at least one status");
+    // Statuses already recorded must stay on the scale, or history would
+    // point at nothing.
+    for (const auto& c : store_.all_status_changes(kNow))
+        if (!scale.find(c.status))
+            throw InputError("the new status scale drops '" + c.status + "', which " + c.rec +
+                             " already uses");
     json levels = json::array();
     for (const auto& l : scale.levels) {
         require_key(l.name, "status");
@@ -99,6 +105,10 @@ Event Tracker::set_scale(const StatusScale& scale, Date date) {
                           {"closed", l.closed}});
     }
     return append(std::string(kind::scale_set), {"scale"}, {{"statuses", levels}}, date);
+}
+
+StatusScale Tracker::scale() const {
+    return store_.scale();
 }
 
 Event Tracker::add_report(const Report& r) {

@@ -44,6 +44,7 @@ class Tracker {
         : store_(store), tx_(tx), actor_(std::move(actor)) {}
 
     Event set_scale(const StatusScale& scale, Date date);
+    StatusScale scale() const;
     Event add_report(const Report& report);
     Event add_recommendation(const Recommendation& rec, std::optional<Date> date = {});
     std::vector<Event> add_measure(MeasureInput input);

@@ -76,3 +76,19 @@ TEST(Dataset, StatusChangesAreRecordedInDateOrder) {
     EXPECT_LT(h[0].event, h[1].event);
     EXPECT_EQ(h[0].status, "announced");
 }
+
+TEST(Dataset, ASecondReportKeepsTheScaleAndCannotDropUsedStatuses) {
+    TempDir dir;
+    Store store(dir.file("d.db"), {true, 1000});
+    load(store, std::string(kReport) +
+                    "[[recommendation]]\nkey='R1'\nnumber=1\ntitle='t'\n"
+                    "[[status_change]]\nrec='R1'\nstatus='partial'\ndate=2022-01-01\n");
+    const EventId before = store.last_event_id();
+    load(store, "[report]\nkey='second'\ntitle='Another'\nissued=2021-01-01\n");
+    EXPECT_EQ(store.scale().names(), StatusScale::default_scale().names());
+    EXPECT_EQ(store.last_event_id(), before + 1);  // only the report, no new scale
+    EXPECT_THROW(load(store,
+                      "[report]\nkey='third'\ntitle='T'\nissued=2021-01-01\n"
+                      "[[status]]\nname='open'\n[[status]]\nname='done'\n"),
+                 InputError);
+}
