@@ -210,6 +210,9 @@ Event Tracker::unlink(const std::string& rec, const std::string& measure, const 
     const auto link = store_.active_link(rec, measure);
     if (!link) throw InputError(rec + " is not linked to " + measure);
     const Date d = past_or_today(date, "an unlink");
+    if (d < link->date)
+        throw InputError("the unlink (" + d.str() + ") would come before the link it ends (" +
+                         link->date.str() + ")");
     return append(
         std::string(kind::measure_unlinked), {rec_subject(rec), measure_subject(measure)},
         {{"rec", rec}, {"measure", measure}, {"link_event", link->event}, {"reason", reason}}, d);
@@ -217,7 +220,7 @@ Event Tracker::unlink(const std::string& rec, const std::string& measure, const 
 
 Event Tracker::set_status(const std::string& rec, const std::string& status, Date date,
                           const std::vector<std::string>& evidence, const std::string& note) {
-    require_rec(rec);
+    const Recommendation r = require_rec(rec);
     const auto parts = store_.parts(rec);
     if (!parts.empty())
         throw InputError(rec + " is tracked through its parts (" + join(parts, ", ") +
@@ -227,6 +230,9 @@ Event Tracker::set_status(const std::string& rec, const std::string& status, Dat
         throw InputError("unknown status '" + status + "' (expected one of: " + scale.names() +
                          ")");
     past_or_today(date, "a status change");
+    if (const auto report = store_.report(r.report); report && date < report->issued)
+        throw InputError("a status change dated " + date.str() +
+                         " comes before the report was issued (" + report->issued.str() + ")");
     std::vector<EvidenceId> ids;
     for (const auto& ref : evidence) {
         const EvidenceId id = resolve_evidence(ref);

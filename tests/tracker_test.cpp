@@ -53,6 +53,9 @@ TEST_F(TrackerTest, RejectsBadStatusInput) {
     attempt([](Tracker& t) {
         t.set_status("R2", "partial", Date{2025, 1, 1}, {}, "");
     });  // has parts
+    attempt([](Tracker& t) {
+        t.set_status("R3", "partial", Date{2019, 12, 31}, {}, "");
+    });  // before the report was issued (2020-03-01)
     EXPECT_TRUE(store->status_history("R3").empty());
 }
 
@@ -110,6 +113,10 @@ TEST_F(TrackerTest, OneMeasureAdvancesSeveralRecommendations) {
 }
 
 TEST_F(TrackerTest, UnlinkEndsALinkAndKeepsItsHistory) {
+    EXPECT_THROW(write([](Tracker& t) {
+                     t.unlink("R1", "widget-act", "early", Date{2021, 4, 20});
+                 }),
+                 InputError);  // the link holds from 2021-04-21
     write([](Tracker& t) { t.unlink("R1", "widget-act", "not relevant", {}); });
     EXPECT_TRUE(store->links_of_rec("R1").empty());
     EXPECT_EQ(store->links_of_rec("R1", "2026-11-27T12:00:00Z").size(), 0u);
