@@ -207,7 +207,15 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
                                 : Direction::unchanged;
         row.events = events_of[r.key];
         for (const auto& e : row.events) row.unsupported += e.unsupported;
-        for (const auto& l : links[r.key]) {
+        // A recommendation's measures include its parts', each listed once.
+        std::vector<Link> family = links[r.key];
+        for (const auto& other : recs)
+            if (other.parent == r.key)
+                for (const auto& l : links[other.key])
+                    if (std::none_of(family.begin(), family.end(),
+                                     [&](const Link& x) { return x.measure == l.measure; }))
+                        family.push_back(l);
+        for (const auto& l : family) {
             ReportMeasure m{l.measure, "", l.relation, "", "", {}, {}};
             if (auto it = measures.find(l.measure); it != measures.end()) {
                 m.title = it->second.title;

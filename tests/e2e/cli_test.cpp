@@ -87,6 +87,11 @@ TEST_F(Cli, RecsAndShowMatchTheirGoldenFiles) {
     expect_golden("show_R1.txt", ok({"show", "R1"}));
     expect_golden("show_R2.txt", ok({"show", "R2"}));
     expect_golden("log_R1.txt", ok({"log", "R1"}));
+    expect_golden("report_2022-Q1.md", ok({"report", "--quarter", "2022-Q1"}));
+    expect_golden("report_2022-Q1.csv", ok({"report", "--quarter", "2022-Q1", "--format", "csv"}));
+    Result audit = rt({"audit"});
+    EXPECT_EQ(audit.code, 1);
+    expect_golden("audit.txt", audit.out);
 }
 
 TEST_F(Cli, RecsFiltersByStatus) {
