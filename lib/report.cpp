@@ -194,6 +194,9 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
             out.late_entries.push_back(re);
     }
 
+    std::map<std::string, std::vector<std::string>> parts_of;
+    for (const auto& r : recs)
+        if (!r.parent.empty()) parts_of[r.parent].push_back(r.key);
     for (const auto& r : recs) {
         ReportRecommendation row;
         row.key = r.key;
@@ -209,12 +212,11 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
         for (const auto& e : row.events) row.unsupported += e.unsupported;
         // A recommendation's measures include its parts', each listed once.
         std::vector<Link> family = links[r.key];
-        for (const auto& other : recs)
-            if (other.parent == r.key)
-                for (const auto& l : links[other.key])
-                    if (std::none_of(family.begin(), family.end(),
-                                     [&](const Link& x) { return x.measure == l.measure; }))
-                        family.push_back(l);
+        for (const auto& part : parts_of[r.key])
+            for (const auto& l : links[part])
+                if (std::none_of(family.begin(), family.end(),
+                                 [&](const Link& x) { return x.measure == l.measure; }))
+                    family.push_back(l);
         for (const auto& l : family) {
             ReportMeasure m{l.measure, "", l.relation, "", "", {}, {}};
             if (auto it = measures.find(l.measure); it != measures.end()) {
