@@ -12,6 +12,7 @@
 #include <string>
 
 #include "journal_file.hpp"
+#include "report_render.hpp"
 #include "store.hpp"
 #include "tracker.hpp"
 
@@ -89,6 +90,11 @@ int main(int argc, char** argv) {
     t = Clock::now();
     full.status_history("R42");
     std::printf("show one recommendation's history:          %.3f ms\n", ms_since(t));
+    t = Clock::now();
+    const Period quarter = resolve_period("2024-Q3", "", "", Date{2026, 1, 1});
+    const std::string report = render_json(build_report(full, {quarter, {}, actor(0).now, {}}));
+    std::printf("report 2024-Q3 as JSON (%.0f MB):                %.0f ms\n", report.size() / 1e6,
+                ms_since(t));
     t = Clock::now();
     const auto v = full.verify();
     std::printf("verify (%lld events, %s):               %.0f ms\n",
