@@ -23,6 +23,7 @@ class AuditCli : public CliTest {
   protected:
     std::unique_ptr<Background> server;
     std::string base;  // http://127.0.0.1:PORT
+    std::string tls;   // https://127.0.0.1:PORT, behind a certificate nobody trusts
 
     void SetUp() override {
         server = std::make_unique<Background>(
@@ -33,6 +34,7 @@ class AuditCli : public CliTest {
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
         ASSERT_TRUE(std::filesystem::exists(dir.file("port"))) << "the test server did not start";
         base = "http://127.0.0.1:" + read_text(dir.file("port"));
+        tls = "https://127.0.0.1:" + read_text(dir.file("port.tls"));
         // A dataset whose every source is on the test server; E<n> follows kRoutes.
         std::ostringstream data;
         data << "[report]\nkey='t'\ntitle='Test'\nissued=2020-01-01\n"
@@ -40,6 +42,7 @@ class AuditCli : public CliTest {
         for (const auto& r : kRoutes)
             data << "[[evidence]]\nurl='" << base << r << "'\ntitle='" << r
                  << "'\npublished=2021-01-01\n";
+        data << "[[evidence]]\nurl='" << tls << "/ok'\ntitle='TLS'\npublished=2021-01-01\n";
         data << "[[status_change]]\nrec='R1'\nstatus='partial'\ndate=2021-02-01\nevidence=['"
              << base << "/missing']\n";
         write_text(dir.file("data.toml"), data.str());
@@ -80,8 +83,10 @@ TEST_F(AuditCli, ClassifiesEveryRoute) {
     EXPECT_TRUE(run.err.empty()) << "progress must never go into a pipe: " << run.err;
     const auto out = nlohmann::json::parse(run.out);
     std::map<std::string, nlohmann::json> by_url;
-    for (const auto& r : out["results"])
-        by_url[r["url"].get<std::string>().substr(base.size())] = r;
+    for (const auto& r : out["results"]) {
+        const std::string url = r["url"];
+        by_url[url.starts_with(base) ? url.substr(base.size()) : url] = r;
+    }
     const std::map<std::string, std::string> expected = {{"/ok", "ok"},
                                                          {"/chain1", "redirected_permanent"},
                                                          {"/loop1", "broken"},
@@ -102,7 +107,8 @@ TEST_F(AuditCli, ClassifiesEveryRoute) {
                                                          {"/doc.pdf", "ok"},
                                                          {"/big", "ok"},
                                                          {"/head-refused", "ok"}};
-    ASSERT_EQ(by_url.size(), expected.size());
+    ASSERT_EQ(by_url.size(), expected.size() + 1);
+    EXPECT_EQ(by_url[tls + "/ok"]["result"], "tls_error") << by_url[tls + "/ok"].dump();
     for (const auto& [route, result] : expected)
         EXPECT_EQ(by_url[route]["result"], result) << route << ": " << by_url[route].dump();
     EXPECT_EQ(by_url["/chain1"]["final_url"], base + "/ok");
@@ -190,7 +196,7 @@ TEST_F(AuditCli, CaptureRecordsHashAndValidators) {
     Result added = rt({"evidence", "add", base + "/doc.pdf?copy=1", "--title", "PDF", "--capture",
                        "--allow-private"});
     EXPECT_EQ(added.code, 0) << added.err;
-    const auto pdf = nlohmann::json::parse(ok({"evidence", "show", "E21", "--format", "json"}));
+    const auto pdf = nlohmann::json::parse(ok({"evidence", "show", "E22", "--format", "json"}));
     EXPECT_FALSE(pdf["captured"].is_null());
 }
 

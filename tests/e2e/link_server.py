@@ -2,7 +2,9 @@
 """A test server for `rectrack audit --online`, on 127.0.0.1 only.
 
 Usage: link_server.py PORT_FILE LOG_FILE
-Writes the port it listens on to PORT_FILE, then logs one JSON line per
+Writes the port it listens on to PORT_FILE (and that of a second listener,
+with a self-signed certificate no client trusts, to PORT_FILE.tls), then
+logs one JSON line per
 request to LOG_FILE: path, method, the headers the tests look at, start and
 end times, and how many requests were in flight when it started. Stops by
 itself after 120 seconds in case a test forgets it.
@@ -124,8 +126,23 @@ class Handler(BaseHTTPRequestHandler):
 server = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
 server.daemon_threads = True
 threading.Timer(120, server.shutdown).start()
+
+# The TLS listener: same routes, behind a certificate made for this run.
+import os, ssl, subprocess
+cert_dir = os.path.dirname(os.path.abspath(port_file))
+key, cert = os.path.join(cert_dir, 'tls-key.pem'), os.path.join(cert_dir, 'tls-cert.pem')
+subprocess.run(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1',
+                '-days', '1', '-keyout', key, '-out', cert], check=True, capture_output=True)
+tls = ThreadingHTTPServer(('127.0.0.1', 0), Handler)
+tls.daemon_threads = True
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(cert, key)
+tls.socket = context.wrap_socket(tls.socket, server_side=True)
+threading.Thread(target=tls.serve_forever, daemon=True).start()
+threading.Timer(120, tls.shutdown).start()
+with open(port_file + '.tls', 'w') as f:
+    f.write(str(tls.server_address[1]))
 with open(port_file + '.tmp', 'w') as f:
     f.write(str(server.server_address[1]))
-import os
 os.rename(port_file + '.tmp', port_file)
 server.serve_forever()
