@@ -8,6 +8,7 @@ namespace rectrack::cli {
 
 void add_init(CLI::App& app, Context& ctx);      // create the database, load data/
 void add_audit(CLI::App& app, Context& ctx);     // check the evidence, offline and online
+void add_rec(CLI::App& app, Context& ctx);       // add a recommendation or a part
 void add_recs(CLI::App& app, Context& ctx);      // recommendations and their status
 void add_show(CLI::App& app, Context& ctx);      // one recommendation in full
 void add_measure(CLI::App& app, Context& ctx);   // measure add|stage|list|show

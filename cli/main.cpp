@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
                    "Who records (else RECTRACK_AUTHOR, rectrack.toml, login)");
 
     cli::add_init(app, ctx);
+    cli::add_rec(app, ctx);
     cli::add_recs(app, ctx);
     cli::add_show(app, ctx);
     cli::add_measure(app, ctx);

@@ -99,8 +99,15 @@ void load_dataset(Tracker& tracker, const toml::table& data, const std::string& 
     } else if (tracker.scale().levels.empty()) {
         tracker.set_scale(StatusScale::default_scale(), r.issued);
     }
+    // A dataset may add to a report already tracked: it names it by key.
     try {
-        tracker.add_report(r);
+        if (const auto existing = tracker.report(r.key)) {
+            if (existing->title != r.title)
+                throw InputError("the database tracks '" + r.key + "' as \"" + existing->title +
+                                 "\", not \"" + r.title + "\"");
+        } else {
+            tracker.add_report(r);
+        }
     } catch (const InputError& e) {
         throw InputError(source + ": report: " + e.what());
     }

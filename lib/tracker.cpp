@@ -107,6 +107,10 @@ Event Tracker::set_scale(const StatusScale& scale, Date date) {
     return append(std::string(kind::scale_set), {"scale"}, {{"statuses", levels}}, date);
 }
 
+std::optional<Report> Tracker::report(const std::string& key) const {
+    return store_.report(key);
+}
+
 StatusScale Tracker::scale() const {
     return store_.scale();
 }

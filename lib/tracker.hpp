@@ -45,6 +45,7 @@ class Tracker {
 
     Event set_scale(const StatusScale& scale, Date date);
     StatusScale scale() const;
+    std::optional<Report> report(const std::string& key) const;
     Event add_report(const Report& report);
     Event add_recommendation(const Recommendation& rec, std::optional<Date> date = {});
     std::vector<Event> add_measure(MeasureInput input);

@@ -258,6 +258,43 @@ TEST_F(Cli, ExportImportExportIsIdentical) {
     }
 }
 
+TEST_F(Cli, SplittingARecommendationIntoParts) {
+    init_small();
+    ok({"rec", "add", "R3.a", "--parent", "R3", "--title", "Fund China studies", "--text",
+        "The EU should fund China studies."});
+    ok({"rec", "add", "R3.b", "--parent", "R3", "--title", "Fund language institutes"});
+    ok({"status", "R3.a", "partial", "--date", "2025-01-01", "--evidence", "E1"});
+    ok({"status", "R3.b", "announced", "--date", "2025-02-01", "--evidence", "E2"});
+    const auto recs = parse(ok({"recs", "--format", "json"}));
+    std::map<std::string, std::string> status;
+    for (const auto& r : recs) status[r["key"]] = r["status"];
+    EXPECT_EQ(status["R3"], "announced");  // its least advanced part
+    EXPECT_EQ(status["R3.a"], "partial");
+    EXPECT_EQ(rt({"status", "R3", "partial", "--date", "2025-03-01"}).code, 2);
+    EXPECT_EQ(rt({"rec", "add", "R3.a.i", "--parent", "R3.a", "--title", "x"}).code, 2);
+    EXPECT_EQ(rt({"rec", "add", "R9.a", "--parent", "R9", "--title", "x"}).code, 2);
+    EXPECT_EQ(rt({"rec", "add", "R1", "--title", "again"}).code, 2);
+    // A recommendation with a status of its own cannot be split afterwards.
+    EXPECT_EQ(rt({"rec", "add", "R1.a", "--parent", "R1", "--title", "x"}).code, 2);
+}
+
+TEST_F(Cli, ADatasetCanAddToAReportAlreadyTracked) {
+    init_small();
+    write_text(dir.file("more.toml"),
+               "[report]\nkey='test-report'\ntitle='A Test Report'\nissued=2020-03-01\n"
+               "[[measure]]\nkey='new-act'\ntitle='New Act'\ntype='regulation'\n"
+               "celex='32023R2675'\n[[link]]\nrec='R3'\nmeasure='new-act'\ndate=2024-01-01\n");
+    ok({"import", dir.file("more.toml")});
+    EXPECT_EQ(parse(ok({"show", "R3", "--format", "json"}))["measures"][0]["key"], "new-act");
+    write_text(dir.file("clash.toml"),
+               "[report]\nkey='test-report'\ntitle='Another title'\nissued=2020-03-01\n");
+    const std::string before = journal();
+    Result clash = rt({"import", dir.file("clash.toml")});
+    EXPECT_EQ(clash.code, 2);
+    EXPECT_NE(clash.err.find("tracks 'test-report'"), std::string::npos) << clash.err;
+    EXPECT_EQ(journal(), before);
+}
+
 TEST_F(Cli, AFailedImportLeavesNoDatabaseBehind) {
     write_text(dir.file("broken.toml"), "[report]\nkey='r'\ntitle='T'\n");  // no issued date
     Result r = rt({"import", dir.file("broken.toml")});

@@ -1,0 +1,48 @@
+#include <iostream>
+
+#include "commands.hpp"
+#include "error.hpp"
+
+namespace rectrack::cli {
+
+void add_rec(CLI::App& app, Context& ctx) {
+    auto* rec = app.add_subcommand("rec", "Add recommendations, or split one into parts");
+    rec->require_subcommand(1);
+    auto* cmd = rec->add_subcommand("add", "Add a recommendation, or a part of one (--parent)");
+    struct Options {
+        Recommendation r;
+        std::string date;
+    };
+    auto o = std::make_shared<Options>();
+    cmd->add_option("key", o->r.key, "Key, e.g. R12, or R4.a for a part")->required();
+    cmd->add_option("--title", o->r.title, "Short title")->required();
+    cmd->add_option("--text", o->r.text, "Full text, verbatim from the report");
+    cmd->add_option("--parent", o->r.parent, "The recommendation this is a part of");
+    cmd->add_option("--report", o->r.report, "Report key (default: the only report tracked)");
+    cmd->add_option("--number", o->r.number, "Number in the report (default: the parent's)");
+    cmd->add_option("--addressee", o->r.addressees, "Addressee (repeatable)");
+    cmd->add_option("--theme", o->r.themes, "Theme (repeatable)");
+    cmd->callback([&ctx, o] {
+        ctx.write([&](Tracker& t, Store& store) {
+            Recommendation r = o->r;
+            if (!r.parent.empty()) {
+                const auto parent = store.recommendation(r.parent);
+                if (!parent)
+                    throw InputError("unknown recommendation '" + r.parent + "' in --parent");
+                if (r.report.empty()) r.report = parent->report;
+                if (r.number == 0) r.number = parent->number;
+            }
+            if (r.report.empty()) {
+                const auto reports = store.reports();
+                if (reports.size() != 1)
+                    throw InputError("name the report with --report (" +
+                                     std::to_string(reports.size()) + " are tracked)");
+                r.report = reports.front().key;
+            }
+            const Event e = t.add_recommendation(r);
+            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
+        });
+    });
+}
+
+}  // namespace rectrack::cli
