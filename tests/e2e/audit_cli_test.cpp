@@ -173,6 +173,17 @@ TEST_F(AuditCli, ResultsAreKeptInTheJournalAndShownByEvidenceShow) {
     EXPECT_TRUE(broken) << offline.dump();
 }
 
+TEST_F(AuditCli, AProgressLineOnATerminal) {
+    // script(1) runs the audit on a pseudo-terminal, as a person would see it.
+    std::string command;
+    for (const auto& [k, v] : env) command += k + "='" + v + "' ";
+    command += std::string(RECTRACK_BIN) +
+               " audit --online --allow-private --min-interval-ms 0 "
+               "--timeout 1 --retries 1 --recs R1 --format json";
+    Result r = tool("/usr/bin/script", {"-q", "-e", "-c", command, "/dev/null"});
+    EXPECT_NE(r.out.find("checked 1 of 1 URLs"), std::string::npos) << r.out << r.err;
+}
+
 TEST_F(AuditCli, PrivateAddressesAreSkippedUnlessAllowed) {
     Result r = rt({"audit", "--online", "--format", "json", "--fail-on", "broken"});
     EXPECT_EQ(r.code, 0) << r.err;
