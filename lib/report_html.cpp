@@ -17,14 +17,9 @@ std::string a(std::string_view text, const std::string& url) {
     return "<a href=\"" + h(url) + "\">" + h(text) + "</a>";
 }
 
-std::string label(const StatusScale& scale, const std::string& status) {
-    const auto* level = scale.find(status);
-    return level ? level->label : status;
-}
-
 std::string badge(const StatusScale& scale, const std::string& status) {
     return "<span class=\"status\" style=\"border-color:" + status_colour(scale, status) + "\">" +
-           h(label(scale, status)) + "</span>";
+           h(scale.label_of(status)) + "</span>";
 }
 
 std::string event_item(const ReportEvent& e) {

@@ -17,11 +17,6 @@ std::string link(std::string_view text, const std::string& url) {
     return "[" + md(text) + "](<" + url + ">)";
 }
 
-std::string label(const StatusScale& scale, const std::string& status) {
-    const auto* level = scale.find(status);
-    return level ? level->label : status;
-}
-
 std::string seen_working(const ReportRecommendation& rec, EvidenceId id) {
     const auto it = rec.last_seen_working.find(id);
     return it == rec.last_seen_working.end() ? "not yet checked online"
@@ -64,16 +59,17 @@ std::string render_markdown(const StatusReport& r) {
     o << "|---|---|---|---|---:|---:|---:|---:|\n";
     for (const auto& rec : r.recommendations)
         o << "| " << (rec.parent.empty() ? "" : "↳ ") << md(rec.key) << " " << md(rec.title)
-          << " | " << md(label(r.scale, rec.status_start)) << " | "
-          << md(label(r.scale, rec.status_end)) << " | " << direction_name(rec.direction) << " | "
+          << " | " << md(r.scale.label_of(rec.status_start)) << " | "
+          << md(r.scale.label_of(rec.status_end)) << " | " << direction_name(rec.direction) << " | "
           << rec.events.size() << " | " << rec.measures.size() << " | " << rec.evidence.size()
           << " | " << rec.unsupported << " |\n";
 
     o << "\n## Recommendations\n";
     for (const auto& rec : r.recommendations) {
         o << "\n### " << md(rec.key) << ": " << md(rec.title) << "\n\n";
-        o << "Status: " << md(label(r.scale, rec.status_start)) << " → "
-          << md(label(r.scale, rec.status_end)) << " (" << direction_name(rec.direction) << ")\n\n";
+        o << "Status: " << md(r.scale.label_of(rec.status_start)) << " → "
+          << md(r.scale.label_of(rec.status_end)) << " (" << direction_name(rec.direction)
+          << ")\n\n";
         if (rec.events.empty()) {
             o << "No events in the period.\n\n";
         } else {

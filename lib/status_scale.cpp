@@ -14,6 +14,11 @@ std::optional<int> StatusScale::rank(std::string_view name) const {
     return std::nullopt;
 }
 
+std::string StatusScale::label_of(std::string_view name) const {
+    const auto* level = find(name);
+    return level ? level->label : std::string(name);
+}
+
 std::string StatusScale::names() const {
     std::string out;
     for (const auto& l : levels) out += (out.empty() ? "" : ", ") + l.name;

@@ -21,7 +21,10 @@ struct StatusScale {
     const StatusLevel* find(std::string_view name) const;
     // Position on the scale, for comparing progress; nullopt for unknown names.
     std::optional<int> rank(std::string_view name) const;
-    std::string names() const;  // "not_started, announced, ..." for error messages
+    std::string names() const;
+    // The label a person reads ("Partially implemented"); the name if unknown.
+    std::string label_of(
+        std::string_view name) const;  // "not_started, announced, ..." for error messages
     const std::string& lowest() const { return levels.front().name; }
 
     // Where a recommendation split into parts stands: at its least advanced
