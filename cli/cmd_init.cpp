@@ -3,7 +3,6 @@
 
 #include "commands.hpp"
 #include "error.hpp"
-#include "journal_file.hpp"
 
 namespace rectrack::cli {
 
@@ -28,19 +27,8 @@ void add_init(CLI::App& app, Context& ctx) {
                              "'; it is never overwritten (use --exists-ok to accept it, or --db)");
         }
         if (!std::filesystem::exists(data)) throw InputError("no dataset at '" + data + "'");
-        ImportResult loaded;
-        try {
-            auto store = ctx.open(/*create=*/true);
-            Store::Transaction tx(*store);
-            loaded = import_file(*store, tx, Actor{s.author, s.now}, data);
-            tx.commit();
-        } catch (...) {
-            // A failed init leaves no half-made database behind.
-            std::filesystem::remove(s.db_path);
-            std::filesystem::remove(s.db_path + "-wal");
-            std::filesystem::remove(s.db_path + "-shm");
-            throw;
-        }
+        // A failed init leaves no half-made database behind.
+        const ImportResult loaded = ctx.import_file(data);
         std::cout << "created " << s.db_path << " with " << loaded.events << " events from " << data
                   << "\n";
     });

@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include <filesystem>
 #include <iostream>
 
 #include "error.hpp"
@@ -18,6 +19,23 @@ void Context::write(const std::function<void(Tracker&, Store&)>& work) const {
     Tracker tracker(store, tx, Actor{s.author, s.now});
     work(tracker, store);
     tx.commit();
+}
+
+ImportResult Context::import_file(const std::string& file) const {
+    const Settings s = settings();
+    const bool created = !std::filesystem::exists(s.db_path);
+    try {
+        Store store(s.db_path, OpenOptions{true, s.busy_timeout_ms});
+        Store::Transaction tx(store);
+        const ImportResult r = rectrack::import_file(store, tx, Actor{s.author, s.now}, file);
+        tx.commit();
+        return r;
+    } catch (...) {
+        if (created)
+            for (const char* suffix : {"", "-wal", "-shm"})
+                std::filesystem::remove(s.db_path + suffix);
+        throw;
+    }
 }
 
 void print_json(const nlohmann::json& j) {

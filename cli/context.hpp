@@ -8,6 +8,7 @@
 #include <string>
 
 #include "config.hpp"
+#include "journal_file.hpp"
 #include "link_check.hpp"
 #include "store.hpp"
 #include "tracker.hpp"
@@ -17,11 +18,20 @@ namespace rectrack::cli {
 struct Context {
     Overrides overrides;
     int exit_code = 0;
+    mutable std::optional<Settings> resolved;
 
-    Settings settings() const { return resolve_settings(overrides); }
+    // Resolved once per command: flags, environment and rectrack.toml do not
+    // change while it runs.
+    const Settings& settings() const {
+        if (!resolved) resolved = resolve_settings(overrides);
+        return *resolved;
+    }
     std::unique_ptr<Store> open(bool create = false) const;
     // Runs `work` in one transaction and commits it: all or nothing.
     void write(const std::function<void(Tracker&, Store&)>& work) const;
+    // Imports a journal or dataset in one transaction, creating the database
+    // if needed; a database this call created is removed again on failure.
+    ImportResult import_file(const std::string& file) const;
 };
 
 void print_json(const nlohmann::json& j);

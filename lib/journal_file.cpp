@@ -95,6 +95,15 @@ Event event_from_json(const json& j) {
     }
 }
 
+// Only versions this rectrack knows are read: a newer one may mean things
+// this code would silently misread.
+void require_version(int64_t version, const std::string& path) {
+    if (version != kFormatVersion)
+        throw InputError(path + ": journal format version " + std::to_string(version) +
+                         " is not one this rectrack reads (" + std::to_string(kFormatVersion) +
+                         ")");
+}
+
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("cannot read '" + path + "'");
@@ -138,9 +147,12 @@ ImportResult import_file(Store& store, Store::Transaction& tx, const Actor& acto
         } catch (const json::parse_error& e) {
             throw InputError(path + ": not valid JSON: " + e.what());
         }
-        if (doc.value("format", "") != kFormat)
+        if (!doc.is_object() || doc.value("format", "") != kFormat)
             throw InputError(path + ": a JSON file must be a rectrack journal export");
-        for (const auto& j : doc.at("events")) events.push_back(event_from_json(j));
+        require_version(doc.value("version", 0), path);
+        if (!doc.contains("events") || !doc["events"].is_array())
+            throw InputError(path + ": a journal export needs an \"events\" array");
+        for (const auto& j : doc["events"]) events.push_back(event_from_json(j));
     } else {
         toml::table doc;
         try {
@@ -155,6 +167,7 @@ ImportResult import_file(Store& store, Store::Transaction& tx, const Actor& acto
             result.events = store.last_event_id() - before;
             return result;
         }
+        require_version(doc["version"].value_or(int64_t{0}), path);
         if (const toml::array* a = doc["event"].as_array())
             for (const auto& n : *a) events.push_back(event_from_json(from_toml(n)));
     }
@@ -166,6 +179,9 @@ ImportResult import_file(Store& store, Store::Transaction& tx, const Actor& acto
             store.append_verbatim(tx, e);
         } catch (const InputError& ex) {
             throw InputError(path + ": " + ex.what());
+        } catch (const json::exception& ex) {  // a payload the projections cannot read
+            throw InputError(path + ": event #" + std::to_string(e.id) +
+                             " cannot be replayed: " + ex.what());
         }
     }
     result.events = static_cast<std::int64_t>(events.size());

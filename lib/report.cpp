@@ -133,7 +133,8 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
     out.scale = store.scale();
 
     // Which recommendations: all, or those named and their parts.
-    auto recs = store.recommendations(t);
+    const auto all_recs = store.recommendations(t);
+    auto recs = all_recs;
     if (!o.recs.empty()) {
         std::set<std::string> wanted(o.recs.begin(), o.recs.end());
         for (const auto& key : wanted)
@@ -146,7 +147,7 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
     std::set<std::string> included;
     for (const auto& r : recs) included.insert(r.key);
 
-    const StatusTimeline timeline(store.all_status_changes(t), store.recommendations(t), out.scale);
+    const StatusTimeline timeline(store.all_status_changes(t), all_recs, out.scale);
     const Date day_before = Date::from_days(o.period.start.days() - 1);
     const std::string period_end = Instant::end_of(o.period.end).str();
 

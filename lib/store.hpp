@@ -56,7 +56,6 @@ class Store {
 
     static int latest_schema_version();
     int schema_version();
-    const std::string& path() const { return path_; }
 
     // A write transaction, taken at once (BEGIN IMMEDIATE) so that a second
     // writer waits for the busy timeout instead of failing half-way. Rolls

@@ -47,19 +47,6 @@ void put(json& p, const char* field, const std::string& value) {
 
 }  // namespace
 
-std::string normalise_celex(const std::string& t) {
-    return value_or_throw(parse_celex(t));
-}
-std::string normalise_eli(const std::string& t) {
-    return value_or_throw(parse_eli(t));
-}
-std::string normalise_com_ref(const std::string& t) {
-    return value_or_throw(parse_com_ref(t));
-}
-std::string normalise_procedure(const std::string& t) {
-    return value_or_throw(parse_procedure(t));
-}
-
 Event Tracker::append(std::string kind, std::vector<std::string> subjects, json payload,
                       Date effective) {
     Event e;
@@ -157,10 +144,10 @@ std::vector<Event> Tracker::add_measure(MeasureInput in) {
     require_text(m.title, "a measure's title");
     measure_types().require(m.type);
     if (store_.measure(m.key)) throw InputError("measure '" + m.key + "' already exists");
-    if (!m.celex.empty()) m.celex = normalise_celex(m.celex);
-    if (!m.eli.empty()) m.eli = normalise_eli(m.eli);
-    if (!m.com_ref.empty()) m.com_ref = normalise_com_ref(m.com_ref);
-    if (!m.procedure.empty()) m.procedure = normalise_procedure(m.procedure);
+    if (!m.celex.empty()) m.celex = value_or_throw(parse_celex(m.celex));
+    if (!m.eli.empty()) m.eli = value_or_throw(parse_eli(m.eli));
+    if (!m.com_ref.empty()) m.com_ref = value_or_throw(parse_com_ref(m.com_ref));
+    if (!m.procedure.empty()) m.procedure = value_or_throw(parse_procedure(m.procedure));
     if (!m.url.empty()) m.url = require_web_url(m.url, "measure URL");
     for (const auto& [stage, date] : in.stages) measure_stages().require(stage);
     // A measure is added on its earliest stage, else today: its record then

@@ -93,10 +93,4 @@ std::vector<CheckTarget> check_targets(Store& store, const std::vector<EvidenceI
 // parts takes the status of its least advanced open part.
 std::vector<RecommendationSummary> recommendation_summaries(Store& store);
 
-// Normalises a CELEX, ELI, COM reference or procedure; throws InputError.
-std::string normalise_celex(const std::string& text);
-std::string normalise_eli(const std::string& text);
-std::string normalise_com_ref(const std::string& text);
-std::string normalise_procedure(const std::string& text);
-
 }  // namespace rectrack

@@ -301,6 +301,11 @@ TEST_F(Cli, AFailedImportLeavesNoDatabaseBehind) {
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("issued"), std::string::npos) << r.err;
     EXPECT_FALSE(std::filesystem::exists(db));
+    write_text(dir.file("empty.json"), R"({"format": "rectrack-journal", "version": 1})");
+    Result journal = rt({"import", dir.file("empty.json")});
+    EXPECT_EQ(journal.code, 2);
+    EXPECT_NE(journal.err.find("\"events\" array"), std::string::npos) << journal.err;
+    EXPECT_FALSE(std::filesystem::exists(db));
 }
 
 TEST_F(Cli, RecordingAndCorrectingAStatus) {
