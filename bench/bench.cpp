@@ -11,10 +11,10 @@
 #include <filesystem>
 #include <string>
 
-#include "journal_file.hpp"
-#include "report_render.hpp"
-#include "store.hpp"
-#include "tracker.hpp"
+#include "dataset/journal_file.hpp"
+#include "report/report_render.hpp"
+#include "store/store.hpp"
+#include "tracker/tracker.hpp"
 
 using namespace rectrack;
 using Clock = std::chrono::steady_clock;

@@ -3,11 +3,11 @@
 #include <iostream>
 #include <set>
 
-#include "audit.hpp"
+#include "audit/audit.hpp"
 #include "commands.hpp"
-#include "error.hpp"
-#include "escape.hpp"
-#include "text.hpp"
+#include "model/error.hpp"
+#include "report/escape.hpp"
+#include "model/text.hpp"
 
 namespace rectrack::cli {
 

@@ -1,7 +1,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "error.hpp"
+#include "model/error.hpp"
 
 namespace rectrack::cli {
 

@@ -1,8 +1,8 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "error.hpp"
-#include "url.hpp"
+#include "model/error.hpp"
+#include "ids/url.hpp"
 
 namespace rectrack::cli {
 

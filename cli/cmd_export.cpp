@@ -1,7 +1,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "journal_file.hpp"
+#include "dataset/journal_file.hpp"
 
 namespace rectrack::cli {
 

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "error.hpp"
+#include "model/error.hpp"
 
 namespace rectrack::cli {
 

@@ -1,9 +1,9 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "error.hpp"
-#include "measure.hpp"
-#include "text.hpp"
+#include "model/error.hpp"
+#include "ids/official_links.hpp"
+#include "model/text.hpp"
 
 namespace rectrack::cli {
 

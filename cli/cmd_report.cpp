@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "error.hpp"
-#include "report_render.hpp"
+#include "model/error.hpp"
+#include "report/report_render.hpp"
 
 namespace rectrack::cli {
 

@@ -1,8 +1,8 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "error.hpp"
-#include "text.hpp"
+#include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace rectrack::cli {
 

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "error.hpp"
+#include "model/error.hpp"
 
 namespace rectrack::cli {
 

@@ -7,11 +7,11 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "config.hpp"
-#include "journal_file.hpp"
-#include "link_check.hpp"
-#include "store.hpp"
-#include "tracker.hpp"
+#include "config/config.hpp"
+#include "dataset/journal_file.hpp"
+#include "audit/link_check.hpp"
+#include "store/store.hpp"
+#include "tracker/tracker.hpp"
 
 namespace rectrack::cli {
 

@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "error.hpp"
-#include "store.hpp"
+#include "model/error.hpp"
+#include "store/store.hpp"
 
 using namespace rectrack;
 

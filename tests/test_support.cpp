@@ -7,7 +7,7 @@
 #include <random>
 #include <sstream>
 
-#include "dataset.hpp"
+#include "dataset/dataset.hpp"
 
 namespace rectrack::test {
 

@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "store.hpp"
-#include "tracker.hpp"
+#include "store/store.hpp"
+#include "tracker/tracker.hpp"
 
 namespace rectrack::test {
 

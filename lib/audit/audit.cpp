@@ -1,0 +1,212 @@
+#include "audit/audit.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "ids/celex.hpp"
+#include "ids/com_ref.hpp"
+#include "ids/eli.hpp"
+#include "model/error.hpp"
+#include "ids/url.hpp"
+
+namespace rectrack {
+
+const std::vector<std::string>& finding_kinds() {
+    static const std::vector<std::string> kinds = {
+        "unsupported_status",      // a status change citing no evidence
+        "broken_evidence",         // ...citing only evidence whose last check failed
+        "contradicting_evidence",  // ...citing evidence that contradicts it
+        "evidence_before_report",  // evidence older than the report, cited as progress
+        "evidence_unchecked",      // never checked online
+        "evidence_stale",          // not checked for more than --stale-after days
+        "no_archive",              // no archived copy recorded
+        "duplicate_source",        // two records of one URL in different forms
+        "measure_without_identifier",
+        "identifier_mismatch",     // CELEX, COM reference, ELI or adoption date disagree
+        "link_without_evidence",   // a measure linked to a recommendation has no evidence
+        "dormant_recommendation",  // no event for more than a year
+        "journal_integrity",       // verify failed
+    };
+    return kinds;
+}
+
+namespace {
+
+// Results that mean the source was not seen working when last checked.
+bool failed(const std::string& result) {
+    return result == "broken" || result == "gone" || result == "soft_404" || result == "timeout" ||
+           result == "tls_error" || result == "server_error";
+}
+
+int days_between(const std::string& instant, Date today) {
+    const auto i = parse_instant(instant);
+    return i ? static_cast<int>(today.days() - i->date().days()) : 0;
+}
+
+// CELEX, COM reference, ELI and adoption date of one measure, checked
+// against one another.
+void check_identifiers(const Measure& m, const std::vector<MeasureStage>& stages,
+                       std::vector<Finding>& out) {
+    auto mismatch = [&](const std::string& detail) {
+        out.push_back({"identifier_mismatch", m.key, detail});
+    };
+    if (m.celex.empty() && m.eli.empty() && m.com_ref.empty() && m.procedure.empty()) {
+        out.push_back({"measure_without_identifier", m.key,
+                       "no CELEX, ELI, COM reference or procedure is recorded"});
+        return;
+    }
+    const auto celex = parse_celex(m.celex);
+    if (const auto eli = parse_eli(m.eli); eli && celex) {
+        if (auto expected = eli->celex(); expected && celex->sector == '3' &&
+                                          *expected != celex->str().substr(0, expected->size()))
+            mismatch("the ELI " + eli->str() + " names " + *expected + ", not CELEX " +
+                     celex->str());
+    }
+    if (const auto com = parse_com_ref(m.com_ref); com && celex && celex->sector == '5') {
+        const auto candidates = com->celex_candidates();
+        if (!candidates.empty() && std::find(candidates.begin(), candidates.end(),
+                                             celex->str().substr(0, 11)) == candidates.end())
+            mismatch("the COM reference " + com->str() + " does not match CELEX " + celex->str() +
+                     " (year or number differ)");
+    }
+    if (celex && celex->sector == '3') {
+        for (const auto& s : stages)
+            if (s.stage == "adopted" && s.date.year != celex->year)
+                mismatch("adopted on " + s.date.str() + " but CELEX " + celex->str() +
+                         " gives the year " + std::to_string(celex->year));
+    }
+}
+
+}  // namespace
+
+std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
+    std::vector<Finding> out;
+    const auto recs = store.recommendations();
+    std::set<std::string> included;
+    for (const auto& r : recs) {
+        const bool wanted = o.recs.empty() ||
+                            std::find(o.recs.begin(), o.recs.end(), r.key) != o.recs.end() ||
+                            std::find(o.recs.begin(), o.recs.end(), r.parent) != o.recs.end();
+        if (wanted) included.insert(r.key);
+    }
+    for (const auto& key : o.recs)
+        if (!included.contains(key))
+            throw InputError("unknown recommendation '" + key + "' in --recs");
+
+    std::map<EvidenceId, Evidence> evidence;
+    for (auto& v : store.evidence_list()) evidence.emplace(v.id, v);
+    const auto health = store.evidence_health();
+    std::map<std::string, Date> issued;  // report key -> date issued
+    for (const auto& r : store.reports()) issued.emplace(r.key, r.issued);
+    std::map<std::string, std::string> report_of;
+    for (const auto& r : recs) report_of.emplace(r.key, r.report);
+
+    // Status changes and what they cite.
+    std::set<EvidenceId> relevant;  // evidence cited or attached within the scope
+    const StatusScale scale = store.scale();
+    for (const auto& c : store.all_status_changes(kNow)) {
+        if (!included.contains(c.rec)) continue;
+        const std::string subject = c.rec + " #" + std::to_string(c.event);
+        if (c.evidence.empty()) {
+            out.push_back(
+                {"unsupported_status", subject,
+                 c.rec + " -> " + c.status + " on " + c.date.str() + " cites no evidence"});
+            continue;
+        }
+        relevant.insert(c.evidence.begin(), c.evidence.end());
+        bool all_broken = true;
+        for (auto id : c.evidence) {
+            const auto h = health.find(id);
+            if (h == health.end() || !failed(h->second.last_result)) all_broken = false;
+            const auto v = evidence.find(id);
+            if (v == evidence.end()) continue;
+            if (v->second.bearing == "contradicts")
+                out.push_back(
+                    {"contradicting_evidence", subject,
+                     evidence_ref(id) + " contradicts the claim " + c.rec + " -> " + c.status});
+            const auto report_issued = issued.find(report_of[c.rec]);
+            const bool progress = scale.progress(c.status) > 0;
+            if (progress && report_issued != issued.end() && v->second.published &&
+                *v->second.published < report_issued->second)
+                out.push_back({"evidence_before_report", subject,
+                               evidence_ref(id) + " was published " + v->second.published->str() +
+                                   ", before the report (" + report_issued->second.str() +
+                                   "), so it cannot show progress on it"});
+        }
+        if (all_broken)
+            out.push_back(
+                {"broken_evidence", subject, "every source it cites failed its last check"});
+    }
+    for (const auto& [subject, id] : store.all_attachments(kNow))
+        if (!subject.starts_with("rec:") || included.contains(subject.substr(4)))
+            relevant.insert(id);
+
+    // The evidence itself.
+    std::map<std::string, std::vector<EvidenceId>> by_form;
+    for (const auto& [id, v] : evidence) {
+        if (!o.recs.empty() && !relevant.contains(id)) continue;
+        const std::string ref = evidence_ref(id);
+        const auto h = health.find(id);
+        if (h == health.end())
+            out.push_back({"evidence_unchecked", ref, v.url + " has never been checked"});
+        else if (int age = days_between(h->second.last_checked, o.today); age > o.stale_after_days)
+            out.push_back({"evidence_stale", ref,
+                           "last checked " + std::to_string(age) + " days ago (" +
+                               h->second.last_checked + ")"});
+        if (v.archive_url.empty())
+            out.push_back({"no_archive", ref, v.url + " has no archived copy"});
+        by_form[comparable_url(v.url)].push_back(id);
+    }
+    for (const auto& [form, ids] : by_form)
+        if (ids.size() > 1) {
+            std::string refs;
+            for (auto id : ids) refs += (refs.empty() ? "" : ", ") + evidence_ref(id);
+            out.push_back(
+                {"duplicate_source", evidence_ref(ids.front()),
+                 refs + " are one source under different URLs: " + evidence[ids.front()].url});
+        }
+
+    // Measures and their links.
+    std::set<std::string> linked;
+    for (const auto& l : store.links_on(o.today, kNow))
+        if (included.contains(l.rec)) {
+            linked.insert(l.measure);
+            if (store.evidence_of(measure_subject(l.measure)).empty())
+                out.push_back({"link_without_evidence", l.rec + "/" + l.measure,
+                               "the measure " + l.measure + " has no evidence attached"});
+        }
+    std::map<std::string, std::vector<MeasureStage>> stages;
+    for (auto& s : store.all_stages(kNow)) stages[s.measure].push_back(s);
+    for (const auto& m : store.measures())
+        if (o.recs.empty() || linked.contains(m.key)) check_identifiers(m, stages[m.key], out);
+
+    // Recommendations nobody has touched for a year; a part's activity
+    // counts for its parent, which is tracked through it.
+    auto activity = store.last_activity();
+    for (const auto& r : recs)
+        if (auto part = activity.find(r.key); !r.parent.empty() && part != activity.end()) {
+            auto [parent, fresh] = activity.emplace(r.parent, part->second);
+            if (!fresh) parent->second = std::max(parent->second, part->second);
+        }
+    for (const auto& key : included) {
+        const auto last = activity.find(key);
+        if (last == activity.end())
+            out.push_back({"dormant_recommendation", key, "no event has ever been recorded"});
+        else if (o.today.days() - last->second.days() > 365)
+            out.push_back({"dormant_recommendation", key, "no event since " + last->second.str()});
+    }
+
+    const VerifyResult v = store.verify();
+    if (!v.ok)
+        out.push_back({"journal_integrity",
+                       v.first_bad_event ? "#" + std::to_string(*v.first_bad_event) : "journal",
+                       v.problem});
+
+    std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+        return std::tie(a.kind, a.subject) < std::tie(b.kind, b.subject);
+    });
+    return out;
+}
+
+}  // namespace rectrack

@@ -1,0 +1,427 @@
+#include "audit/link_check.hpp"
+
+#include <arpa/inet.h>
+#include <curl/curl.h>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <cstring>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <thread>
+
+#include "audit/address.hpp"
+#include "model/sha256.hpp"
+#include "model/text.hpp"
+#include "ids/url.hpp"
+#include "audit/web_page.hpp"
+
+namespace rectrack {
+
+const std::vector<std::string>& result_classes() {
+    static const std::vector<std::string> classes = {"ok",
+                                                     "not_modified",
+                                                     "redirected_permanent",
+                                                     "redirected_temporary",
+                                                     "changed",
+                                                     "soft_404",
+                                                     "broken",
+                                                     "gone",
+                                                     "server_error",
+                                                     "rate_limited",
+                                                     "blocked",
+                                                     "timeout",
+                                                     "tls_error",
+                                                     "skipped"};
+    return classes;
+}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+// --- one URL's check, as a small state machine driven by the scheduler ---
+
+struct Job {
+    CheckTarget target;
+    CheckResult result;
+    std::string url;  // the URL the next request goes to
+    std::string host;
+    bool head = true;                               // HEAD first; GET to read the body
+    bool conditional = false;                       // send the recorded validators
+    int retries = 0;                                // for the current URL and method
+    std::vector<std::pair<int, std::string>> hops;  // redirects followed: status, from URL
+    std::set<std::string> seen;                     // URLs visited, to catch loops
+    Clock::time_point not_before{};
+    bool done = false;
+    // The request in flight.
+    CURL* easy = nullptr;
+    curl_slist* headers = nullptr;
+    curl_slist* pin = nullptr;
+    std::string body, content_type, etag, last_modified, retry_after;
+    bool truncated = false;
+    std::size_t max_body = 0;
+};
+
+size_t on_body(char* data, size_t size, size_t n, void* user) {
+    Job& job = *static_cast<Job*>(user);
+    if (job.body.size() + size * n > job.max_body) {
+        job.truncated = true;
+        return 0;  // stop reading: the cap is reached
+    }
+    job.body.append(data, size * n);
+    return size * n;
+}
+
+size_t on_header(char* data, size_t size, size_t n, void* user) {
+    Job& job = *static_cast<Job*>(user);
+    const std::string line(data, size * n);
+    const size_t colon = line.find(':');
+    if (line.starts_with("HTTP/")) {  // a new response: forget the previous one's headers
+        job.content_type.clear();
+        job.etag.clear();
+        job.last_modified.clear();
+        job.retry_after.clear();
+    } else if (colon != std::string::npos) {
+        const std::string name = to_lower(line.substr(0, colon));
+        const std::string value = trim(line.substr(colon + 1));
+        if (name == "content-type") job.content_type = value;
+        if (name == "etag") job.etag = value;
+        if (name == "last-modified") job.last_modified = value;
+        if (name == "retry-after") job.retry_after = value;
+    }
+    return size * n;
+}
+
+void finish(Job& job, std::string result, std::string detail) {
+    job.result.result = std::move(result);
+    job.result.detail = std::move(detail);
+    const std::string& r = job.result.result;
+    job.result.ok =
+        r == "ok" || r == "not_modified" || r == "changed" || r.starts_with("redirected_");
+    job.result.final_url = job.url;
+    job.done = true;
+}
+
+class Checker {
+  public:
+    explicit Checker(const CheckPolicy& p) : policy_(p), multi_(curl_multi_init()) {}
+    ~Checker() { curl_multi_cleanup(multi_); }
+
+    void run(std::vector<Job>& jobs, const std::function<void(size_t, size_t)>& progress) {
+        size_t finished = 0;
+        for (auto& job : jobs) {
+            job.seen.insert(job.url);
+            if (job.done) ++finished;
+        }
+        while (finished < jobs.size()) {
+            const auto now = Clock::now();
+            Clock::time_point next = now + milliseconds(200);
+            for (auto& job : jobs) {
+                if (job.done || job.easy) continue;
+                if (job.not_before > now) {
+                    next = std::min(next, job.not_before);
+                    continue;
+                }
+                if (active_ >= policy_.total || per_host_[job.host] >= policy_.per_host) continue;
+                const auto last = last_start_.find(job.host);
+                const auto allowed = last == last_start_.end()
+                                         ? now
+                                         : last->second + milliseconds(policy_.min_interval_ms);
+                if (allowed > now) {
+                    next = std::min(next, allowed);
+                    continue;
+                }
+                start(job);
+                if (job.done) {  // refused before any request (private address, DNS)
+                    ++finished;
+                    if (progress) progress(finished, jobs.size());
+                }
+            }
+            int running = 0;
+            curl_multi_perform(multi_, &running);
+            int left = 0;
+            while (CURLMsg* msg = curl_multi_info_read(multi_, &left)) {
+                if (msg->msg != CURLMSG_DONE) continue;
+                Job* job = nullptr;
+                curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &job);
+                complete(*job, msg->data.result);
+                if (job->done) {
+                    ++finished;
+                    if (progress) progress(finished, jobs.size());
+                }
+            }
+            if (finished == jobs.size()) break;
+            const auto wait = std::chrono::duration_cast<milliseconds>(next - Clock::now()).count();
+            if (active_ > 0)
+                curl_multi_poll(multi_, nullptr, 0,
+                                static_cast<int>(std::clamp<long long>(wait, 1, 200)), nullptr);
+            else if (wait > 0)
+                std::this_thread::sleep_for(milliseconds(std::min<long long>(wait, 200)));
+        }
+    }
+
+  private:
+    const CheckPolicy& policy_;
+    CURLM* multi_;
+    int active_ = 0;
+    std::map<std::string, int> per_host_;
+    std::map<std::string, Clock::time_point> last_start_;
+
+    void start(Job& job) {
+        const size_t scheme = job.url.find("://");
+        const std::string s =
+            scheme == std::string::npos ? "" : to_lower(job.url.substr(0, scheme));
+        if (s != "http" && s != "https")
+            return finish(job, "skipped", "only http and https are checked");
+        const Resolved where = resolve(job.host, policy_.allow_private);
+        if (where.error == "private")
+            return finish(
+                job, "skipped",
+                job.host + " is a loopback or private address (--allow-private checks it)");
+        if (where.error == "dns") {
+            ++job.result.attempts;
+            return finish(job, "broken", "DNS failure: " + job.host + " does not resolve");
+        }
+        job.body.clear();
+        job.truncated = false;
+        job.max_body = policy_.max_body;
+        job.easy = curl_easy_init();
+        CURL* e = job.easy;
+        curl_easy_setopt(e, CURLOPT_URL, job.url.c_str());
+        curl_easy_setopt(e, CURLOPT_PRIVATE, &job);
+        curl_easy_setopt(e, CURLOPT_NOBODY, job.head ? 1L : 0L);
+        curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);  // each hop is checked here
+        curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS,
+                         static_cast<long>(policy_.connect_timeout_ms));
+        curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(policy_.timeout_ms));
+        curl_easy_setopt(e, CURLOPT_USERAGENT, policy_.user_agent.c_str());
+        curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+        curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+        curl_easy_setopt(e, CURLOPT_WRITEDATA, &job);
+        curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+        curl_easy_setopt(e, CURLOPT_HEADERDATA, &job);
+        curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+        // Pin a name to the address just vetted; a literal address needs no pin.
+        unsigned char literal[sizeof(in6_addr)];
+        if (inet_pton(AF_INET, job.host.c_str(), literal) != 1 &&
+            inet_pton(AF_INET6, job.host.c_str(), literal) != 1) {
+            job.pin = curl_slist_append(
+                nullptr, (job.host + ":" + url_port(job.url) + ":" + where.address).c_str());
+            curl_easy_setopt(e, CURLOPT_RESOLVE, job.pin);
+        }
+        if (job.conditional) {
+            if (!job.target.etag.empty())
+                job.headers =
+                    curl_slist_append(job.headers, ("If-None-Match: " + job.target.etag).c_str());
+            if (!job.target.last_modified.empty())
+                job.headers = curl_slist_append(
+                    job.headers, ("If-Modified-Since: " + job.target.last_modified).c_str());
+            curl_easy_setopt(e, CURLOPT_HTTPHEADER, job.headers);
+        }
+        curl_multi_add_handle(multi_, e);
+        ++active_;
+        ++per_host_[job.host];
+        last_start_[job.host] = Clock::now();
+        ++job.result.attempts;
+    }
+
+    void release(Job& job) {
+        curl_multi_remove_handle(multi_, job.easy);
+        curl_easy_cleanup(job.easy);
+        curl_slist_free_all(job.headers);
+        curl_slist_free_all(job.pin);
+        job.easy = nullptr;
+        job.headers = job.pin = nullptr;
+        --active_;
+        --per_host_[job.host];
+    }
+
+    // Schedules the same request again, or gives up with `result`.
+    void retry_or(Job& job, const std::string& result, const std::string& detail) {
+        if (++job.retries >= policy_.attempts)
+            return finish(job, result,
+                          detail + " after " + std::to_string(job.retries) + " attempts");
+        long long wait_ms = static_cast<long long>(policy_.backoff_ms) << (job.retries - 1);
+        if (!job.retry_after.empty()) {
+            long long seconds = -1;
+            if (all_digits(job.retry_after))
+                seconds = std::stoll(job.retry_after);
+            else if (const time_t when = curl_getdate(job.retry_after.c_str(), nullptr); when > 0)
+                seconds = std::max<long long>(0, when - time(nullptr) + 1);
+            if (seconds >= 0)
+                wait_ms = std::min<long long>(seconds, policy_.retry_after_cap_s) * 1000;
+        }
+        job.not_before = Clock::now() + milliseconds(wait_ms);
+    }
+
+    void complete(Job& job, CURLcode code) {
+        long status = 0;
+        curl_easy_getinfo(job.easy, CURLINFO_RESPONSE_CODE, &status);
+        char* location = nullptr;
+        curl_easy_getinfo(job.easy, CURLINFO_REDIRECT_URL, &location);
+        const std::string next = location ? location : "";
+        const char* error = curl_easy_strerror(code);
+        release(job);
+        job.result.http_status = static_cast<int>(status);
+
+        if (code != CURLE_OK && !(code == CURLE_WRITE_ERROR && job.truncated)) {
+            if (code == CURLE_OPERATION_TIMEDOUT)
+                return retry_or(job, "timeout", "no answer in time");
+            if (code == CURLE_SSL_CONNECT_ERROR || code == CURLE_PEER_FAILED_VERIFICATION ||
+                code == CURLE_SSL_CERTPROBLEM || code == CURLE_SSL_CIPHER ||
+                code == CURLE_SSL_CACERT_BADFILE)
+                return finish(job, "tls_error", error);
+            if (code == CURLE_COULDNT_RESOLVE_HOST) return finish(job, "broken", "DNS failure");
+            if (code == CURLE_GOT_NOTHING || code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR)
+                return retry_or(job, "server_error", error);
+            return finish(job, "broken", error);
+        }
+        if (status >= 300 && status < 400 && status != 304 && !next.empty())
+            return redirect(job, static_cast<int>(status), next);
+        if (status == 304 && job.conditional)
+            return settle(job, "not_modified", "unchanged since it was captured");
+        if (job.head && (status == 405 || status == 501 || status == 400)) {
+            job.head = false;  // the server refuses HEAD: ask with GET
+            job.retries = 0;
+            return;
+        }
+        if (status == 408) return retry_or(job, "timeout", "HTTP 408");
+        if (status == 429) return retry_or(job, "rate_limited", "HTTP 429");
+        if (status >= 500) {
+            if (bot_challenge(job.body))
+                return finish(job, "blocked",
+                              "a bot challenge (HTTP " + std::to_string(status) +
+                                  "): not verifiable, not broken");
+            return retry_or(job, "server_error", "HTTP " + std::to_string(status));
+        }
+        if (status == 401 || status == 403)
+            return finish(
+                job, "blocked",
+                bot_challenge(job.body)
+                    ? "a bot challenge (HTTP " + std::to_string(status) +
+                          "): not verifiable, not broken"
+                    : "HTTP " + std::to_string(status) + ": access refused, not verifiable");
+        if (status == 404) return finish(job, "broken", "HTTP 404");
+        if (status == 410) return finish(job, "gone", "HTTP 410: removed for good");
+        if (status < 200 || status >= 300)
+            return finish(job, "broken", "HTTP " + std::to_string(status));
+        if (job.head) {  // alive; now read the body to compare and to spot soft 404s
+            job.head = false;
+            job.retries = 0;
+            job.conditional = !job.target.etag.empty() || !job.target.last_modified.empty();
+            return;
+        }
+        classify_body(job);
+    }
+
+    void redirect(Job& job, int status, const std::string& next) {
+        job.hops.emplace_back(status, job.url);
+        if (job.seen.contains(next)) {
+            job.url = next;
+            return finish(job, "broken", "a redirect loop");
+        }
+        if (static_cast<int>(job.hops.size()) > policy_.max_redirects)
+            return finish(job, "broken",
+                          "more than " + std::to_string(policy_.max_redirects) + " redirects");
+        job.seen.insert(next);
+        job.url = next;
+        job.host = url_host(next);
+        job.retries = 0;
+    }
+
+    void classify_body(Job& job) {
+        CheckResult& r = job.result;
+        r.etag = job.etag;
+        r.last_modified = job.last_modified;
+        if (job.truncated) {
+            r.sha256.clear();
+            return settle(job, "ok",
+                          "the body is larger than " + std::to_string(policy_.max_body) +
+                              " bytes: reachable, not hashed");
+        }
+        r.sha256 = sha256_hex(job.body);
+        r.text_sha256 = sha256_hex(normalised_text(job.body, job.content_type));
+        if (is_html(job.content_type, job.body) && says_not_found(job.body))
+            return finish(job, "soft_404", "HTTP 200, but the page says it was not found");
+        if (!job.target.sha256.empty() && job.target.sha256 != r.sha256) {
+            if (!job.target.text_sha256.empty() && job.target.text_sha256 == r.text_sha256)
+                return settle(job, "changed", "markup only: the text is unchanged");
+            return settle(job, "changed", "the content differs from what was captured");
+        }
+        settle(job, "ok", job.target.sha256.empty() ? "" : "the content is unchanged");
+    }
+
+    // A working answer; redirects on the way decide the final class.
+    void settle(Job& job, const std::string& result, const std::string& detail) {
+        if (job.hops.empty()) return finish(job, result, detail);
+        const std::string first = job.hops.front().second;
+        if (is_home_page(job.url) && !is_home_page(first))
+            return finish(job, "soft_404", "redirects to the site's home page " + job.url);
+        const bool permanent = std::all_of(job.hops.begin(), job.hops.end(), [](const auto& h) {
+            return h.first == 301 || h.first == 308;
+        });
+        std::string d = std::to_string(job.hops.size()) + " redirect" +
+                        (job.hops.size() > 1 ? "s" : "") + " to " + job.url;
+        if (url_host(first) != url_host(job.url))
+            d += "; it leaves " + url_host(first) + " for " + url_host(job.url);
+        if (result == "changed") return finish(job, "changed", detail + "; " + d);
+        finish(job, permanent ? "redirected_permanent" : "redirected_temporary", d);
+    }
+};
+
+Job make_job(const CheckTarget& t, const CheckPolicy& policy) {
+    Job job;
+    job.target = t;
+    job.result.evidence = t.evidence;
+    job.result.url = t.url;
+    job.url = t.url;
+    job.host = url_host(t.url);
+    job.max_body = policy.max_body;
+    return job;
+}
+
+// libcurl's global state, set up once for the process.
+void global_init() {
+    static const bool done = [] { return curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK; }();
+    (void)done;
+}
+
+}  // namespace
+
+std::vector<CheckResult> check_links(
+    const std::vector<CheckTarget>& targets, const CheckPolicy& policy,
+    const std::function<void(std::size_t, std::size_t)>& progress) {
+    global_init();
+    std::vector<Job> jobs;
+    jobs.reserve(targets.size());
+    for (const auto& t : targets) {
+        jobs.push_back(make_job(t, policy));
+        // With validators recorded, one conditional GET answers everything.
+        if (!t.etag.empty() || !t.last_modified.empty()) {
+            jobs.back().head = false;
+            jobs.back().conditional = true;
+        }
+    }
+    Checker(policy).run(jobs, progress);
+    std::vector<CheckResult> out;
+    for (auto& j : jobs) out.push_back(std::move(j.result));
+    return out;
+}
+
+CheckResult capture_source(const CheckTarget& target, const CheckPolicy& policy) {
+    global_init();
+    CheckTarget fresh = target;
+    fresh.sha256.clear();  // a capture records what is there, it does not compare
+    fresh.text_sha256.clear();
+    std::vector<Job> jobs = {make_job(fresh, policy)};
+    jobs[0].head = false;
+    Checker(policy).run(jobs, {});
+    return jobs[0].result;
+}
+
+}  // namespace rectrack

@@ -1,0 +1,191 @@
+#include "dataset/journal_file.hpp"
+
+#include <toml++/toml.h>
+#include <fstream>
+#include <sstream>
+
+#include "dataset/dataset.hpp"
+#include "model/error.hpp"
+
+namespace rectrack {
+
+namespace {
+
+using nlohmann::json;
+constexpr const char* kFormat = "rectrack-journal";
+constexpr int kFormatVersion = 1;
+
+json event_json(const Event& e) {
+    return {{"id", e.id},
+            {"kind", e.kind},
+            {"subjects", e.subjects},
+            {"payload", e.payload},
+            {"effective", e.effective.str()},
+            {"recorded_at", e.recorded_at},
+            {"author", e.author},
+            {"hash", e.hash}};
+}
+
+toml::table to_toml_table(const json& j);
+toml::array to_toml_array(const json& j);
+
+// Calls `use` with the TOML value for a JSON value of a journal payload.
+template <typename F>
+void with_toml(const json& j, F&& use) {
+    if (j.is_object())
+        use(to_toml_table(j));
+    else if (j.is_array())
+        use(to_toml_array(j));
+    else if (j.is_string())
+        use(j.get<std::string>());
+    else if (j.is_boolean())
+        use(j.get<bool>());
+    else if (j.is_number_integer())
+        use(j.get<int64_t>());
+    else
+        throw std::logic_error(
+            "journal payloads hold only strings, integers, booleans, arrays, tables");
+}
+
+toml::table to_toml_table(const json& j) {
+    toml::table t;
+    for (const auto& [k, v] : j.items()) with_toml(v, [&](auto&& x) { t.insert(k, std::move(x)); });
+    return t;
+}
+
+toml::array to_toml_array(const json& j) {
+    toml::array a;
+    for (const auto& v : j) with_toml(v, [&](auto&& x) { a.push_back(std::move(x)); });
+    return a;
+}
+
+json from_toml(const toml::node& n) {
+    if (const auto* t = n.as_table()) {
+        json o = json::object();
+        for (const auto& [k, v] : *t) o[std::string(k.str())] = from_toml(v);
+        return o;
+    }
+    if (const auto* a = n.as_array()) {
+        json arr = json::array();
+        for (const auto& v : *a) arr.push_back(from_toml(v));
+        return arr;
+    }
+    if (const auto* s = n.as_string()) return s->get();
+    if (const auto* b = n.as_boolean()) return b->get();
+    if (const auto* i = n.as_integer()) return i->get();
+    throw InputError("unsupported TOML value in a journal payload");
+}
+
+Event event_from_json(const json& j) {
+    try {
+        Event e;
+        e.id = j.at("id").get<EventId>();
+        e.kind = j.at("kind").get<std::string>();
+        e.subjects = j.at("subjects").get<std::vector<std::string>>();
+        e.payload = j.at("payload");
+        e.effective = require_date(j.at("effective").get<std::string>(), "effective");
+        e.recorded_at = j.at("recorded_at").get<std::string>();
+        e.author = j.at("author").get<std::string>();
+        e.hash = j.at("hash").get<std::string>();
+        if (!is_event_kind(e.kind)) throw InputError("unknown event kind '" + e.kind + "'");
+        if (!parse_instant(e.recorded_at)) throw InputError("invalid recorded_at");
+        return e;
+    } catch (const json::exception& ex) {
+        throw InputError(std::string("malformed event: ") + ex.what());
+    }
+}
+
+// Only versions this rectrack knows are read: a newer one may mean things
+// this code would silently misread.
+void require_version(int64_t version, const std::string& path) {
+    if (version != kFormatVersion)
+        throw InputError(path + ": journal format version " + std::to_string(version) +
+                         " is not one this rectrack reads (" + std::to_string(kFormatVersion) +
+                         ")");
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("cannot read '" + path + "'");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+std::string export_journal_json(Store& store) {
+    json events = json::array();
+    store.for_each_event([&](const Event& e) { events.push_back(event_json(e)); });
+    json doc = {{"format", kFormat}, {"version", kFormatVersion}, {"events", events}};
+    return doc.dump(2) + "\n";
+}
+
+std::string export_journal_toml(Store& store) {
+    toml::table doc;
+    doc.insert("format", kFormat);
+    doc.insert("version", kFormatVersion);
+    toml::array events;
+    store.for_each_event([&](const Event& e) { events.push_back(to_toml_table(event_json(e))); });
+    doc.insert("event", std::move(events));
+    std::ostringstream out;
+    out << doc << "\n";
+    return out.str();
+}
+
+ImportResult import_file(Store& store, Store::Transaction& tx, const Actor& actor,
+                         const std::string& path) {
+    const std::string content = read_file(path);
+    const size_t first = content.find_first_not_of(" \t\r\n");
+    ImportResult result;
+    const EventId before = store.last_event_id();
+    std::vector<Event> events;
+    if (first != std::string::npos && content[first] == '{') {
+        json doc;
+        try {
+            doc = json::parse(content);
+        } catch (const json::parse_error& e) {
+            throw InputError(path + ": not valid JSON: " + e.what());
+        }
+        if (!doc.is_object() || doc.value("format", "") != kFormat)
+            throw InputError(path + ": a JSON file must be a rectrack journal export");
+        require_version(doc.value("version", 0), path);
+        if (!doc.contains("events") || !doc["events"].is_array())
+            throw InputError(path + ": a journal export needs an \"events\" array");
+        for (const auto& j : doc["events"]) events.push_back(event_from_json(j));
+    } else {
+        toml::table doc;
+        try {
+            doc = toml::parse(content, path);
+        } catch (const toml::parse_error& e) {
+            throw InputError(path + ":" + std::to_string(e.source().begin.line) + ": " +
+                             std::string(e.description()));
+        }
+        if (doc["format"].value_or(std::string()) != kFormat) {
+            Tracker tracker(store, tx, actor);
+            load_dataset(tracker, doc, path);
+            result.events = store.last_event_id() - before;
+            return result;
+        }
+        require_version(doc["version"].value_or(int64_t{0}), path);
+        if (const toml::array* a = doc["event"].as_array())
+            for (const auto& n : *a) events.push_back(event_from_json(from_toml(n)));
+    }
+    result.journal = true;
+    if (before != 0)
+        throw InputError(path + " is a journal export; import it into a new, empty database");
+    for (const auto& e : events) {
+        try {
+            store.append_verbatim(tx, e);
+        } catch (const InputError& ex) {
+            throw InputError(path + ": " + ex.what());
+        } catch (const json::exception& ex) {  // a payload the projections cannot read
+            throw InputError(path + ": event #" + std::to_string(e.id) +
+                             " cannot be replayed: " + ex.what());
+        }
+    }
+    result.events = static_cast<std::int64_t>(events.size());
+    return result;
+}
+
+}  // namespace rectrack

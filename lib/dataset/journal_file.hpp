@@ -1,0 +1,25 @@
+// The journal as a file: `rectrack export` writes every event with its hash,
+// `rectrack import` reads it back into an empty database, checking the chain
+// as it goes, so export -> import -> export reproduces the file exactly.
+// `import` also accepts a dataset (see dataset.hpp).
+#pragma once
+#include <string>
+
+#include "tracker/tracker.hpp"
+
+namespace rectrack {
+
+std::string export_journal_json(Store& store);
+std::string export_journal_toml(Store& store);
+
+struct ImportResult {
+    bool journal = false;     // a journal (true) or a dataset (false)
+    std::int64_t events = 0;  // events recorded
+};
+
+// Reads FILE (TOML or JSON, by content) and records it. A journal needs an
+// empty database; a dataset is added to whatever is there.
+ImportResult import_file(Store& store, Store::Transaction& tx, const Actor& actor,
+                         const std::string& path);
+
+}  // namespace rectrack

@@ -1,0 +1,129 @@
+// The domain's plain value types. They carry no behaviour beyond formatting
+// helpers; the tracker validates them and the store persists them.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "time/date.hpp"
+
+namespace rectrack {
+
+using EventId = std::int64_t;
+using EvidenceId = std::int64_t;
+
+struct Report {
+    std::string key;
+    std::string title;
+    std::string author;
+    std::string publisher;
+    Date issued;
+    std::string url;
+};
+
+struct Recommendation {
+    std::string key;     // R1, R4.a
+    std::string report;  // the report's key
+    int number = 0;
+    std::string parent;  // R4 for the part R4.a; empty for a whole recommendation
+    std::string title;
+    std::string text;  // verbatim from the report
+    std::vector<std::string> addressees;
+    std::vector<std::string> themes;
+};
+
+struct Measure {
+    std::string key;  // ai-act
+    std::string title;
+    std::string type;
+    std::vector<std::string> institutions;
+    std::string celex;  // each identifier is normalised, or empty
+    std::string eli;
+    std::string com_ref;
+    std::string procedure;
+    std::string url;
+};
+
+struct MeasureStage {
+    EventId event = 0;
+    std::string measure;
+    std::string stage;
+    Date date;
+};
+
+struct Evidence {
+    EvidenceId id = 0;
+    std::string url;
+    std::string title;
+    std::string publisher;
+    std::optional<Date> published;
+    std::optional<Date> accessed;
+    std::string archive_url;
+    std::string sha256;
+    std::string kind;     // official, legislation, news, ngo, academic
+    std::string bearing;  // supports, contradicts, context
+};
+
+// What fetching a source found: the basis on which later checks tell a
+// changed source from an unchanged one.
+struct EvidenceCapture {
+    std::string sha256;
+    std::string text_sha256;
+    std::string etag;
+    std::string last_modified;
+    std::string final_url;
+    int http_status = 0;
+    std::string recorded_at;
+};
+
+// How an evidence item has fared in audits.
+struct EvidenceHealth {
+    std::string last_checked;  // instant of the latest check, empty if never
+    std::string last_result;   // ok, broken, ...
+    std::string last_success;  // instant of the latest check that saw it working
+    int consecutive_failures = 0;
+};
+
+// Evidence is shown to users as E12; they may type E12 or 12.
+std::string evidence_ref(EvidenceId id);
+std::optional<EvidenceId> parse_evidence_ref(const std::string& text);
+
+struct Link {
+    EventId event = 0;  // the measure_linked event
+    std::string rec;
+    std::string measure;
+    std::string relation;
+    std::string note;
+    Date date;
+};
+
+struct StatusChange {
+    EventId event = 0;
+    std::string rec;
+    std::string status;
+    Date date;
+    std::string note;
+    std::string author;
+    std::string recorded_at;
+    std::vector<EvidenceId> evidence;
+};
+
+struct Note {
+    EventId event = 0;
+    std::string subject;
+    std::string text;
+    Date date;
+    std::string author;
+};
+
+// One row of `rectrack recs`: a recommendation and where it stands now.
+struct RecommendationSummary {
+    Recommendation rec;
+    std::string status;
+    std::optional<Date> status_since;
+    int measures = 0;
+    int evidence = 0;
+};
+
+}  // namespace rectrack

@@ -1,0 +1,73 @@
+#include "model/vocabulary.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "model/error.hpp"
+
+namespace rectrack {
+
+bool Vocabulary::contains(std::string_view w) const {
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+std::string Vocabulary::list() const {
+    std::string out;
+    for (auto w : words) out += (out.empty() ? "" : ", ") + std::string(w);
+    return out;
+}
+
+void Vocabulary::require(std::string_view w) const {
+    if (!contains(w))
+        throw InputError("unknown " + std::string(what) + " '" + std::string(w) +
+                         "' (expected one of: " + list() + ")");
+}
+
+namespace {
+constexpr std::array<std::string_view, 15> kTypes = {"regulation",
+                                                     "directive",
+                                                     "decision",
+                                                     "cfsp_decision",
+                                                     "recommendation",
+                                                     "communication",
+                                                     "joint_communication",
+                                                     "council_conclusions",
+                                                     "ep_resolution",
+                                                     "strategy",
+                                                     "programme",
+                                                     "agreement",
+                                                     "joint_statement",
+                                                     "sanctions_listing",
+                                                     "other"};
+constexpr std::array<std::string_view, 8> kStages = {"announced", "proposed", "adopted",
+                                                     "published", "in_force", "applies",
+                                                     "repealed",  "withdrawn"};
+constexpr std::array<std::string_view, 4> kRelations = {"advances", "partly_advances", "related",
+                                                        "counteracts"};
+constexpr std::array<std::string_view, 5> kKinds = {"official", "legislation", "news", "ngo",
+                                                    "academic"};
+constexpr std::array<std::string_view, 3> kBearings = {"supports", "contradicts", "context"};
+}  // namespace
+
+const Vocabulary& measure_types() {
+    static const Vocabulary v{"measure type", kTypes};
+    return v;
+}
+const Vocabulary& measure_stages() {
+    static const Vocabulary v{"stage", kStages};
+    return v;
+}
+const Vocabulary& link_relations() {
+    static const Vocabulary v{"relation", kRelations};
+    return v;
+}
+const Vocabulary& evidence_kinds() {
+    static const Vocabulary v{"evidence kind", kKinds};
+    return v;
+}
+const Vocabulary& evidence_bearings() {
+    static const Vocabulary v{"evidence bearing", kBearings};
+    return v;
+}
+
+}  // namespace rectrack

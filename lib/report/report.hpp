@@ -1,0 +1,108 @@
+// A period's status report as plain data: where each recommendation stood at
+// the start and the end of the period, what happened in it, what backs it,
+// and what was recorded late. Renderers (report_*.cpp) turn it into
+// Markdown, HTML, CSV and JSON; none of them computes anything.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/model.hpp"
+#include "time/period.hpp"
+#include "model/status_scale.hpp"
+#include "store/store.hpp"
+
+namespace rectrack {
+
+struct ReportOptions {
+    Period period;
+    std::optional<Instant> as_recorded;  // replay only what was recorded by then
+    Instant generated;                   // the clock; the as-recorded instant when given
+    std::vector<std::string> recs;       // only these (and their parts); all when empty
+};
+
+// One journal entry as a report shows it.
+struct ReportEvent {
+    EventId id = 0;
+    std::string kind;
+    Date date;
+    std::string recorded_at;
+    std::string author;
+    std::string text;                  // describe() of the event
+    std::string status;                // for status changes
+    std::vector<EvidenceId> evidence;  // cited, for status changes
+    bool unsupported = false;          // a status change citing no evidence
+    bool late = false;                 // recorded after the period ended
+};
+
+struct ReportMeasure {
+    std::string key;
+    std::string title;
+    std::string relation;
+    std::string celex;
+    std::string eur_lex;                  // link to the act, when its identifiers give one
+    std::vector<MeasureStage> stages;     // every stage up to the end of the period
+    std::vector<MeasureStage> in_period;  // the stages reached within the period
+};
+
+enum class Direction { advanced, regressed, unchanged };
+std::string direction_name(Direction d);
+
+struct ReportRecommendation {
+    std::string key;
+    std::string title;
+    std::string parent;        // for parts
+    std::string status_start;  // at the close of the day before the period
+    std::string status_end;    // at the close of the period's last day
+    Direction direction = Direction::unchanged;
+    std::vector<ReportEvent> events;  // effective within the period
+    std::vector<ReportMeasure> measures;
+    std::vector<Evidence> evidence;  // cited or attached up to the end of the period
+    std::map<EvidenceId, std::string> last_seen_working;  // by the audits recorded so far
+    int unsupported = 0;  // status changes in the period citing no evidence
+};
+
+struct ReportSummary {
+    std::map<std::string, int> start;  // status -> recommendations, whole ones only
+    std::map<std::string, int> end;
+    int advanced = 0, regressed = 0, unchanged = 0;
+    int measures_linked = 0;  // links effective in the period
+    int stages_reached = 0;   // measure stages dated in the period
+    int evidence_added = 0;   // evidence recorded with a date in the period
+};
+
+struct QuarterCount {
+    Quarter quarter;
+    std::map<std::string, int> counts;  // status -> recommendations at its end
+};
+
+struct Correction {
+    EventId id = 0;
+    EventId retracts = 0;
+    std::string reason;
+    std::string recorded_at;
+    std::string author;
+};
+
+struct StatusReport {
+    Report report;
+    Period period;
+    std::string as_recorded;  // empty when everything recorded is included
+    std::string generated;
+    StatusScale scale;
+    ReportSummary summary;
+    std::vector<ReportRecommendation> recommendations;  // parts follow their parent
+    std::vector<ReportEvent> late_entries;
+    std::vector<Correction> corrections;  // recorded within the period
+    std::vector<QuarterCount> trend;      // the eight quarters ending with the period's
+};
+
+// "In the period 1 recommendation advanced, ..." as plain text.
+std::string summary_sentence(const ReportSummary& s);
+
+// Builds the report from the store. Throws InputError for unknown
+// recommendations in `recs` or an empty database.
+StatusReport build_report(Store& store, const ReportOptions& options);
+
+}  // namespace rectrack

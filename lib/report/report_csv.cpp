@@ -1,0 +1,29 @@
+#include "report/escape.hpp"
+#include "report/report_render.hpp"
+#include "model/text.hpp"
+
+namespace rectrack {
+
+std::string render_csv(const StatusReport& r) {
+    std::string out =
+        "key,title,status_start,status_end,direction,events,measures,evidence,unsupported\r\n";
+    for (const auto& rec : r.recommendations) {
+        std::vector<std::string> measures, evidence;
+        for (const auto& m : rec.measures) measures.push_back(m.key);
+        for (const auto& v : rec.evidence) evidence.push_back(evidence_ref(v.id));
+        const std::vector<std::string> fields = {rec.key,
+                                                 rec.title,
+                                                 rec.status_start,
+                                                 rec.status_end,
+                                                 direction_name(rec.direction),
+                                                 std::to_string(rec.events.size()),
+                                                 join(measures, "; "),
+                                                 join(evidence, "; "),
+                                                 std::to_string(rec.unsupported)};
+        for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
+        out += "\r\n";
+    }
+    return out;
+}
+
+}  // namespace rectrack

@@ -1,0 +1,180 @@
+#include <sstream>
+
+#include "report/chart.hpp"
+#include "report/escape.hpp"
+#include "report/report_render.hpp"
+
+namespace rectrack {
+
+namespace {
+
+std::string h(std::string_view s) {
+    return html_escape(s);
+}
+
+std::string a(std::string_view text, const std::string& url) {
+    if (url.empty()) return h(text);
+    return "<a href=\"" + h(url) + "\">" + h(text) + "</a>";
+}
+
+std::string badge(const StatusScale& scale, const std::string& status) {
+    return "<span class=\"status\" style=\"border-color:" + status_colour(scale, status) + "\">" +
+           h(scale.label_of(status)) + "</span>";
+}
+
+std::string event_item(const ReportEvent& e) {
+    std::string s = "<li><time>" + e.date.str() + "</time> " + h(e.text) +
+                    " <span class=\"meta\">#" + std::to_string(e.id) + ", " + h(e.author) +
+                    "</span>";
+    if (e.unsupported) s += " <strong class=\"warn\">no evidence cited</strong>";
+    if (e.late) s += " <em class=\"late\">late entry, recorded " + h(e.recorded_at) + "</em>";
+    return s + "</li>";
+}
+
+constexpr const char* kStyle = R"css(
+@page { size: A4; margin: 18mm 16mm; }
+body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt;
+       color: #1b1b1b; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.4; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.25em; border-bottom: 2px solid #1f4e79; padding-bottom: 0.15em; margin-top: 1.6em; }
+h3 { font-size: 1.05em; margin-bottom: 0.3em; }
+table { border-collapse: collapse; width: 100%; margin: 0.6em 0; }
+th, td { border: 1px solid #c8c8c8; padding: 0.25em 0.45em; text-align: left; vertical-align: top; }
+th { background: #eef2f7; }
+td.n { text-align: right; }
+#recommendations { font-size: 0.92em; }
+#recommendations th[scope="row"] { font-weight: normal; width: 40%; }
+#recommendations th[scope="row"] a { font-weight: bold; }
+#status-table { width: auto; }
+tr.part th { padding-left: 1.6em; }
+.status { border-left: 0.6em solid; padding-left: 0.3em; }
+.meta { color: #666; font-size: 0.9em; }
+.warn { color: #b00020; }
+.late { color: #8a5a00; }
+figure { margin: 1em 0; break-inside: avoid; }
+figcaption { font-weight: bold; margin-bottom: 0.3em; }
+section.rec { break-inside: avoid-page; }
+dl.head { display: grid; grid-template-columns: 9em auto; gap: 0.15em 1em; }
+dl.head dt { font-weight: bold; }
+dl.head dd { margin: 0; }
+@media print { a { color: inherit; } body { margin: 0; max-width: none; } }
+)css";
+
+}  // namespace
+
+std::string render_html(const StatusReport& r) {
+    std::ostringstream o;
+    const std::string title = "Status report " + r.period.label() + ": " + r.report.title;
+    o << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+      << "<title>" << h(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+    o << "<header>\n<h1>" << h(title) << "</h1>\n<dl class=\"head\">\n";
+    o << "<dt>Report</dt><dd>" << a(r.report.title, r.report.url) << ", " << h(r.report.author)
+      << ", " << h(r.report.publisher) << " (" << r.report.issued.str() << ")</dd>\n";
+    o << "<dt>Period</dt><dd>" << h(r.period.label()) << " (" << r.period.start.str() << " to "
+      << r.period.end.str() << ")</dd>\n";
+    o << "<dt>Generated</dt><dd>" << h(r.generated) << "</dd>\n";
+    o << "<dt>As recorded</dt><dd>"
+      << (r.as_recorded.empty() ? "everything recorded" : h(r.as_recorded))
+      << "</dd>\n</dl>\n</header>\n";
+
+    o << "<main>\n<section id=\"summary\">\n<h2>Summary</h2>\n";
+    o << "<p>" << h(summary_sentence(r.summary)) << "</p>\n";
+    o << "<table id=\"status-table\">\n<caption>Recommendations by "
+         "status</caption>\n<thead><tr><th scope=\"col\">Status</th>"
+      << "<th scope=\"col\">Start of period</th><th scope=\"col\">End of "
+         "period</th></tr></thead>\n<tbody>\n";
+    for (const auto& level : r.scale.levels) {
+        const auto s = r.summary.start.find(level.name), e = r.summary.end.find(level.name);
+        o << "<tr><th scope=\"row\">" << badge(r.scale, level.name) << "</th><td class=\"n\">"
+          << (s == r.summary.start.end() ? 0 : s->second) << "</td><td class=\"n\">"
+          << (e == r.summary.end.end() ? 0 : e->second) << "</td></tr>\n";
+    }
+    o << "</tbody>\n</table>\n";
+    o << "<figure>\n<figcaption>Status at the end of the period</figcaption>\n"
+      << status_bar_chart(r.scale, r.summary.end,
+                          "Recommendations by status at " + r.period.end.str())
+      << "\n</figure>\n";
+    std::vector<ChartSeries> series;
+    for (const auto& q : r.trend) series.push_back({q.quarter.str(), q.counts});
+    o << "<figure>\n<figcaption>Status over the last eight quarters</figcaption>\n"
+      << status_trend_chart(r.scale, series, "Recommendations by status at the end of each quarter")
+      << "\n</figure>\n</section>\n";
+
+    o << "<section id=\"overview\">\n<h2>Recommendations</h2>\n<table id=\"recommendations\">\n"
+      << "<thead><tr><th scope=\"col\">Recommendation</th><th scope=\"col\">Start</th>"
+      << "<th scope=\"col\">End</th><th scope=\"col\">Direction</th><th scope=\"col\">Events</th>"
+      << "<th scope=\"col\">Measures</th><th scope=\"col\">Evidence</th>"
+      << "<th scope=\"col\">Unsupported</th></tr></thead>\n<tbody>\n";
+    for (const auto& rec : r.recommendations)
+        o << "<tr data-rec=\"" << h(rec.key) << "\""
+          << (rec.parent.empty() ? "" : " class=\"part\"") << "><th scope=\"row\"><a href=\"#rec-"
+          << h(rec.key) << "\">" << h(rec.key) << "</a> " << h(rec.title) << "</th><td>"
+          << badge(r.scale, rec.status_start) << "</td><td>" << badge(r.scale, rec.status_end)
+          << "</td><td>" << direction_name(rec.direction) << "</td><td class=\"n\">"
+          << rec.events.size() << "</td><td class=\"n\">" << rec.measures.size()
+          << "</td><td class=\"n\">" << rec.evidence.size() << "</td><td class=\"n\">"
+          << rec.unsupported << "</td></tr>\n";
+    o << "</tbody>\n</table>\n</section>\n";
+
+    for (const auto& rec : r.recommendations) {
+        o << "<section class=\"rec\" id=\"rec-" << h(rec.key) << "\">\n<h3>" << h(rec.key) << ": "
+          << h(rec.title) << "</h3>\n<p>" << badge(r.scale, rec.status_start) << " → "
+          << badge(r.scale, rec.status_end) << " (" << direction_name(rec.direction) << ")</p>\n";
+        if (rec.events.empty()) {
+            o << "<p>No events in the period.</p>\n";
+        } else {
+            o << "<ul class=\"events\">\n";
+            for (const auto& e : rec.events) o << event_item(e) << "\n";
+            o << "</ul>\n";
+        }
+        if (!rec.measures.empty()) {
+            o << "<p><strong>Measures</strong></p>\n<ul class=\"measures\">\n";
+            for (const auto& m : rec.measures) {
+                o << "<li>" << a(m.key, m.eur_lex) << " (" << h(m.relation) << "): " << h(m.title);
+                if (!m.celex.empty()) o << ", CELEX " << h(m.celex);
+                for (const auto& s : m.in_period)
+                    o << "; <strong>" << h(s.stage) << " " << s.date.str() << "</strong>";
+                o << "</li>\n";
+            }
+            o << "</ul>\n";
+        }
+        if (!rec.evidence.empty()) {
+            o << "<p><strong>Evidence</strong></p>\n<ul class=\"evidence\">\n";
+            for (const auto& v : rec.evidence) {
+                const auto seen = rec.last_seen_working.find(v.id);
+                o << "<li>" << evidence_ref(v.id) << " " << a(v.title, v.url)
+                  << " <span class=\"meta\">"
+                  << (seen == rec.last_seen_working.end() ? "not yet checked online"
+                                                          : "last seen working " + h(seen->second))
+                  << "</span></li>\n";
+            }
+            o << "</ul>\n";
+        }
+        o << "</section>\n";
+    }
+
+    o << "<section id=\"late\">\n<h2>Late entries</h2>\n";
+    if (r.late_entries.empty())
+        o << "<p>None: everything in the period was recorded by its end.</p>\n";
+    else {
+        o << "<ul>\n";
+        for (const auto& e : r.late_entries) o << event_item(e) << "\n";
+        o << "</ul>\n";
+    }
+    o << "</section>\n<section id=\"corrections\">\n<h2>Corrections recorded in the period</h2>\n";
+    if (r.corrections.empty())
+        o << "<p>None.</p>\n";
+    else {
+        o << "<ul>\n";
+        for (const auto& c : r.corrections)
+            o << "<li>#" << c.id << " retracts #" << c.retracts << ": " << h(c.reason)
+              << " <span class=\"meta\">" << h(c.author) << ", " << h(c.recorded_at)
+              << "</span></li>\n";
+        o << "</ul>\n";
+    }
+    o << "</section>\n</main>\n</body>\n</html>\n";
+    return o.str();
+}
+
+}  // namespace rectrack

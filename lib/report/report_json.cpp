@@ -1,0 +1,112 @@
+#include <nlohmann/json.hpp>
+
+#include "report/report_render.hpp"
+
+namespace rectrack {
+
+namespace {
+
+using nlohmann::json;
+
+json event_json(const ReportEvent& e) {
+    json refs = json::array();
+    for (auto id : e.evidence) refs.push_back(evidence_ref(id));
+    json j = {{"event", e.id},        {"kind", e.kind},
+              {"date", e.date.str()}, {"recorded_at", e.recorded_at},
+              {"author", e.author},   {"text", e.text},
+              {"late", e.late}};
+    if (e.kind == kind::status_changed) {
+        j["status"] = e.status;
+        j["evidence"] = refs;
+        j["unsupported"] = e.unsupported;
+    }
+    return j;
+}
+
+json stages_json(const std::vector<MeasureStage>& stages) {
+    json out = json::array();
+    for (const auto& s : stages) out.push_back({{"stage", s.stage}, {"date", s.date.str()}});
+    return out;
+}
+
+}  // namespace
+
+std::string render_json(const StatusReport& r) {
+    json period = {{"start", r.period.start.str()}, {"end", r.period.end.str()}};
+    period["quarter"] = r.period.quarter ? json(r.period.quarter->str()) : json();
+    json recs = json::array();
+    for (const auto& rec : r.recommendations) {
+        json events = json::array(), measures = json::array(), evidence = json::array(),
+             unsupported = json::array();
+        for (const auto& e : rec.events) {
+            events.push_back(event_json(e));
+            if (e.unsupported) unsupported.push_back(event_json(e));
+        }
+        for (const auto& m : rec.measures)
+            measures.push_back({{"key", m.key},
+                                {"title", m.title},
+                                {"relation", m.relation},
+                                {"celex", m.celex},
+                                {"eur_lex", m.eur_lex},
+                                {"stages", stages_json(m.stages)},
+                                {"stages_in_period", stages_json(m.in_period)}});
+        for (const auto& v : rec.evidence) {
+            const auto seen = rec.last_seen_working.find(v.id);
+            evidence.push_back(
+                {{"id", evidence_ref(v.id)},
+                 {"url", v.url},
+                 {"title", v.title},
+                 {"published", v.published ? v.published->str() : ""},
+                 {"last_seen_working",
+                  seen == rec.last_seen_working.end() ? json() : json(seen->second)}});
+        }
+        recs.push_back({{"key", rec.key},
+                        {"title", rec.title},
+                        {"parent", rec.parent.empty() ? json() : json(rec.parent)},
+                        {"status_start", rec.status_start},
+                        {"status_end", rec.status_end},
+                        {"direction", direction_name(rec.direction)},
+                        {"events", events},
+                        {"measures", measures},
+                        {"evidence", evidence},
+                        {"unsupported", unsupported}});
+    }
+    json late = json::array();
+    for (const auto& e : r.late_entries) late.push_back(event_json(e));
+    json corrections = json::array();
+    for (const auto& c : r.corrections)
+        corrections.push_back({{"event", c.id},
+                               {"retracts", c.retracts},
+                               {"reason", c.reason},
+                               {"recorded_at", c.recorded_at},
+                               {"author", c.author}});
+    json trend = json::array();
+    for (const auto& q : r.trend)
+        trend.push_back({{"quarter", q.quarter.str()}, {"counts", q.counts}});
+    const json doc = {{"report",
+                       {{"key", r.report.key},
+                        {"title", r.report.title},
+                        {"author", r.report.author},
+                        {"publisher", r.report.publisher},
+                        {"issued", r.report.issued.str()},
+                        {"url", r.report.url}}},
+                      {"period", period},
+                      {"as_recorded", r.as_recorded.empty() ? json() : json(r.as_recorded)},
+                      {"generated", r.generated},
+                      {"summary",
+                       {{"start", r.summary.start},
+                        {"end", r.summary.end},
+                        {"advanced", r.summary.advanced},
+                        {"regressed", r.summary.regressed},
+                        {"unchanged", r.summary.unchanged},
+                        {"measures_linked", r.summary.measures_linked},
+                        {"stages_reached", r.summary.stages_reached},
+                        {"evidence_added", r.summary.evidence_added}}},
+                      {"recommendations", recs},
+                      {"late_entries", late},
+                      {"corrections", corrections},
+                      {"trend", trend}};
+    return doc.dump(2) + "\n";
+}
+
+}  // namespace rectrack

@@ -1,0 +1,335 @@
+#include "store/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <array>
+#include <filesystem>
+
+#include "model/error.hpp"
+#include "store/migrations.hpp"
+
+namespace rectrack {
+
+namespace {
+
+// The tables verify() rebuilds from the journal and compares, first column
+// first so that a difference can be named by its key.
+constexpr std::array<const char*, 15> kProjectionTables = {"event_subjects", "scale",
+                                                           "reports",        "recommendations",
+                                                           "status_changes", "citations",
+                                                           "measures",       "stages",
+                                                           "links",          "unlinks",
+                                                           "evidence",       "attachments",
+                                                           "notes",          "evidence_captures",
+                                                           "evidence_checks"};
+
+Event read_event(SQLite::Statement& q) {
+    Event e;
+    e.id = q.getColumn(0).getInt64();
+    e.kind = q.getColumn(1).getString();
+    e.subjects = nlohmann::json::parse(q.getColumn(2).getString()).get<std::vector<std::string>>();
+    e.payload = nlohmann::json::parse(q.getColumn(3).getString());
+    e.effective = parse_date(q.getColumn(4).getString()).value_or(Date{});
+    e.recorded_at = q.getColumn(5).getString();
+    e.author = q.getColumn(6).getString();
+    e.hash = q.getColumn(7).getString();
+    return e;
+}
+
+#define kEventFields "id, kind, subjects, payload, effective, recorded_at, author, hash"
+constexpr const char* kEventColumns = "SELECT " kEventFields " FROM events ";
+
+void insert_event(SQLite::Database& db, const Event& e) {
+    SQLite::Statement ins(db,
+                          "INSERT INTO events(id, kind, subjects, payload, effective, "
+                          "recorded_at, author, hash) VALUES (?,?,?,?,?,?,?,?)");
+    ins.bind(1, static_cast<int64_t>(e.id));
+    ins.bind(2, e.kind);
+    ins.bind(3, nlohmann::json(e.subjects).dump());
+    ins.bind(4, e.payload.dump());
+    ins.bind(5, e.effective.str());
+    ins.bind(6, e.recorded_at);
+    ins.bind(7, e.author);
+    ins.bind(8, e.hash);
+    ins.exec();
+}
+
+void run_migrations(SQLite::Database& db, int from) {
+    for (const auto& m : migrations()) {
+        if (m.version <= from) continue;
+        db.exec(std::string(m.sql));
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+    }
+}
+
+}  // namespace
+
+[[noreturn]] void rethrow_as_storage_error(const std::string& path) {
+    try {
+        throw;
+    } catch (const SQLite::Exception& e) {
+        const int code = e.getErrorCode();
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+            throw StorageError("the database '" + path +
+                               "' is locked by another process; try again when it has finished");
+        if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+            throw StorageError("'" + path + "' is not a rectrack database or is corrupt (" +
+                               e.what() + ")");
+        if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
+            throw StorageError("cannot write to the database '" + path + "' (" + e.what() + ")");
+        throw StorageError("database error in '" + path + "': " + e.what());
+    }
+}
+
+Store::Store(const std::string& path, OpenOptions options) : path_(path) {
+    namespace fs = std::filesystem;
+    if (!options.create && !fs::exists(path))
+        throw StorageError("no database at '" + path +
+                           "': create one with `rectrack init` (or pass --db PATH)");
+    try {
+        db_ = std::make_unique<SQLite::Database>(
+            path, SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0));
+        db_->setBusyTimeout(options.busy_timeout_ms);
+        const int version = schema_version();
+        if (version > latest_schema_version())
+            throw StorageError("the database '" + path + "' has schema version " +
+                               std::to_string(version) + ", newer than this rectrack knows (" +
+                               std::to_string(latest_schema_version()) + "): upgrade rectrack");
+        if (version == 0 && db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
+            throw StorageError("'" + path + "' is an SQLite file but not a rectrack database");
+        // WAL lets readers go on while one person writes; NORMAL sync is
+        // durable across application crashes, which is what a CLI needs.
+        db_->exec("PRAGMA journal_mode = WAL");
+        db_->exec("PRAGMA synchronous = NORMAL");
+        if (version < latest_schema_version()) migrate();
+        projector_ = std::make_unique<Projector>(*db_);
+    } catch (const StorageError&) {
+        throw;
+    } catch (const SQLite::Exception&) {
+        rethrow_as_storage_error(path);
+    }
+}
+
+Store::~Store() = default;
+
+int Store::latest_schema_version() {
+    return migrations().back().version;
+}
+
+int Store::schema_version() {
+    return db_->execAndGet("PRAGMA user_version").getInt();
+}
+
+void Store::migrate() {
+    SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    // Read again under the lock: another process may have migrated meanwhile.
+    run_migrations(*db_, schema_version());
+    tx.commit();
+}
+
+Store::Transaction::Transaction(Store& store) : store_(store) {
+    try {
+        store_.db_->exec("BEGIN IMMEDIATE");
+    } catch (const SQLite::Exception&) {
+        rethrow_as_storage_error(store_.path_);
+    }
+}
+
+Store::Transaction::~Transaction() {
+    if (!done_) {
+        try {
+            store_.db_->exec("ROLLBACK");
+        } catch (...) {  // nothing sensible to do in a destructor
+        }
+    }
+}
+
+void Store::Transaction::commit() {
+    try {
+        store_.db_->exec("COMMIT");
+        done_ = true;
+    } catch (const SQLite::Exception&) {
+        rethrow_as_storage_error(store_.path_);
+    }
+}
+
+Event Store::append(Transaction&, Event e, const std::string& now) {
+    SQLite::Statement last(*db_,
+                           "SELECT id, recorded_at, hash FROM events ORDER BY id DESC LIMIT 1");
+    std::string previous_hash = kGenesisHash;
+    e.id = 1;
+    e.recorded_at = now;
+    if (last.executeStep()) {
+        e.id = last.getColumn(0).getInt64() + 1;
+        // Keep recorded_at monotonic even if the clock steps back, so that
+        // "as recorded at T" always selects a prefix of the journal.
+        if (last.getColumn(1).getString() > now) e.recorded_at = last.getColumn(1).getString();
+        previous_hash = last.getColumn(2).getString();
+    }
+    e.hash = chain_hash(previous_hash, e);
+    insert_event(*db_, e);
+    projector_->apply(e);
+    return e;
+}
+
+void Store::append_verbatim(Transaction&, const Event& e) {
+    SQLite::Statement last(*db_,
+                           "SELECT id, recorded_at, hash FROM events ORDER BY id DESC LIMIT 1");
+    EventId expected = 1;
+    std::string previous_hash = kGenesisHash;
+    if (last.executeStep()) {
+        expected = last.getColumn(0).getInt64() + 1;
+        previous_hash = last.getColumn(2).getString();
+        if (e.recorded_at < last.getColumn(1).getString())
+            throw InputError("event #" + std::to_string(e.id) +
+                             " was recorded before the event it follows");
+    }
+    if (e.id != expected)
+        throw InputError("event #" + std::to_string(e.id) + " is out of sequence (expected #" +
+                         std::to_string(expected) + ")");
+    if (chain_hash(previous_hash, e) != e.hash)
+        throw InputError("event #" + std::to_string(e.id) +
+                         " does not match its hash: the file was changed after export");
+    insert_event(*db_, e);
+    projector_->apply(e);
+}
+
+std::optional<Event> Store::event(EventId id) {
+    SQLite::Statement q(*db_, std::string(kEventColumns) + "WHERE id = ?");
+    q.bind(1, static_cast<int64_t>(id));
+    if (!q.executeStep()) return std::nullopt;
+    return read_event(q);
+}
+
+EventId Store::last_event_id() {
+    return db_->execAndGet("SELECT coalesce(max(id), 0) FROM events").getInt64();
+}
+
+std::vector<Event> Store::log(const LogFilter& f) {
+    std::string sql = std::string(kEventColumns) + "WHERE 1 ";
+    if (f.subject)
+        sql += "AND id IN (SELECT event_id FROM event_subjects WHERE subject = :subject) ";
+    if (f.since) sql += "AND effective >= :since ";
+    if (f.until) sql += "AND effective <= :until ";
+    sql += "ORDER BY id";
+    SQLite::Statement q(*db_, sql);
+    if (f.subject) q.bind(":subject", *f.subject);
+    if (f.since) q.bind(":since", f.since->str());
+    if (f.until) q.bind(":until", f.until->str());
+    std::vector<Event> out;
+    while (q.executeStep()) out.push_back(read_event(q));
+    return out;
+}
+
+void Store::for_each_event(const std::function<void(const Event&)>& visit) {
+    SQLite::Statement q(*db_, std::string(kEventColumns) + "ORDER BY id");
+    while (q.executeStep()) visit(read_event(q));
+}
+
+std::optional<EventId> Store::retracted_by(EventId id) {
+    SQLite::Statement q(*db_, "SELECT event_id FROM corrections WHERE retracts = ?");
+    q.bind(1, static_cast<int64_t>(id));
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getInt64();
+}
+
+std::vector<Store::DatedEvent> Store::events_between(Date from, Date to,
+                                                     const std::string& as_recorded) {
+    SQLite::Statement q(
+        *db_, std::string("SELECT ") + kEventFields +
+                  ", (SELECT c.recorded_at FROM corrections c WHERE c.retracts = events.id "
+                  "AND c.recorded_at <= :t) FROM events WHERE recorded_at <= :t AND "
+                  "((effective BETWEEN :from AND :to) OR (recorded_at BETWEEN :rfrom AND "
+                  ":rto)) ORDER BY id");
+    q.bind(":t", as_recorded);
+    q.bind(":from", from.str());
+    q.bind(":to", to.str());
+    q.bind(":rfrom", Instant::start_of(from).str());
+    q.bind(":rto", Instant::end_of(to).str());
+    std::vector<DatedEvent> out;
+    while (q.executeStep()) {
+        DatedEvent d{read_event(q), std::nullopt};
+        if (!q.getColumn(8).isNull()) d.retracted_at = q.getColumn(8).getString();
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+VerifyResult Store::verify() {
+    VerifyResult r;
+    auto fail = [&](EventId id, std::string why) {
+        if (!r.ok) return;
+        r.ok = false;
+        r.first_bad_event = id;
+        r.problem = std::move(why);
+    };
+    // Rebuild every projection from the journal alone, in memory, with the
+    // same code that maintains them, then compare table by table.
+    SQLite::Database rebuilt(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    run_migrations(rebuilt, 0);
+    rebuilt.exec("BEGIN");
+    Projector projector(rebuilt);
+    std::string previous_hash = kGenesisHash;
+    std::string previous_recorded;
+    SQLite::Statement q(*db_, std::string(kEventColumns) + "ORDER BY id");
+    while (q.executeStep()) {
+        Event e;
+        try {
+            e = read_event(q);
+        } catch (const std::exception& ex) {
+            fail(q.getColumn(0).getInt64(),
+                 std::string("its content cannot be read: ") + ex.what());
+            break;
+        }
+        ++r.events;
+        if (e.id != r.events) {
+            fail(e.id, "expected event #" + std::to_string(r.events) +
+                           " here: events are missing or renumbered");
+            break;
+        }
+        if (chain_hash(previous_hash, e) != e.hash) {
+            fail(e.id,
+                 "its hash does not match its content or the chain before it: the event "
+                 "was changed after it was recorded");
+            break;
+        }
+        if (e.recorded_at < previous_recorded) {
+            fail(e.id, "it claims to be recorded before the event it follows");
+            break;
+        }
+        previous_hash = e.hash;
+        previous_recorded = e.recorded_at;
+        try {
+            projector.apply(e);
+        } catch (const std::exception& ex) {
+            fail(e.id, std::string("it cannot be replayed: ") + ex.what());
+            break;
+        }
+    }
+    rebuilt.exec("COMMIT");
+    if (!r.ok) return r;
+
+    SQLite::Statement attach(rebuilt, "ATTACH DATABASE ? AS disk");
+    attach.bind(1, path_);
+    attach.exec();
+    for (const char* table : kProjectionTables) {
+        const std::string t = table;
+        for (const auto& [a, b, how] :
+             {std::tuple{"disk", "main", "holds a row the journal does not explain"},
+              std::tuple{"main", "disk", "lacks a row the journal implies"}}) {
+            SQLite::Statement diff(rebuilt, "SELECT * FROM (SELECT * FROM " + std::string(a) + "." +
+                                                t + " EXCEPT SELECT * FROM " + b + "." + t +
+                                                ") ORDER BY 1 LIMIT 1");
+            if (diff.executeStep()) {
+                r.ok = false;
+                r.problem = "the " + t + " table " + how + " (key " +
+                            diff.getColumn(0).getString() + "): it was edited outside rectrack";
+                return r;
+            }
+        }
+    }
+    return r;
+}
+
+}  // namespace rectrack

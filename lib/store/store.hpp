@@ -1,0 +1,175 @@
+// The store: the one module that speaks SQL. It opens and migrates the SQLite
+// file, appends events to the journal while keeping the projections in step,
+// answers queries, and verifies the journal against its hashes.
+//
+// Queries take an `as_recorded` instant: they answer as the database stood
+// when everything up to that instant had been recorded (design invariant 2).
+// The default, kNow, means "everything recorded so far".
+#pragma once
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/event.hpp"
+#include "model/model.hpp"
+#include "model/status_scale.hpp"
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace rectrack {
+
+inline const std::string kNow = "9999-12-31T23:59:59Z";
+
+struct OpenOptions {
+    bool create = false;         // create the file if it does not exist
+    int busy_timeout_ms = 5000;  // how long to wait for another writer
+};
+
+struct LogFilter {
+    std::optional<std::string> subject;  // rec:R4 or measure:ai-act
+    std::optional<Date> since, until;    // on the effective date, inclusive
+};
+
+struct VerifyResult {
+    std::int64_t events = 0;
+    bool ok = true;
+    std::optional<EventId> first_bad_event;  // the first event that does not match
+    std::string problem;                     // what does not match, in a sentence
+};
+
+class Projector;
+
+class Store {
+  public:
+    // Opens (or creates) and migrates the database. Throws StorageError when
+    // it is missing, not a rectrack database, newer than this binary, or locked.
+    Store(const std::string& path, OpenOptions options);
+    ~Store();
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    static int latest_schema_version();
+    int schema_version();
+
+    // A write transaction, taken at once (BEGIN IMMEDIATE) so that a second
+    // writer waits for the busy timeout instead of failing half-way. Rolls
+    // back unless committed: a command records everything or nothing.
+    class Transaction {
+      public:
+        explicit Transaction(Store& store);
+        ~Transaction();
+        void commit();
+        Transaction(const Transaction&) = delete;
+        Transaction& operator=(const Transaction&) = delete;
+
+      private:
+        Store& store_;
+        bool done_ = false;
+    };
+
+    // Appends an event: assigns its id, sets recorded_at to `now` (never
+    // earlier than the previous event's), chains its hash, and applies it to
+    // the projections. Returns the event as recorded.
+    Event append(Transaction& tx, Event e, const std::string& now);
+    // Appends an event exactly as given (journal import): its id must be the
+    // next one and its hash must match, or nothing is written.
+    void append_verbatim(Transaction& tx, const Event& e);
+
+    // --- the journal ---
+    std::optional<Event> event(EventId id);
+    EventId last_event_id();
+    std::vector<Event> log(const LogFilter& filter);
+    void for_each_event(const std::function<void(const Event&)>& visit);
+    std::optional<EventId> retracted_by(EventId id);
+    VerifyResult verify();
+
+    // --- projections (store_queries.cpp) ---
+    StatusScale scale();
+    std::vector<Report> reports();
+    std::optional<Report> report(const std::string& key);
+    std::optional<Recommendation> recommendation(const std::string& key,
+                                                 const std::string& as_recorded = kNow);
+    std::vector<Recommendation> recommendations(const std::string& as_recorded = kNow);
+    std::vector<std::string> parts(const std::string& key, const std::string& as_recorded = kNow);
+    std::vector<StatusChange> status_history(const std::string& rec,
+                                             const std::string& as_recorded = kNow);
+    std::vector<RecommendationSummary> summaries();
+    std::optional<Measure> measure(const std::string& key, const std::string& as_recorded = kNow);
+    std::vector<Measure> measures(const std::string& as_recorded = kNow);
+    std::vector<MeasureStage> stages(const std::string& measure,
+                                     const std::string& as_recorded = kNow);
+    std::optional<Link> active_link(const std::string& rec, const std::string& measure);
+    std::vector<Link> links_of_rec(const std::string& rec, const std::string& as_recorded = kNow);
+    std::vector<Link> links_of_measure(const std::string& measure);
+    std::optional<Evidence> evidence(EvidenceId id);
+    std::optional<Evidence> evidence_by_url(const std::string& url);
+    std::vector<Evidence> evidence_list();
+    std::vector<EvidenceId> evidence_of(const std::string& subject);  // attached
+    std::vector<EvidenceId> evidence_of_rec(const std::string& rec);  // cited or attached
+    std::vector<Note> notes(const std::string& subject);
+    EvidenceId next_evidence_id();
+    std::optional<EvidenceCapture> latest_capture(EvidenceId id);
+    // How each evidence item fared in the audits recorded by `as_recorded`;
+    // only `only` when given.
+    std::map<EvidenceId, EvidenceHealth> evidence_health(std::optional<EvidenceId> only = {},
+                                                         const std::string& as_recorded = kNow);
+    // The latest effective date of any event about each recommendation.
+    std::map<std::string, Date> last_activity();
+
+    // --- whole-journal views for reports: linear in the journal, read once ---
+    // Every status change that holds as recorded at `as_recorded`, by
+    // recommendation, effective date, then event.
+    std::vector<StatusChange> all_status_changes(const std::string& as_recorded);
+    // Links that hold on `date` as recorded at `as_recorded`.
+    std::vector<Link> links_on(Date date, const std::string& as_recorded);
+    std::vector<MeasureStage> all_stages(const std::string& as_recorded);
+    // Events effective in [from, to], or recorded in that span, as recorded at
+    // `as_recorded`, each with the instant of the correction that retracted
+    // it by then, if any.
+    struct DatedEvent {
+        Event event;
+        std::optional<std::string> retracted_at;
+    };
+    std::vector<DatedEvent> events_between(Date from, Date to, const std::string& as_recorded);
+    // Evidence attached to any subject, as recorded at `as_recorded`.
+    std::vector<std::pair<std::string, EvidenceId>> all_attachments(const std::string& as_recorded);
+    // How many current facts still rest on a measure or an evidence item, so
+    // that retracting its addition would leave them dangling.
+    int uses_of_measure(const std::string& key);
+    int uses_of_evidence(EvidenceId id);
+
+  private:
+    friend class Transaction;
+    std::string path_;
+    std::unique_ptr<SQLite::Database> db_;
+    std::unique_ptr<Projector> projector_;
+    void migrate();
+};
+
+// Turns SQLite's exceptions into StorageError with a message a user can act
+// on (locked, corrupt, read-only); other exceptions pass through unchanged.
+[[noreturn]] void rethrow_as_storage_error(const std::string& path);
+
+// Applies events to the projection tables of one database
+// (store_projection.cpp): the only code that writes projections.
+class Projector {
+  public:
+    explicit Projector(SQLite::Database& db);
+    ~Projector();
+    void apply(const Event& e);
+
+  private:
+    SQLite::Database& db_;
+    std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    template <typename... Args>
+    void exec(const std::string& sql, const Args&... args);
+    void retract(const Event& correction);
+};
+
+}  // namespace rectrack

@@ -1,0 +1,176 @@
+// Applies journal events to the projection tables. This is the only code that
+// writes projections, both when an event is appended and when verify()
+// rebuilds them, so the two can never disagree by construction.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "model/error.hpp"
+#include "store/store.hpp"
+
+namespace rectrack {
+
+namespace {
+
+using nlohmann::json;
+
+std::string str(const json& p, const char* field) {
+    auto it = p.find(field);
+    return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string array_text(const json& p, const char* field) {
+    auto it = p.find(field);
+    return it != p.end() && it->is_array() ? it->dump() : std::string("[]");
+}
+
+// The projection table that holds the row an event of this kind created, for
+// corrections to stamp. Kinds absent here cannot be retracted.
+const char* fact_table(const std::string& k) {
+    if (k == kind::status_changed) return "status_changes";
+    if (k == kind::stage_reached) return "stages";
+    if (k == kind::measure_linked) return "links";
+    if (k == kind::measure_unlinked) return "unlinks";
+    if (k == kind::note_added) return "notes";
+    if (k == kind::evidence_attached) return "attachments";
+    if (k == kind::measure_added) return "measures";
+    if (k == kind::evidence_added) return "evidence";
+    if (k == kind::evidence_captured) return "evidence_captures";
+    return nullptr;
+}
+
+}  // namespace
+
+Projector::Projector(SQLite::Database& db) : db_(db) {}
+Projector::~Projector() = default;
+
+// Prepared statements are kept: preparing costs more than running, and
+// verify() replays every event of the journal through here.
+template <typename... Args>
+void Projector::exec(const std::string& sql, const Args&... args) {
+    auto& slot = statements_[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+    SQLite::Statement& st = *slot;
+    st.reset();
+    int i = 0;
+    (
+        [&] {
+            ++i;
+            if constexpr (std::is_integral_v<Args>)
+                st.bind(i, static_cast<int64_t>(args));
+            else
+                st.bind(i, args);
+        }(),
+        ...);
+    st.exec();
+}
+
+void Projector::retract(const Event& correction) {
+    const EventId target = correction.payload.at("retracts").get<EventId>();
+    // The correction names the kind it retracts, so that replaying it needs
+    // nothing but the event itself (verify() rebuilds without the journal).
+    const std::string target_kind = str(correction.payload, "retracts_kind");
+    const char* table = fact_table(target_kind);
+    if (!table) throw InputError("event #" + std::to_string(target) + " cannot be retracted");
+    const std::string sql = std::string("UPDATE ") + table +
+                            " SET retracted_at = ?, retracted_by = ? WHERE event_id = ?";
+    exec(sql, correction.recorded_at, correction.id, target);
+    exec("INSERT INTO corrections(event_id, retracts, reason, recorded_at) VALUES (?,?,?,?)",
+         correction.id, target, str(correction.payload, "reason"), correction.recorded_at);
+}
+
+void Projector::apply(const Event& e) {
+    const json& p = e.payload;
+    const std::string eff = e.effective.str();
+    for (const auto& s : e.subjects)
+        exec("INSERT INTO event_subjects(subject, event_id) VALUES (?, ?)", s, e.id);
+
+    const std::string& k = e.kind;
+    if (k == kind::scale_set) {
+        db_.exec("DELETE FROM scale");
+        int rank = 0;
+        for (const auto& level : p.at("statuses"))
+            exec("INSERT INTO scale(rank, name, label, closed) VALUES (?,?,?,?)", rank++,
+                 str(level, "name"), str(level, "label"), level.value("closed", false) ? 1 : 0);
+    } else if (k == kind::report_added) {
+        exec(
+            "INSERT INTO reports(key, title, author, publisher, issued, url, event_id) "
+            "VALUES (?,?,?,?,?,?,?)",
+            str(p, "key"), str(p, "title"), str(p, "author"), str(p, "publisher"), str(p, "issued"),
+            str(p, "url"), e.id);
+    } else if (k == kind::recommendation_added) {
+        exec(
+            "INSERT INTO recommendations(key, report, number, parent, title, text, addressees, "
+            "themes, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            str(p, "key"), str(p, "report"), p.value("number", 0), str(p, "parent"),
+            str(p, "title"), str(p, "text"), array_text(p, "addressees"), array_text(p, "themes"),
+            e.id, e.recorded_at);
+    } else if (k == kind::status_changed) {
+        exec(
+            "INSERT INTO status_changes(event_id, rec, status, effective, note, recorded_at) "
+            "VALUES (?,?,?,?,?,?)",
+            e.id, str(p, "rec"), str(p, "status"), eff, str(p, "note"), e.recorded_at);
+        if (p.contains("evidence"))
+            for (const auto& id : p["evidence"])
+                exec("INSERT INTO citations(event_id, evidence_id) VALUES (?,?)", e.id,
+                     id.get<EvidenceId>());
+    } else if (k == kind::measure_added) {
+        exec(
+            "INSERT INTO measures(key, title, type, institutions, celex, eli, com_ref, "
+            "procedure, url, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            str(p, "key"), str(p, "title"), str(p, "type"), array_text(p, "institutions"),
+            str(p, "celex"), str(p, "eli"), str(p, "com_ref"), str(p, "procedure"), str(p, "url"),
+            e.id, e.recorded_at);
+    } else if (k == kind::stage_reached) {
+        exec(
+            "INSERT INTO stages(event_id, measure, stage, effective, recorded_at) "
+            "VALUES (?,?,?,?,?)",
+            e.id, str(p, "measure"), str(p, "stage"), eff, e.recorded_at);
+    } else if (k == kind::measure_linked) {
+        exec(
+            "INSERT INTO links(event_id, rec, measure, relation, note, effective, recorded_at) "
+            "VALUES (?,?,?,?,?,?,?)",
+            e.id, str(p, "rec"), str(p, "measure"), str(p, "relation"), str(p, "note"), eff,
+            e.recorded_at);
+    } else if (k == kind::measure_unlinked) {
+        exec(
+            "INSERT INTO unlinks(event_id, link_event, reason, effective, recorded_at) "
+            "VALUES (?,?,?,?,?)",
+            e.id, p.at("link_event").get<EventId>(), str(p, "reason"), eff, e.recorded_at);
+    } else if (k == kind::evidence_added) {
+        exec(
+            "INSERT INTO evidence(id, url, title, publisher, published, accessed, archive_url, "
+            "sha256, kind, bearing, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            p.at("id").get<EvidenceId>(), str(p, "url"), str(p, "title"), str(p, "publisher"),
+            str(p, "published"), str(p, "accessed"), str(p, "archive_url"), str(p, "sha256"),
+            str(p, "kind"), str(p, "bearing"), e.id, e.recorded_at);
+    } else if (k == kind::evidence_attached) {
+        exec(
+            "INSERT INTO attachments(event_id, evidence_id, subject, effective, recorded_at) "
+            "VALUES (?,?,?,?,?)",
+            e.id, p.at("evidence").get<EvidenceId>(), str(p, "to"), eff, e.recorded_at);
+    } else if (k == kind::note_added) {
+        exec(
+            "INSERT INTO notes(event_id, subject, text, effective, recorded_at) VALUES (?,?,?,?,?)",
+            e.id, str(p, "subject"), str(p, "text"), eff, e.recorded_at);
+    } else if (k == kind::evidence_captured) {
+        exec(
+            "INSERT INTO evidence_captures(event_id, evidence_id, sha256, text_sha256, etag, "
+            "last_modified, final_url, http_status, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            e.id, p.at("evidence").get<EvidenceId>(), str(p, "sha256"), str(p, "text_sha256"),
+            str(p, "etag"), str(p, "last_modified"), str(p, "final_url"), p.value("http_status", 0),
+            e.recorded_at);
+    } else if (k == kind::audit_recorded) {
+        for (const auto& r : p.value("results", json::array()))
+            exec(
+                "INSERT INTO evidence_checks(evidence_id, event_id, url, result, http_status, "
+                "final_url, attempts, detail, ok, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                r.at("evidence").get<EvidenceId>(), e.id, str(r, "url"), str(r, "result"),
+                r.value("http_status", 0), str(r, "final_url"), r.value("attempts", 0),
+                str(r, "detail"), r.value("ok", false) ? 1 : 0, e.recorded_at);
+    } else if (k == kind::correction) {
+        retract(e);
+    } else {
+        throw InputError("unknown event kind '" + k + "'");
+    }
+}
+
+}  // namespace rectrack

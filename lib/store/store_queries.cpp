@@ -1,0 +1,468 @@
+// Read-only queries over the projections.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+
+#include "store/store.hpp"
+
+namespace rectrack {
+
+namespace {
+
+// A projection row holds as recorded at :t when it was recorded by then and
+// not retracted by then. The same text serves current and historical views.
+#define VALID(a) \
+    " (" a ".recorded_at <= :t AND (" a ".retracted_at IS NULL OR " a ".retracted_at > :t)) "
+
+std::vector<std::string> json_list(const std::string& text) {
+    return nlohmann::json::parse(text).get<std::vector<std::string>>();
+}
+
+std::optional<Date> optional_date(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    return parse_date(text);
+}
+
+Recommendation read_rec(SQLite::Statement& q) {
+    return Recommendation{q.getColumn(0).getString(),
+                          q.getColumn(1).getString(),
+                          q.getColumn(2).getInt(),
+                          q.getColumn(3).getString(),
+                          q.getColumn(4).getString(),
+                          q.getColumn(5).getString(),
+                          json_list(q.getColumn(6).getString()),
+                          json_list(q.getColumn(7).getString())};
+}
+constexpr const char* kRecColumns =
+    "SELECT r.key, r.report, r.number, r.parent, r.title, r.text, r.addressees, r.themes "
+    "FROM recommendations r ";
+constexpr const char* kRecOrder = " ORDER BY r.report, r.number, r.parent <> '', r.key";
+
+Measure read_measure(SQLite::Statement& q) {
+    return Measure{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                   q.getColumn(2).getString(), json_list(q.getColumn(3).getString()),
+                   q.getColumn(4).getString(), q.getColumn(5).getString(),
+                   q.getColumn(6).getString(), q.getColumn(7).getString(),
+                   q.getColumn(8).getString()};
+}
+constexpr const char* kMeasureColumns =
+    "SELECT m.key, m.title, m.type, m.institutions, m.celex, m.eli, m.com_ref, m.procedure, "
+    "m.url FROM measures m ";
+
+Evidence read_evidence(SQLite::Statement& q) {
+    Evidence e;
+    e.id = q.getColumn(0).getInt64();
+    e.url = q.getColumn(1).getString();
+    e.title = q.getColumn(2).getString();
+    e.publisher = q.getColumn(3).getString();
+    e.published = optional_date(q.getColumn(4).getString());
+    e.accessed = optional_date(q.getColumn(5).getString());
+    e.archive_url = q.getColumn(6).getString();
+    e.sha256 = q.getColumn(7).getString();
+    e.kind = q.getColumn(8).getString();
+    e.bearing = q.getColumn(9).getString();
+    return e;
+}
+constexpr const char* kEvidenceColumns =
+    "SELECT v.id, v.url, v.title, v.publisher, v.published, v.accessed, v.archive_url, "
+    "v.sha256, v.kind, v.bearing FROM evidence v ";
+
+Link read_link(SQLite::Statement& q) {
+    return Link{
+        q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
+        q.getColumn(2).getString(), q.getColumn(3).getString(),
+        q.getColumn(4).getString(), parse_date(q.getColumn(5).getString()).value_or(Date{})};
+}
+// A link is active while it holds and no unlink of it holds.
+constexpr const char* kActiveLinks =
+    "SELECT l.event_id, l.rec, l.measure, l.relation, l.note, l.effective FROM links l "
+    "WHERE " VALID("l") " AND NOT EXISTS (SELECT 1 FROM unlinks u WHERE u.link_event = "
+    "l.event_id AND " VALID("u") ") ";
+
+// A status change with its author, recording instant and the evidence it
+// cites, in one row.
+constexpr const char* kStatusColumns =
+    "SELECT s.event_id, s.rec, s.status, s.effective, s.note, e.author, e.recorded_at, "
+    "(SELECT group_concat(c.evidence_id) FROM citations c WHERE c.event_id = s.event_id) "
+    "FROM status_changes s JOIN events e ON e.id = s.event_id ";
+
+StatusChange read_status_change(SQLite::Statement& q) {
+    StatusChange c{
+        q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
+        q.getColumn(2).getString(), parse_date(q.getColumn(3).getString()).value_or(Date{}),
+        q.getColumn(4).getString(), q.getColumn(5).getString(),
+        q.getColumn(6).getString(), {}};
+    if (!q.getColumn(7).isNull()) {
+        const std::string ids = q.getColumn(7).getString();
+        for (size_t at = 0; at < ids.size();) {
+            size_t comma = ids.find(',', at);
+            if (comma == std::string::npos) comma = ids.size();
+            c.evidence.push_back(std::stoll(ids.substr(at, comma - at)));
+            at = comma + 1;
+        }
+        std::sort(c.evidence.begin(), c.evidence.end());
+    }
+    return c;
+}
+
+constexpr const char* kStageColumns =
+    "SELECT s.event_id, s.measure, s.stage, s.effective FROM stages s ";
+
+MeasureStage read_stage(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+            parse_date(q.getColumn(3).getString()).value_or(Date{})};
+}
+
+}  // namespace
+
+StatusScale Store::scale() {
+    StatusScale s;
+    SQLite::Statement q(*db_, "SELECT name, label, closed FROM scale ORDER BY rank");
+    while (q.executeStep())
+        s.levels.push_back(
+            {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0});
+    return s;
+}
+
+std::vector<Report> Store::reports() {
+    std::vector<Report> out;
+    SQLite::Statement q(
+        *db_, "SELECT key, title, author, publisher, issued, url FROM reports ORDER BY key");
+    while (q.executeStep())
+        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                       q.getColumn(2).getString(), q.getColumn(3).getString(),
+                       parse_date(q.getColumn(4).getString()).value_or(Date{}),
+                       q.getColumn(5).getString()});
+    return out;
+}
+
+std::optional<Report> Store::report(const std::string& key) {
+    for (auto& r : reports())
+        if (r.key == key) return r;
+    return std::nullopt;
+}
+
+std::optional<Recommendation> Store::recommendation(const std::string& key,
+                                                    const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        std::string(kRecColumns) + "WHERE r.key = :key AND r.recorded_at <= :t");
+    q.bind(":key", key);
+    q.bind(":t", as_recorded);
+    if (!q.executeStep()) return std::nullopt;
+    return read_rec(q);
+}
+
+std::vector<Recommendation> Store::recommendations(const std::string& as_recorded) {
+    SQLite::Statement q(*db_, std::string(kRecColumns) + "WHERE r.recorded_at <= :t" + kRecOrder);
+    q.bind(":t", as_recorded);
+    std::vector<Recommendation> out;
+    while (q.executeStep()) out.push_back(read_rec(q));
+    return out;
+}
+
+std::vector<std::string> Store::parts(const std::string& key, const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        "SELECT key FROM recommendations WHERE parent = :key AND recorded_at <= :t "
+                        "ORDER BY key");
+    q.bind(":key", key);
+    q.bind(":t", as_recorded);
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+}
+
+std::vector<StatusChange> Store::status_history(const std::string& rec,
+                                                const std::string& as_recorded) {
+    SQLite::Statement q(
+        *db_, std::string(kStatusColumns) +
+                  "WHERE s.rec = :rec AND " VALID("s") " ORDER BY s.effective, s.event_id");
+    q.bind(":rec", rec);
+    q.bind(":t", as_recorded);
+    std::vector<StatusChange> out;
+    while (q.executeStep()) out.push_back(read_status_change(q));
+    return out;
+}
+
+std::vector<RecommendationSummary> Store::summaries() {
+    // One pass with correlated look-ups on indexed columns: cost grows with
+    // the number of recommendations, never with the length of the journal.
+    // A recommendation's measures and evidence include those of its parts.
+#define FAMILY(col)                                              \
+    " (" col " = r.key OR " col                                  \
+    " IN (SELECT p.key FROM recommendations p WHERE p.parent = " \
+    "r.key)) "
+    SQLite::Statement q(
+        *db_,
+        "SELECT r.key, r.report, r.number, r.parent, r.title, r.text, r.addressees, r.themes, "
+        " (SELECT s.status || ' ' || s.effective FROM status_changes s WHERE s.rec = r.key AND "
+        VALID("s") " ORDER BY s.effective DESC, s.event_id DESC LIMIT 1), "
+        " (SELECT count(DISTINCT l.measure) FROM links l WHERE " FAMILY("l.rec") " AND " VALID("l")
+        "   AND NOT EXISTS (SELECT 1 FROM unlinks u WHERE u.link_event = l.event_id AND " VALID("u")
+        ")), "
+        " (SELECT count(*) FROM (SELECT c.evidence_id FROM citations c JOIN status_changes s ON "
+        "   s.event_id = c.event_id WHERE " FAMILY("s.rec") " AND " VALID("s")
+        "   UNION SELECT a.evidence_id FROM attachments a WHERE " FAMILY("substr(a.subject, 5)")
+        "   AND a.subject LIKE 'rec:%' AND " VALID("a") ")) "
+        "FROM recommendations r WHERE r.recorded_at <= :t" + std::string(kRecOrder));
+#undef FAMILY
+    q.bind(":t", kNow);
+    const StatusScale sc = scale();
+    std::vector<RecommendationSummary> out;
+    while (q.executeStep()) {
+        RecommendationSummary s;
+        s.rec = read_rec(q);
+        s.status = sc.levels.empty() ? "" : sc.lowest();
+        if (!q.getColumn(8).isNull()) {
+            const std::string v = q.getColumn(8).getString();
+            s.status = v.substr(0, v.find(' '));
+            s.status_since = parse_date(v.substr(v.find(' ') + 1));
+        }
+        s.measures = q.getColumn(9).getInt();
+        s.evidence = q.getColumn(10).getInt();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::optional<Measure> Store::measure(const std::string& key, const std::string& as_recorded) {
+    SQLite::Statement q(*db_, std::string(kMeasureColumns) + "WHERE m.key = :key AND " VALID("m"));
+    q.bind(":key", key);
+    q.bind(":t", as_recorded);
+    if (!q.executeStep()) return std::nullopt;
+    return read_measure(q);
+}
+
+std::vector<Measure> Store::measures(const std::string& as_recorded) {
+    SQLite::Statement q(*db_, std::string(kMeasureColumns) + "WHERE " VALID("m") " ORDER BY m.key");
+    q.bind(":t", as_recorded);
+    std::vector<Measure> out;
+    while (q.executeStep()) out.push_back(read_measure(q));
+    return out;
+}
+
+std::vector<MeasureStage> Store::stages(const std::string& measure,
+                                        const std::string& as_recorded) {
+    SQLite::Statement q(
+        *db_, std::string(kStageColumns) +
+                  "WHERE s.measure = :m AND " VALID("s") " ORDER BY s.effective, s.event_id");
+    q.bind(":m", measure);
+    q.bind(":t", as_recorded);
+    std::vector<MeasureStage> out;
+    while (q.executeStep()) out.push_back(read_stage(q));
+    return out;
+}
+
+std::optional<Link> Store::active_link(const std::string& rec, const std::string& measure) {
+    SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.rec = :rec AND l.measure = :m");
+    q.bind(":rec", rec);
+    q.bind(":m", measure);
+    q.bind(":t", kNow);
+    if (!q.executeStep()) return std::nullopt;
+    return read_link(q);
+}
+
+std::vector<Link> Store::links_of_rec(const std::string& rec, const std::string& as_recorded) {
+    SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.rec = :rec ORDER BY l.measure");
+    q.bind(":rec", rec);
+    q.bind(":t", as_recorded);
+    std::vector<Link> out;
+    while (q.executeStep()) out.push_back(read_link(q));
+    return out;
+}
+
+std::vector<Link> Store::links_of_measure(const std::string& measure) {
+    SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.measure = :m ORDER BY l.rec");
+    q.bind(":m", measure);
+    q.bind(":t", kNow);
+    std::vector<Link> out;
+    while (q.executeStep()) out.push_back(read_link(q));
+    return out;
+}
+
+std::optional<Evidence> Store::evidence(EvidenceId id) {
+    SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE v.id = :id AND " VALID("v"));
+    q.bind(":id", static_cast<int64_t>(id));
+    q.bind(":t", kNow);
+    if (!q.executeStep()) return std::nullopt;
+    return read_evidence(q);
+}
+
+std::optional<Evidence> Store::evidence_by_url(const std::string& url) {
+    SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE v.url = :u AND " VALID("v"));
+    q.bind(":u", url);
+    q.bind(":t", kNow);
+    if (!q.executeStep()) return std::nullopt;
+    return read_evidence(q);
+}
+
+std::vector<Evidence> Store::evidence_list() {
+    SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE " VALID("v") " ORDER BY v.id");
+    q.bind(":t", kNow);
+    std::vector<Evidence> out;
+    while (q.executeStep()) out.push_back(read_evidence(q));
+    return out;
+}
+
+std::vector<EvidenceId> Store::evidence_of(const std::string& subject) {
+    SQLite::Statement q(*db_,
+                        "SELECT DISTINCT a.evidence_id FROM attachments a WHERE a.subject = :s "
+                        "AND " VALID("a") " ORDER BY 1");
+    q.bind(":s", subject);
+    q.bind(":t", kNow);
+    std::vector<EvidenceId> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+std::vector<EvidenceId> Store::evidence_of_rec(const std::string& rec) {
+    SQLite::Statement q(*db_,
+                        "SELECT c.evidence_id FROM citations c JOIN status_changes s ON "
+                        "s.event_id = c.event_id WHERE s.rec = :rec AND " VALID("s")
+                        " UNION SELECT a.evidence_id FROM attachments a WHERE a.subject = :s AND "
+                        VALID("a") " ORDER BY 1");
+    q.bind(":rec", rec);
+    q.bind(":s", rec_subject(rec));
+    q.bind(":t", kNow);
+    std::vector<EvidenceId> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
+}
+
+std::vector<Note> Store::notes(const std::string& subject) {
+    SQLite::Statement q(*db_,
+                        "SELECT n.event_id, n.subject, n.text, n.effective, e.author FROM notes n "
+                        "JOIN events e ON e.id = n.event_id WHERE n.subject = :s AND " VALID(
+                            "n") " ORDER BY n.effective, n.event_id");
+    q.bind(":s", subject);
+    q.bind(":t", kNow);
+    std::vector<Note> out;
+    while (q.executeStep())
+        out.push_back(
+            {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+             parse_date(q.getColumn(3).getString()).value_or(Date{}), q.getColumn(4).getString()});
+    return out;
+}
+
+EvidenceId Store::next_evidence_id() {
+    return db_->execAndGet("SELECT coalesce(max(id), 0) + 1 FROM evidence").getInt64();
+}
+
+int Store::uses_of_measure(const std::string& key) {
+    SQLite::Statement q(*db_, "SELECT (SELECT count(*) FROM (" + std::string(kActiveLinks) +
+                                  "AND l.measure = :m)) + (SELECT count(*) FROM stages s WHERE "
+                                  "s.measure = :m AND " VALID("s") ")");
+    q.bind(":m", key);
+    q.bind(":t", kNow);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+}
+
+int Store::uses_of_evidence(EvidenceId id) {
+    SQLite::Statement q(*db_,
+                        "SELECT (SELECT count(*) FROM citations c JOIN status_changes s ON "
+                        "s.event_id = c.event_id WHERE c.evidence_id = :id AND " VALID("s")
+                        ") + (SELECT count(*) FROM attachments a WHERE a.evidence_id = :id AND "
+                        VALID("a") ")");
+    q.bind(":id", static_cast<int64_t>(id));
+    q.bind(":t", kNow);
+    q.executeStep();
+    return q.getColumn(0).getInt();
+}
+
+std::vector<StatusChange> Store::all_status_changes(const std::string& as_recorded) {
+    SQLite::Statement q(*db_, std::string(kStatusColumns) +
+                                  "WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
+    q.bind(":t", as_recorded);
+    std::vector<StatusChange> out;
+    while (q.executeStep()) out.push_back(read_status_change(q));
+    return out;
+}
+
+std::vector<Link> Store::links_on(Date date, const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        "SELECT l.event_id, l.rec, l.measure, l.relation, l.note, l.effective FROM "
+                        "links l WHERE " VALID("l") " AND l.effective <= :d AND NOT EXISTS (SELECT 1 "
+                        "FROM unlinks u WHERE u.link_event = l.event_id AND u.effective <= :d AND "
+                        VALID("u") ") ORDER BY l.rec, l.measure");
+    q.bind(":t", as_recorded);
+    q.bind(":d", date.str());
+    std::vector<Link> out;
+    while (q.executeStep()) out.push_back(read_link(q));
+    return out;
+}
+
+std::vector<MeasureStage> Store::all_stages(const std::string& as_recorded) {
+    SQLite::Statement q(*db_,
+                        std::string(kStageColumns) +
+                            "WHERE " VALID("s") " ORDER BY s.measure, s.effective, s.event_id");
+    q.bind(":t", as_recorded);
+    std::vector<MeasureStage> out;
+    while (q.executeStep()) out.push_back(read_stage(q));
+    return out;
+}
+
+std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(
+    const std::string& as_recorded) {
+    SQLite::Statement q(*db_, "SELECT a.subject, a.evidence_id FROM attachments a WHERE " VALID(
+                                  "a") " ORDER BY a.subject, a.evidence_id");
+    q.bind(":t", as_recorded);
+    std::vector<std::pair<std::string, EvidenceId>> out;
+    while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
+    return out;
+}
+
+std::optional<EvidenceCapture> Store::latest_capture(EvidenceId id) {
+    SQLite::Statement q(*db_,
+                        "SELECT c.sha256, c.text_sha256, c.etag, c.last_modified, c.final_url, "
+                        "c.http_status, c.recorded_at FROM evidence_captures c WHERE c.evidence_id "
+                        "= :id AND " VALID("c") " ORDER BY c.event_id DESC LIMIT 1");
+    q.bind(":id", static_cast<int64_t>(id));
+    q.bind(":t", kNow);
+    if (!q.executeStep()) return std::nullopt;
+    return EvidenceCapture{q.getColumn(0).getString(), q.getColumn(1).getString(),
+                           q.getColumn(2).getString(), q.getColumn(3).getString(),
+                           q.getColumn(4).getString(), q.getColumn(5).getInt(),
+                           q.getColumn(6).getString()};
+}
+
+std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<EvidenceId> only,
+                                                            const std::string& as_recorded) {
+    // Checks come in event order per evidence item; the running state ends
+    // where the latest check left it.
+    SQLite::Statement q(
+        *db_,
+        "SELECT evidence_id, result, ok, recorded_at FROM evidence_checks WHERE "
+        "(:id IS NULL OR evidence_id = :id) AND recorded_at <= :t ORDER BY evidence_id, "
+        "event_id");
+    q.bind(":t", as_recorded);
+    if (only) q.bind(":id", static_cast<int64_t>(*only));
+    std::map<EvidenceId, EvidenceHealth> out;
+    while (q.executeStep()) {
+        EvidenceHealth& h = out[q.getColumn(0).getInt64()];
+        h.last_result = q.getColumn(1).getString();
+        h.last_checked = q.getColumn(3).getString();
+        if (q.getColumn(2).getInt()) {
+            h.last_success = h.last_checked;
+            h.consecutive_failures = 0;
+        } else {
+            ++h.consecutive_failures;
+        }
+    }
+    return out;
+}
+
+std::map<std::string, Date> Store::last_activity() {
+    SQLite::Statement q(
+        *db_,
+        "SELECT substr(s.subject, 5), max(e.effective) FROM event_subjects s JOIN "
+        "events e ON e.id = s.event_id WHERE s.subject LIKE 'rec:%' AND e.kind NOT IN "
+        "('recommendation_added', 'correction') AND NOT EXISTS (SELECT 1 FROM "
+        "corrections c WHERE c.retracts = e.id) GROUP BY s.subject");
+    std::map<std::string, Date> out;
+    while (q.executeStep())
+        out.emplace(q.getColumn(0).getString(),
+                    parse_date(q.getColumn(1).getString()).value_or(Date{}));
+    return out;
+}
+
+}  // namespace rectrack

@@ -1,0 +1,140 @@
+#include "time/date.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "model/error.hpp"
+
+namespace rectrack {
+namespace {
+
+bool is_leap(int y) {
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int days_in_month(int y, int m) {
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+// Reads exactly n digits at pos; nullopt if any is not a digit.
+std::optional<int> digits(std::string_view s, size_t pos, size_t n) {
+    if (pos + n > s.size()) return std::nullopt;
+    int v = 0;
+    for (size_t i = pos; i < pos + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') return std::nullopt;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+}  // namespace
+
+std::string Date::str() const {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+}
+
+// Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
+std::int64_t Date::days() const {
+    const int y = year - (month <= 2);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned mp = static_cast<unsigned>(month + (month > 2 ? -3 : 9));
+    const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(day) - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+Date Date::from_days(std::int64_t z) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+    return Date{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+}
+
+std::optional<Date> parse_date(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+    auto y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
+    if (!y || !m || !d || *y < 1000 || *m < 1 || *m > 12) return std::nullopt;
+    if (*d < 1 || *d > days_in_month(*y, *m)) return std::nullopt;
+    return Date{*y, *m, *d};
+}
+
+Date require_date(std::string_view text, std::string_view what) {
+    if (auto d = parse_date(text)) return *d;
+    throw InputError("invalid date '" + std::string(text) + "' for " + std::string(what) +
+                     ": expected a real day as YYYY-MM-DD");
+}
+
+std::string Instant::str() const {
+    const std::int64_t day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+    const std::int64_t rest = seconds - day * 86400;
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", Date::from_days(day).str().c_str(),
+                  static_cast<int>(rest / 3600), static_cast<int>(rest / 60 % 60),
+                  static_cast<int>(rest % 60));
+    return buf;
+}
+
+Date Instant::date() const {
+    return Date::from_days(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400);
+}
+
+Instant Instant::start_of(Date d) {
+    return Instant{d.days() * 86400};
+}
+Instant Instant::end_of(Date d) {
+    return Instant{d.days() * 86400 + 86399};
+}
+
+std::optional<Instant> parse_instant(std::string_view s) {
+    if (s.size() == 10) {
+        if (auto d = parse_date(s)) return Instant::end_of(*d);
+        return std::nullopt;
+    }
+    if (s.size() < 17 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
+    auto d = parse_date(s.substr(0, 10));
+    auto hh = digits(s, 11, 2), mm = digits(s, 14, 2);
+    if (!d || !hh || !mm || s[13] != ':' || *hh > 23 || *mm > 59) return std::nullopt;
+    size_t pos = 16;
+    int ss = 0;
+    if (pos < s.size() && s[pos] == ':') {
+        auto v = digits(s, pos + 1, 2);
+        if (!v || *v > 59) return std::nullopt;
+        ss = *v;
+        pos += 3;
+    }
+    std::int64_t offset = 0;
+    std::string_view zone = s.substr(pos);
+    if (zone == "Z") {
+        offset = 0;
+    } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+        auto oh = digits(zone, 1, 2), om = digits(zone, 4, 2);
+        if (!oh || !om || *oh > 23 || *om > 59) return std::nullopt;
+        offset = (*oh * 3600 + *om * 60) * (zone[0] == '+' ? 1 : -1);
+    } else {
+        return std::nullopt;  // a local time without a zone would be ambiguous
+    }
+    return Instant{d->days() * 86400 + *hh * 3600 + *mm * 60 + ss - offset};
+}
+
+Instant require_instant(std::string_view text, std::string_view what) {
+    if (auto i = parse_instant(text)) return *i;
+    throw InputError("invalid instant '" + std::string(text) + "' for " + std::string(what) +
+                     ": expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ");
+}
+
+Instant system_now() {
+    using namespace std::chrono;
+    return Instant{duration_cast<seconds>(system_clock::now().time_since_epoch()).count()};
+}
+
+}  // namespace rectrack

@@ -1,0 +1,413 @@
+#include "tracker/tracker.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "ids/celex.hpp"
+#include "ids/com_ref.hpp"
+#include "ids/eli.hpp"
+#include "model/error.hpp"
+#include "ids/procedure.hpp"
+#include "model/sha256.hpp"
+#include "model/text.hpp"
+#include "ids/url.hpp"
+#include "model/vocabulary.hpp"
+
+namespace rectrack {
+
+namespace {
+
+using nlohmann::json;
+
+template <typename T>
+std::string value_or_throw(const std::expected<T, std::string>& parsed) {
+    if (!parsed) throw InputError(parsed.error());
+    return parsed->str();
+}
+
+void require_key(const std::string& key, std::string_view what) {
+    const bool ok =
+        !key.empty() && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+        });
+    if (!ok)
+        throw InputError("invalid " + std::string(what) + " key '" + key +
+                         "': use letters, digits, '-', '_' and '.' (at most 64)");
+}
+
+void require_text(const std::string& text, std::string_view what) {
+    if (trim(text).empty()) throw InputError(std::string(what) + " must not be empty");
+}
+
+// Adds a field only when it has a value: the payload then holds no nulls,
+// which keeps it representable in TOML and its canonical bytes minimal.
+void put(json& p, const char* field, const std::string& value) {
+    if (!value.empty()) p[field] = value;
+}
+
+}  // namespace
+
+Event Tracker::append(std::string kind, std::vector<std::string> subjects, json payload,
+                      Date effective) {
+    Event e;
+    e.kind = std::move(kind);
+    e.subjects = std::move(subjects);
+    e.payload = std::move(payload);
+    e.effective = effective;
+    e.author = actor_.author;
+    return store_.append(tx_, std::move(e), actor_.now.str());
+}
+
+Recommendation Tracker::require_rec(const std::string& key) {
+    if (auto r = store_.recommendation(key)) return *r;
+    throw InputError("unknown recommendation '" + key + "' (see `rectrack recs`)");
+}
+
+Measure Tracker::require_measure(const std::string& key) {
+    if (auto m = store_.measure(key)) return *m;
+    throw InputError("unknown measure '" + key + "' (see `rectrack measure list`)");
+}
+
+Date Tracker::past_or_today(std::optional<Date> date, std::string_view what) {
+    const Date d = date.value_or(actor_.today());
+    if (d > actor_.today())
+        throw InputError(std::string(what) + " dated " + d.str() +
+                         " is in the future; record it when it has happened");
+    return d;
+}
+
+Event Tracker::set_scale(const StatusScale& scale, Date date) {
+    if (scale.levels.empty()) throw InputError("a status scale needs at least one status");
+    // Statuses already recorded must stay on the scale, or history would
+    // point at nothing.
+    for (const auto& c : store_.all_status_changes(kNow))
+        if (!scale.find(c.status))
+            throw InputError("the new status scale drops '" + c.status + "', which " + c.rec +
+                             " already uses");
+    json levels = json::array();
+    for (const auto& l : scale.levels) {
+        require_key(l.name, "status");
+        levels.push_back({{"name", l.name},
+                          {"label", l.label.empty() ? l.name : l.label},
+                          {"closed", l.closed}});
+    }
+    return append(std::string(kind::scale_set), {"scale"}, {{"statuses", levels}}, date);
+}
+
+std::optional<Report> Tracker::report(const std::string& key) const {
+    return store_.report(key);
+}
+
+StatusScale Tracker::scale() const {
+    return store_.scale();
+}
+
+Event Tracker::add_report(const Report& r) {
+    require_key(r.key, "report");
+    require_text(r.title, "a report's title");
+    if (store_.report(r.key)) throw InputError("report '" + r.key + "' already exists");
+    json p = {{"key", r.key}, {"title", r.title}, {"issued", r.issued.str()}};
+    put(p, "author", r.author);
+    put(p, "publisher", r.publisher);
+    if (!r.url.empty()) p["url"] = require_web_url(r.url, "report URL");
+    return append(std::string(kind::report_added), {"report:" + r.key}, p, r.issued);
+}
+
+Event Tracker::add_recommendation(const Recommendation& r, std::optional<Date> date) {
+    require_key(r.key, "recommendation");
+    require_text(r.title, "a recommendation's title");
+    if (store_.recommendation(r.key))
+        throw InputError("recommendation '" + r.key + "' already exists");
+    const auto report = store_.report(r.report);
+    if (!report) throw InputError("unknown report '" + r.report + "'");
+    if (!r.parent.empty()) {
+        const auto parent = require_rec(r.parent);
+        if (!parent.parent.empty())
+            throw InputError("'" + r.parent + "' is itself a part; parts cannot have parts");
+        if (!store_.status_history(r.parent).empty())
+            throw InputError("'" + r.parent +
+                             "' already has a status of its own; split it before recording one");
+    }
+    json p = {{"key", r.key},     {"report", r.report},         {"number", r.number},
+              {"title", r.title}, {"addressees", r.addressees}, {"themes", r.themes}};
+    put(p, "parent", r.parent);
+    put(p, "text", r.text);
+    std::vector<std::string> subjects = {rec_subject(r.key)};
+    if (!r.parent.empty()) subjects.push_back(rec_subject(r.parent));
+    return append(std::string(kind::recommendation_added), subjects, p,
+                  date.value_or(report->issued));
+}
+
+std::vector<Event> Tracker::add_measure(MeasureInput in) {
+    Measure& m = in.measure;
+    require_key(m.key, "measure");
+    require_text(m.title, "a measure's title");
+    measure_types().require(m.type);
+    if (store_.measure(m.key)) throw InputError("measure '" + m.key + "' already exists");
+    if (!m.celex.empty()) m.celex = value_or_throw(parse_celex(m.celex));
+    if (!m.eli.empty()) m.eli = value_or_throw(parse_eli(m.eli));
+    if (!m.com_ref.empty()) m.com_ref = value_or_throw(parse_com_ref(m.com_ref));
+    if (!m.procedure.empty()) m.procedure = value_or_throw(parse_procedure(m.procedure));
+    if (!m.url.empty()) m.url = require_web_url(m.url, "measure URL");
+    for (const auto& [stage, date] : in.stages) measure_stages().require(stage);
+    // A measure is added on its earliest stage, else today: its record then
+    // never starts after the events that describe it.
+    Date added = in.date.value_or(actor_.today());
+    if (!in.date)
+        for (const auto& [stage, date] : in.stages) added = std::min(added, date);
+
+    json p = {
+        {"key", m.key}, {"title", m.title}, {"type", m.type}, {"institutions", m.institutions}};
+    put(p, "celex", m.celex);
+    put(p, "eli", m.eli);
+    put(p, "com_ref", m.com_ref);
+    put(p, "procedure", m.procedure);
+    put(p, "url", m.url);
+    std::vector<Event> events = {
+        append(std::string(kind::measure_added), {measure_subject(m.key)}, p, added)};
+    for (const auto& [stage, date] : in.stages) events.push_back(reach_stage(m.key, stage, date));
+    for (const auto& ref : in.evidence) events.push_back(attach_evidence(ref, m.key, added));
+    return events;
+}
+
+Event Tracker::reach_stage(const std::string& measure, const std::string& stage, Date date) {
+    require_measure(measure);
+    measure_stages().require(stage);
+    // Planned stages (a regulation's date of application) may lie ahead.
+    return append(std::string(kind::stage_reached), {measure_subject(measure)},
+                  {{"measure", measure}, {"stage", stage}}, date);
+}
+
+Event Tracker::link(const std::string& rec, const std::string& measure, const std::string& relation,
+                    const std::string& note, std::optional<Date> date) {
+    require_rec(rec);
+    require_measure(measure);
+    link_relations().require(relation);
+    if (store_.active_link(rec, measure))
+        throw InputError(rec + " is already linked to " + measure +
+                         "; unlink it first to change the relation");
+    const Date d = past_or_today(date, "a link");
+    json p = {{"rec", rec}, {"measure", measure}, {"relation", relation}};
+    put(p, "note", note);
+    return append(std::string(kind::measure_linked), {rec_subject(rec), measure_subject(measure)},
+                  p, d);
+}
+
+Event Tracker::unlink(const std::string& rec, const std::string& measure, const std::string& reason,
+                      std::optional<Date> date) {
+    require_rec(rec);
+    require_measure(measure);
+    require_text(reason, "the reason for unlinking");
+    const auto link = store_.active_link(rec, measure);
+    if (!link) throw InputError(rec + " is not linked to " + measure);
+    const Date d = past_or_today(date, "an unlink");
+    if (d < link->date)
+        throw InputError("the unlink (" + d.str() + ") would come before the link it ends (" +
+                         link->date.str() + ")");
+    return append(
+        std::string(kind::measure_unlinked), {rec_subject(rec), measure_subject(measure)},
+        {{"rec", rec}, {"measure", measure}, {"link_event", link->event}, {"reason", reason}}, d);
+}
+
+Event Tracker::set_status(const std::string& rec, const std::string& status, Date date,
+                          const std::vector<std::string>& evidence, const std::string& note) {
+    const Recommendation r = require_rec(rec);
+    const auto parts = store_.parts(rec);
+    if (!parts.empty())
+        throw InputError(rec + " is tracked through its parts (" + join(parts, ", ") +
+                         "); record the status on a part");
+    const StatusScale scale = store_.scale();
+    if (!scale.find(status))
+        throw InputError("unknown status '" + status + "' (expected one of: " + scale.names() +
+                         ")");
+    past_or_today(date, "a status change");
+    if (const auto report = store_.report(r.report); report && date < report->issued)
+        throw InputError("a status change dated " + date.str() +
+                         " comes before the report was issued (" + report->issued.str() + ")");
+    std::vector<EvidenceId> ids;
+    for (const auto& ref : evidence) {
+        const EvidenceId id = resolve_evidence(ref);
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    std::sort(ids.begin(), ids.end());
+    json p = {{"rec", rec}, {"status", status}, {"evidence", ids}};
+    put(p, "note", note);
+    std::vector<std::string> subjects = {rec_subject(rec)};
+    for (auto id : ids) subjects.push_back(evidence_subject(id));
+    return append(std::string(kind::status_changed), subjects, p, date);
+}
+
+EvidenceAdded Tracker::add_evidence(EvidenceInput in) {
+    Evidence& v = in.evidence;
+    v.url = require_web_url(v.url, "evidence URL");
+    if (auto existing = store_.evidence_by_url(v.url)) return {existing->id, false};
+    require_text(v.title, "an evidence title");
+    if (!v.archive_url.empty()) v.archive_url = require_web_url(v.archive_url, "archive URL");
+    if (!v.kind.empty()) evidence_kinds().require(v.kind);
+    if (v.bearing.empty()) v.bearing = "supports";
+    evidence_bearings().require(v.bearing);
+    if (!v.sha256.empty()) {
+        v.sha256 = to_lower(v.sha256);
+        if (!is_sha256_hex(v.sha256))
+            throw InputError("invalid SHA-256 '" + v.sha256 + "': expected 64 hex digits");
+    }
+    if (v.published && *v.published > actor_.today())
+        throw InputError("evidence published " + v.published->str() + " is in the future");
+    if (v.accessed && *v.accessed > actor_.today())
+        throw InputError("evidence accessed " + v.accessed->str() + " is in the future");
+    v.id = store_.next_evidence_id();
+    json p = {{"id", v.id}, {"url", v.url}, {"title", v.title}, {"bearing", v.bearing}};
+    if (v.accessed) p["accessed"] = v.accessed->str();
+    put(p, "publisher", v.publisher);
+    if (v.published) p["published"] = v.published->str();
+    put(p, "archive_url", v.archive_url);
+    put(p, "sha256", v.sha256);
+    put(p, "kind", v.kind);
+    append(std::string(kind::evidence_added), {evidence_subject(v.id)}, p,
+           past_or_today(in.date, "evidence"));
+    return {v.id, true};
+}
+
+Event Tracker::attach_evidence(const std::string& ref, const std::string& to,
+                               std::optional<Date> date) {
+    const EvidenceId id = resolve_evidence(ref);
+    const std::string subject = resolve_subject(to);
+    for (auto existing : store_.evidence_of(subject))
+        if (existing == id) throw InputError(evidence_ref(id) + " is already attached to " + to);
+    return append(std::string(kind::evidence_attached), {subject, evidence_subject(id)},
+                  {{"evidence", id}, {"to", subject}}, past_or_today(date, "an attachment"));
+}
+
+Event Tracker::add_note(const std::string& key, const std::string& text, std::optional<Date> date) {
+    const std::string subject = resolve_subject(key);
+    require_text(text, "a note");
+    return append(std::string(kind::note_added), {subject}, {{"subject", subject}, {"text", text}},
+                  past_or_today(date, "a note"));
+}
+
+Event Tracker::correct(EventId id, const std::string& reason) {
+    require_text(reason, "the reason for a correction");
+    const auto target = store_.event(id);
+    if (!target) throw InputError("no event #" + std::to_string(id) + " (see `rectrack log`)");
+    const std::string& k = target->kind;
+    if (k == kind::correction)
+        throw InputError("event #" + std::to_string(id) +
+                         " is a correction; record the retracted event again instead");
+    if (k == kind::scale_set || k == kind::report_added || k == kind::recommendation_added)
+        throw InputError("event #" + std::to_string(id) + " (" + k +
+                         ") defines what is tracked and cannot be retracted");
+    if (auto by = store_.retracted_by(id))
+        throw InputError("event #" + std::to_string(id) + " was already retracted by #" +
+                         std::to_string(*by));
+    if (k == kind::measure_added) {
+        const std::string key = target->payload.value("key", "");
+        if (int n = store_.uses_of_measure(key))
+            throw InputError("measure '" + key + "' still has " + std::to_string(n) +
+                             " links or stages; retract those first");
+    }
+    if (k == kind::evidence_added) {
+        const EvidenceId ev = target->payload.value("id", EvidenceId{0});
+        if (int n = store_.uses_of_evidence(ev))
+            throw InputError(evidence_ref(ev) + " is still cited or attached " + std::to_string(n) +
+                             " times; retract those first");
+    }
+    std::vector<std::string> subjects = {"event:" + std::to_string(id)};
+    subjects.insert(subjects.end(), target->subjects.begin(), target->subjects.end());
+    return append(std::string(kind::correction), subjects,
+                  {{"retracts", id}, {"retracts_kind", k}, {"reason", reason}}, actor_.today());
+}
+
+Event Tracker::record_capture(EvidenceId id, const CheckResult& f) {
+    if (!store_.evidence(id)) throw InputError("unknown evidence " + evidence_ref(id));
+    json p = {{"evidence", id}, {"http_status", f.http_status}};
+    put(p, "sha256", f.sha256);
+    put(p, "text_sha256", f.text_sha256);
+    put(p, "etag", f.etag);
+    put(p, "last_modified", f.last_modified);
+    put(p, "final_url", f.final_url);
+    return append(std::string(kind::evidence_captured), {evidence_subject(id)}, p, actor_.today());
+}
+
+Event Tracker::record_audit(const std::vector<CheckResult>& results, int findings) {
+    json list = json::array();
+    std::vector<std::string> subjects = {"audit"};
+    for (const auto& r : results) {
+        json item = {{"evidence", r.evidence},       {"url", r.url},           {"result", r.result},
+                     {"http_status", r.http_status}, {"attempts", r.attempts}, {"ok", r.ok}};
+        put(item, "final_url", r.final_url);
+        put(item, "detail", r.detail);
+        list.push_back(item);
+        subjects.push_back(evidence_subject(r.evidence));
+    }
+    return append(std::string(kind::audit_recorded), subjects,
+                  {{"results", list}, {"findings", findings}}, actor_.today());
+}
+
+std::optional<Evidence> find_evidence(Store& store, const std::string& ref) {
+    if (auto id = parse_evidence_ref(ref)) return store.evidence(*id);
+    if (ref.find("://") == std::string::npos) return std::nullopt;
+    try {
+        return store.evidence_by_url(require_web_url(ref, "evidence URL"));
+    } catch (const InputError&) {
+        return std::nullopt;
+    }
+}
+
+std::vector<CheckTarget> check_targets(Store& store, const std::vector<EvidenceId>& ids) {
+    std::vector<CheckTarget> out;
+    for (const auto& v : store.evidence_list()) {
+        if (!ids.empty() && std::find(ids.begin(), ids.end(), v.id) == ids.end()) continue;
+        CheckTarget t{v.id, v.url, v.sha256, "", "", ""};
+        if (auto c = store.latest_capture(v.id)) {
+            t.sha256 = c->sha256;
+            t.text_sha256 = c->text_sha256;
+            t.etag = c->etag;
+            t.last_modified = c->last_modified;
+        }
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+EvidenceId Tracker::resolve_evidence(const std::string& ref) {
+    if (auto id = parse_evidence_ref(ref)) {
+        if (store_.evidence(*id)) return *id;
+        throw InputError("unknown evidence " + evidence_ref(*id) +
+                         " (see `rectrack evidence list`)");
+    }
+    if (ref.find("://") != std::string::npos) {
+        const std::string url = require_web_url(ref, "evidence URL");
+        if (auto v = store_.evidence_by_url(url)) return v->id;
+        throw InputError("no evidence recorded for " + url +
+                         "; add it first with `rectrack evidence add URL --title ...`");
+    }
+    throw InputError("invalid evidence reference '" + ref + "': expected E<number> or a URL");
+}
+
+std::string Tracker::resolve_subject(const std::string& key) {
+    if (store_.recommendation(key)) return rec_subject(key);
+    if (store_.measure(key)) return measure_subject(key);
+    throw InputError("'" + key + "' is neither a recommendation nor a measure");
+}
+
+std::vector<RecommendationSummary> recommendation_summaries(Store& store) {
+    auto all = store.summaries();
+    const StatusScale scale = store.scale();
+    std::map<std::string, std::vector<const RecommendationSummary*>> parts;
+    for (const auto& s : all)
+        if (!s.rec.parent.empty()) parts[s.rec.parent].push_back(&s);
+    for (auto& s : all) {
+        auto it = parts.find(s.rec.key);
+        if (it == parts.end()) continue;
+        std::vector<std::string> statuses;
+        for (const auto* p : it->second) statuses.push_back(p->status);
+        s.status = scale.rollup(statuses);
+        s.status_since = std::nullopt;
+        for (const auto* p : it->second)
+            if (p->status_since && (!s.status_since || *p->status_since > *s.status_since))
+                s.status_since = p->status_since;
+    }
+    return all;
+}
+
+}  // namespace rectrack

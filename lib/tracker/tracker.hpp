@@ -1,0 +1,96 @@
+// The operations staff perform: each validates its input against the store,
+// builds the event, and appends it inside the caller's transaction. Nothing
+// here prints; errors are InputError with a sentence a user can act on.
+#pragma once
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/check.hpp"
+#include "model/model.hpp"
+#include "model/status_scale.hpp"
+#include "store/store.hpp"
+
+namespace rectrack {
+
+// Who records, and the clock: taken as inputs so that output is reproducible.
+struct Actor {
+    std::string author;
+    Instant now;
+    Date today() const { return now.date(); }
+};
+
+struct MeasureInput {
+    Measure measure;  // identifiers as typed; add_measure normalises them
+    std::vector<std::pair<std::string, Date>> stages;
+    std::vector<std::string> evidence;  // references (E3 or URL) to attach
+    std::optional<Date> date;           // when it was added; today by default
+};
+
+struct EvidenceInput {
+    Evidence evidence;  // id is assigned
+    std::optional<Date> date;
+};
+
+struct EvidenceAdded {
+    EvidenceId id;
+    bool created;  // false when the URL was already recorded
+};
+
+class Tracker {
+  public:
+    Tracker(Store& store, Store::Transaction& tx, Actor actor)
+        : store_(store), tx_(tx), actor_(std::move(actor)) {}
+
+    Event set_scale(const StatusScale& scale, Date date);
+    StatusScale scale() const;
+    std::optional<Report> report(const std::string& key) const;
+    Event add_report(const Report& report);
+    Event add_recommendation(const Recommendation& rec, std::optional<Date> date = {});
+    std::vector<Event> add_measure(MeasureInput input);
+    Event reach_stage(const std::string& measure, const std::string& stage, Date date);
+    Event link(const std::string& rec, const std::string& measure, const std::string& relation,
+               const std::string& note, std::optional<Date> date);
+    Event unlink(const std::string& rec, const std::string& measure, const std::string& reason,
+                 std::optional<Date> date);
+    Event set_status(const std::string& rec, const std::string& status, Date date,
+                     const std::vector<std::string>& evidence, const std::string& note);
+    EvidenceAdded add_evidence(EvidenceInput input);
+    Event attach_evidence(const std::string& ref, const std::string& to, std::optional<Date> date);
+    Event add_note(const std::string& key, const std::string& text, std::optional<Date> date);
+    Event correct(EventId id, const std::string& reason);
+    // What fetching a source found, for later checks to compare against.
+    Event record_capture(EvidenceId id, const CheckResult& fetched);
+    // One online audit: every URL's result, and how many offline findings.
+    Event record_audit(const std::vector<CheckResult>& results, int findings);
+
+    // "E3", "3" or a recorded URL; throws InputError for anything else.
+    EvidenceId resolve_evidence(const std::string& ref);
+    // "R4" -> "rec:R4", "ai-act" -> "measure:ai-act"; throws when unknown.
+    std::string resolve_subject(const std::string& key);
+
+  private:
+    Store& store_;
+    Store::Transaction& tx_;
+    Actor actor_;
+
+    Event append(std::string kind, std::vector<std::string> subjects, nlohmann::json payload,
+                 Date effective);
+    Recommendation require_rec(const std::string& key);
+    Measure require_measure(const std::string& key);
+    Date past_or_today(std::optional<Date> date, std::string_view what);
+};
+
+// The evidence a user means by "E3", "3" or a recorded URL, if any.
+std::optional<Evidence> find_evidence(Store& store, const std::string& ref);
+
+// What an online check needs to know of each evidence item: its URL and
+// what the latest capture recorded. Only `ids` when given.
+std::vector<CheckTarget> check_targets(Store& store, const std::vector<EvidenceId>& ids = {});
+
+// Recommendations with where they stand now. A recommendation split into
+// parts takes the status of its least advanced open part.
+std::vector<RecommendationSummary> recommendation_summaries(Store& store);
+
+}  // namespace rectrack

@@ -1,0 +1,94 @@
+#include "dataset/journal_file.hpp"
+
+#include <gtest/gtest.h>
+
+#include "model/error.hpp"
+#include "test_support.hpp"
+
+using namespace rectrack;
+using namespace rectrack::test;
+
+namespace {
+ImportResult import_into(Store& store, const std::string& path) {
+    Store::Transaction tx(store);
+    auto r = import_file(store, tx, test_actor(), path);
+    tx.commit();
+    return r;
+}
+}  // namespace
+
+TEST(JournalFile, TomlExportImportExportIsIdentical) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    const std::string first = export_journal_toml(*store);
+    write_text(dir.file("j.toml"), first);
+    Store copy(dir.file("b.db"), {true, 1000});
+    EXPECT_TRUE(import_into(copy, dir.file("j.toml")).journal);
+    EXPECT_EQ(export_journal_toml(copy), first);
+    EXPECT_TRUE(copy.verify().ok);
+}
+
+TEST(JournalFile, JsonExportImportExportIsIdentical) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    const std::string first = export_journal_json(*store);
+    write_text(dir.file("j.json"), first);
+    Store copy(dir.file("b.db"), {true, 1000});
+    import_into(copy, dir.file("j.json"));
+    EXPECT_EQ(export_journal_json(copy), first);
+}
+
+TEST(JournalFile, ImportRejectsAnEditedExport) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    std::string text = export_journal_json(*store);
+    const size_t at = text.find("Regulate widgets");
+    text.replace(at, 8, "Ignore  ");
+    write_text(dir.file("j.json"), text);
+    Store copy(dir.file("b.db"), {true, 1000});
+    EXPECT_THROW(import_into(copy, dir.file("j.json")), InputError);
+    EXPECT_EQ(copy.last_event_id(), 0);
+}
+
+TEST(JournalFile, AJournalNeedsAnEmptyDatabase) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    write_text(dir.file("j.toml"), export_journal_toml(*store));
+    EXPECT_THROW(import_into(*store, dir.file("j.toml")), InputError);
+}
+
+TEST(JournalFile, MalformedJournalsAreInputErrors) {
+    TempDir dir;
+    Store copy(dir.file("b.db"), {true, 1000});
+    write_text(dir.file("no-events.json"), R"({"format": "rectrack-journal", "version": 1})");
+    EXPECT_THROW(import_into(copy, dir.file("no-events.json")), InputError);
+    write_text(dir.file("newer.json"),
+               R"({"format": "rectrack-journal", "version": 2, "events": []})");
+    EXPECT_THROW(import_into(copy, dir.file("newer.json")), InputError);
+    write_text(dir.file("newer.toml"), "format = 'rectrack-journal'\nversion = 9\n");
+    EXPECT_THROW(import_into(copy, dir.file("newer.toml")), InputError);
+    // A correctly hashed event whose payload the projections cannot use.
+    Event e;
+    e.id = 1;
+    e.kind = "measure_unlinked";
+    e.subjects = {"rec:R1"};
+    e.payload = {{"rec", "R1"}};  // no link_event
+    e.effective = Date{2024, 1, 1};
+    e.recorded_at = "2026-11-27T12:00:00Z";
+    e.author = "mallory";
+    e.hash = chain_hash(kGenesisHash, e);
+    const nlohmann::json doc = {{"format", "rectrack-journal"},
+                                {"version", 1},
+                                {"events",
+                                 {{{"id", e.id},
+                                   {"kind", e.kind},
+                                   {"subjects", e.subjects},
+                                   {"payload", e.payload},
+                                   {"effective", "2024-01-01"},
+                                   {"recorded_at", e.recorded_at},
+                                   {"author", e.author},
+                                   {"hash", e.hash}}}}};
+    write_text(dir.file("crafted.json"), doc.dump());
+    EXPECT_THROW(import_into(copy, dir.file("crafted.json")), InputError);
+    EXPECT_EQ(copy.last_event_id(), 0);
+}

@@ -1,0 +1,221 @@
+// The report scenario of issue 3: status changes before, inside and after the
+// period, a late entry, a correction, a recommendation with parts and a
+// measure linked to two recommendations; the expected start and end statuses
+// are asserted in every format.
+#include "report/report.hpp"
+
+#include <gtest/gtest.h>
+#include <toml++/toml.h>
+
+#include <sstream>
+
+#include "dataset/dataset.hpp"
+#include "report/escape.hpp"
+#include "report/report_render.hpp"
+#include "test_support.hpp"
+
+using namespace rectrack;
+using namespace rectrack::test;
+
+namespace {
+
+struct Expected {
+    std::string key, start, end, direction;
+};
+
+class ReportTest : public ::testing::Test {
+  protected:
+    TempDir dir;
+    Store store{dir.file("r.db"), {true, 1000}};
+    const Period q2 = resolve_period("2025-Q2", "", "", Date{2026, 1, 1});
+
+    void at(const char* instant, const std::function<void(Tracker&)>& work) {
+        record(store, work, Actor{"clerk", *parse_instant(instant)});
+    }
+
+    void SetUp() override {
+        at("2025-01-05T10:00:00Z", [](Tracker& t) {
+            load_dataset(t, toml::parse_file(std::string(RECTRACK_TEST_DATA) + "/small.toml"),
+                         "small");
+        });
+        // Before the period.
+        at("2025-02-02T09:00:00Z", [](Tracker& t) {
+            t.set_status("R3", "announced", Date{2025, 2, 1}, {"E2"}, "");
+        });
+        // Inside, recorded on time; one cites no evidence.
+        at("2025-04-16T09:00:00Z", [&](Tracker& t) {
+            wrong = t.set_status("R2.a", "implemented", Date{2025, 4, 15}, {"E2"}, "").id;
+        });
+        at("2025-04-20T09:00:00Z", [](Tracker& t) {
+            t.link("R3", "sanctions-2021", "related", "", Date{2025, 4, 20});
+        });
+        at("2025-05-02T09:00:00Z", [](Tracker& t) {
+            t.reach_stage("widget-act", "published", Date{2025, 5, 1});
+        });
+        at("2025-05-11T09:00:00Z", [](Tracker& t) {
+            t.set_status("R3", "partial", Date{2025, 5, 10}, {"E2"}, "listed");
+        });
+        at("2025-05-20T09:00:00Z", [&](Tracker& t) { t.correct(wrong, "it was R2.b"); });
+        at("2025-06-02T09:00:00Z", [](Tracker& t) {
+            t.set_status("R1", "substantial", Date{2025, 6, 1}, {}, "claimed");
+        });
+        // A late entry: effective in the period, recorded after it ended.
+        at("2025-07-15T09:00:00Z", [](Tracker& t) {
+            t.set_status("R2.b", "partial", Date{2025, 6, 20}, {"E2"}, "late");
+        });
+        // After the period.
+        at("2025-08-02T09:00:00Z", [](Tracker& t) {
+            t.set_status("R1", "implemented", Date{2025, 8, 1}, {"E1"}, "");
+        });
+    }
+
+    StatusReport report(std::optional<std::string> as_recorded = {}) {
+        ReportOptions o{q2, {}, *parse_instant("2026-01-01T00:00:00Z"), {}};
+        if (as_recorded) o.as_recorded = parse_instant(*as_recorded);
+        return build_report(store, o);
+    }
+
+    EventId wrong = 0;
+};
+
+const std::vector<Expected> kCurrent = {{"R1", "partial", "substantial", "advanced"},
+                                        {"R2", "announced", "partial", "advanced"},
+                                        {"R2.a", "partial", "partial", "unchanged"},
+                                        {"R2.b", "announced", "partial", "advanced"},
+                                        {"R3", "announced", "partial", "advanced"}};
+
+// As issued on 1 July, before the late entry was recorded.
+const std::vector<Expected> kIssued = {{"R1", "partial", "substantial", "advanced"},
+                                       {"R2", "announced", "announced", "unchanged"},
+                                       {"R2.a", "partial", "partial", "unchanged"},
+                                       {"R2.b", "announced", "announced", "unchanged"},
+                                       {"R3", "announced", "partial", "advanced"}};
+
+std::string label(const std::string& status) {
+    return StatusScale::default_scale().find(status)->label;
+}
+
+void expect_in_every_format(const StatusReport& r, const std::vector<Expected>& expected) {
+    const auto json = nlohmann::json::parse(render_json(r));
+    const std::string csv = render_csv(r), md = render_markdown(r), html = render_html(r);
+    ASSERT_EQ(json["recommendations"].size(), expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        const auto& e = expected[i];
+        const auto& j = json["recommendations"][i];
+        EXPECT_EQ(j["key"], e.key);
+        EXPECT_EQ(j["status_start"], e.start) << e.key;
+        EXPECT_EQ(j["status_end"], e.end) << e.key;
+        EXPECT_EQ(j["direction"], e.direction) << e.key;
+        // CSV: the row starts with key, title, start, end, direction.
+        std::istringstream lines(csv);
+        std::string line, found;
+        while (std::getline(lines, line))
+            if (line.starts_with(e.key + ",")) found = line;
+        EXPECT_NE(found.find("," + e.start + "," + e.end + "," + e.direction + ","),
+                  std::string::npos)
+            << e.key << ": " << found;
+        // Markdown: the overview row.
+        const bool part = e.key.find('.') != std::string::npos;
+        const size_t row = md.find("| " + std::string(part ? "↳ " : "") + e.key + " ");
+        ASSERT_NE(row, std::string::npos) << e.key;
+        const std::string md_row = md.substr(row, md.find('\n', row) - row);
+        EXPECT_NE(
+            md_row.find("| " + label(e.start) + " | " + label(e.end) + " | " + e.direction + " |"),
+            std::string::npos)
+            << md_row;
+        // HTML: the overview row, found by its data-rec attribute.
+        const size_t tr = html.find("<tr data-rec=\"" + e.key + "\"");
+        ASSERT_NE(tr, std::string::npos) << e.key;
+        const std::string html_row = html.substr(tr, html.find("</tr>", tr) - tr);
+        const size_t s = html_row.find(">" + label(e.start) + "<");
+        const size_t en = html_row.find(">" + label(e.end) + "<", s + 1);
+        EXPECT_NE(s, std::string::npos) << html_row;
+        EXPECT_NE(en, std::string::npos) << html_row;
+        EXPECT_NE(html_row.find("<td>" + e.direction + "</td>"), std::string::npos) << html_row;
+    }
+}
+
+}  // namespace
+
+TEST_F(ReportTest, StartAndEndStatusesInEveryFormat) {
+    expect_in_every_format(report(), kCurrent);
+}
+
+TEST_F(ReportTest, AsRecordedReplaysOnlyWhatWasKnownThen) {
+    expect_in_every_format(report("2025-07-01T00:00:00Z"), kIssued);
+}
+
+TEST_F(ReportTest, RetractedEventsNeverCountAndTheCorrectionIsShown) {
+    const StatusReport r = report();
+    const auto& r2a = r.recommendations[2];
+    ASSERT_EQ(r2a.key, "R2.a");
+    EXPECT_TRUE(r2a.events.empty());  // the retracted "implemented" is gone
+    ASSERT_EQ(r.corrections.size(), 1u);
+    EXPECT_EQ(r.corrections[0].retracts, wrong);
+    EXPECT_EQ(r.corrections[0].reason, "it was R2.b");
+}
+
+TEST_F(ReportTest, LateEntriesAreListedAsSuch) {
+    const StatusReport r = report();
+    ASSERT_EQ(r.late_entries.size(), 1u);
+    EXPECT_EQ(r.late_entries[0].date, (Date{2025, 6, 20}));
+    EXPECT_TRUE(r.recommendations[3].events.at(0).late);
+    EXPECT_TRUE(report("2025-07-01T00:00:00Z").late_entries.empty());
+}
+
+TEST_F(ReportTest, UnsupportedClaimsAreCounted) {
+    const StatusReport r = report();
+    EXPECT_EQ(r.recommendations[0].unsupported, 1);  // R1 substantial without evidence
+    EXPECT_EQ(r.recommendations[4].unsupported, 0);
+    const auto json = nlohmann::json::parse(render_json(r));
+    EXPECT_EQ(json["recommendations"][0]["unsupported"].size(), 1u);
+}
+
+TEST_F(ReportTest, SummaryCountsWholeRecommendationsAndThePeriodsActivity) {
+    const ReportSummary s = report().summary;
+    EXPECT_EQ(s.end.at("partial"), 2);      // R2 (rolled up) and R3
+    EXPECT_EQ(s.end.at("substantial"), 1);  // R1
+    EXPECT_EQ(s.start.at("announced"), 2);  // R2 and R3
+    EXPECT_EQ(s.advanced, 3);
+    EXPECT_EQ(s.unchanged, 0);
+    EXPECT_EQ(s.measures_linked, 1);
+    EXPECT_EQ(s.stages_reached, 1);
+}
+
+TEST_F(ReportTest, AMeasureLinkedToTwoRecommendationsShowsUnderBoth) {
+    const StatusReport r = report();
+    auto has = [](const ReportRecommendation& rec, const std::string& key) {
+        return std::any_of(rec.measures.begin(), rec.measures.end(),
+                           [&](const ReportMeasure& m) { return m.key == key; });
+    };
+    EXPECT_TRUE(has(r.recommendations[0], "widget-act"));  // R1
+    EXPECT_TRUE(has(r.recommendations[2], "widget-act"));  // R2.a
+    EXPECT_EQ(r.recommendations[0].measures[0].in_period.at(0).stage, "published");
+}
+
+TEST_F(ReportTest, AnEarlierReportIsReproducedByteForByte) {
+    const std::string issued = render_html(report("2025-07-01T00:00:00Z"));
+    at("2025-09-01T09:00:00Z", [](Tracker& t) {
+        t.set_status("R3", "substantial", Date{2025, 6, 30}, {"E2"}, "even later");
+        t.add_note("R1", "a note in the period", Date{2025, 5, 5});
+    });
+    EXPECT_EQ(render_html(report("2025-07-01T00:00:00Z")), issued);
+    EXPECT_NE(render_html(report()), issued);
+}
+
+TEST_F(ReportTest, TrendCoversEightQuartersEndingWithThePeriod) {
+    const StatusReport r = report();
+    ASSERT_EQ(r.trend.size(), 8u);
+    EXPECT_EQ(r.trend.front().quarter.str(), "2023-Q3");
+    EXPECT_EQ(r.trend.back().quarter.str(), "2025-Q2");
+    EXPECT_EQ(r.trend.back().counts, r.summary.end);
+}
+
+TEST(ReportFormats, EscapeEverythingFromTheDatabase) {
+    EXPECT_EQ(html_escape("Sanction & \"protect\" <people>"),
+              "Sanction &amp; &quot;protect&quot; &lt;people&gt;");
+    EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+    EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    EXPECT_EQ(csv_field("plain"), "plain");
+    EXPECT_EQ(markdown_escape("a|b *c* <d>\nnext"), "a\\|b \\*c\\* \\<d\\> next");
+}

@@ -1,0 +1,173 @@
+#include "store/store.hpp"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include "model/error.hpp"
+#include "store/migrations.hpp"
+#include "test_support.hpp"
+
+using namespace rectrack;
+using namespace rectrack::test;
+
+TEST(Store, RefusesAMissingDatabaseAndSaysHowToCreateOne) {
+    TempDir dir;
+    try {
+        Store s(dir.file("none.db"), {});
+        FAIL();
+    } catch (const StorageError& e) {
+        EXPECT_NE(std::string(e.what()).find("rectrack init"), std::string::npos);
+    }
+}
+
+TEST(Store, CreatesAVersionedSchemaInWalMode) {
+    TempDir dir;
+    Store s(dir.file("a.db"), {true, 1000});
+    EXPECT_EQ(s.schema_version(), Store::latest_schema_version());
+    SQLite::Database raw(dir.file("a.db"));
+    EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+TEST(Store, RefusesANewerSchema) {
+    TempDir dir;
+    { Store s(dir.file("a.db"), {true, 1000}); }
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("PRAGMA user_version = 99");
+    }
+    try {
+        Store s(dir.file("a.db"), {});
+        FAIL();
+    } catch (const StorageError& e) {
+        EXPECT_NE(std::string(e.what()).find("newer"), std::string::npos);
+    }
+}
+
+TEST(Store, RefusesAForeignSqliteFile) {
+    TempDir dir;
+    {
+        SQLite::Database raw(dir.file("other.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        raw.exec("CREATE TABLE t(x)");
+    }
+    EXPECT_THROW(Store(dir.file("other.db"), {}), StorageError);
+    write_text(dir.file("text.db"), "this is not a database at all, just some text............");
+    EXPECT_THROW(Store(dir.file("text.db"), {}), StorageError);
+}
+
+TEST(Store, JournalIsAppendOnlyAtTheDatabaseLevel) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+    EXPECT_THROW(raw.exec("UPDATE events SET author = 'x' WHERE id = 1"), SQLite::Exception);
+    EXPECT_THROW(raw.exec("DELETE FROM events WHERE id = 1"), SQLite::Exception);
+}
+
+TEST(Store, EventsChainFromGenesis) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    std::string previous = kGenesisHash;
+    EventId expected = 1;
+    store->for_each_event([&](const Event& e) {
+        EXPECT_EQ(e.id, expected++);
+        EXPECT_EQ(e.hash, chain_hash(previous, e));
+        previous = e.hash;
+    });
+    EXPECT_EQ(store->last_event_id(), expected - 1);
+}
+
+TEST(Store, VerifyPassesOnAnUntouchedJournal) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    const VerifyResult r = store->verify();
+    EXPECT_TRUE(r.ok) << r.problem;
+    EXPECT_EQ(r.events, store->last_event_id());
+}
+
+TEST(Store, VerifyNamesTheFirstEditedEvent) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    const EventId edited = store->status_history("R2.a").at(0).event;
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER events_no_update");
+        SQLite::Statement edit(raw,
+                               "UPDATE events SET payload = replace(payload, 'partial', "
+                               "'implemented') WHERE id = ?");
+        edit.bind(1, static_cast<int64_t>(edited));
+        EXPECT_EQ(edit.exec(), 1);
+    }
+    const VerifyResult r = store->verify();
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.first_bad_event, edited);
+}
+
+TEST(Store, VerifyCatchesAProjectionEditedBehindTheJournal) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("UPDATE status_changes SET status = 'implemented' WHERE rec = 'R1'");
+    }
+    const VerifyResult r = store->verify();
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.problem.find("status_changes"), std::string::npos);
+}
+
+TEST(Store, VerifyCatchesADeletedEvent) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER events_no_delete");
+        raw.exec("DELETE FROM events WHERE id = 5");
+    }
+    const VerifyResult r = store->verify();
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.first_bad_event, 6);
+}
+
+TEST(Store, AsRecordedQueriesSeeOnlyWhatWasRecordedByThen) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));  // recorded at 2026-11-27T12:00:00Z
+    {
+        Store::Transaction tx(*store);
+        Tracker t(*store, tx, Actor{"later", *parse_instant("2026-12-01T09:00:00Z")});
+        t.set_status("R3", "announced", Date{2026, 11, 30}, {}, "late");
+        tx.commit();
+    }
+    EXPECT_EQ(store->status_history("R3").size(), 1u);
+    EXPECT_TRUE(store->status_history("R3", "2026-11-30T23:59:59Z").empty());
+    EXPECT_FALSE(store->recommendation("R3", "2020-01-01T00:00:00Z"));
+}
+
+TEST(Store, AWriterWaitsThenGivesUpOnALockedDatabase) {
+    TempDir dir;
+    { auto store = small_store(dir.file("a.db")); }
+    SQLite::Database holder(dir.file("a.db"), SQLite::OPEN_READWRITE);
+    holder.exec("BEGIN IMMEDIATE");
+    Store store(dir.file("a.db"), {false, 100});
+    try {
+        Store::Transaction tx(store);
+        FAIL();
+    } catch (const StorageError& e) {
+        EXPECT_NE(std::string(e.what()).find("locked"), std::string::npos);
+    }
+    holder.exec("ROLLBACK");
+    Store::Transaction tx(store);  // free again
+}
+
+TEST(Store, MigratesAVersionOneDatabaseForward) {
+    TempDir dir;
+    {
+        // A database as the first release left it: schema version 1 only.
+        SQLite::Database raw(dir.file("v1.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (const auto& m : rectrack::migrations())
+            if (m.version == 1) raw.exec(std::string(m.sql));
+        raw.exec("PRAGMA user_version = 1");
+    }
+    Store s(dir.file("v1.db"), {});
+    EXPECT_EQ(s.schema_version(), Store::latest_schema_version());
+    EXPECT_GE(Store::latest_schema_version(), 2);
+    EXPECT_TRUE(s.evidence_health().empty());  // the version 2 tables are there
+    EXPECT_TRUE(s.verify().ok);
+}
