@@ -6,8 +6,8 @@
 #include "audit/audit.hpp"
 #include "commands.hpp"
 #include "model/error.hpp"
-#include "report/escape.hpp"
 #include "model/text.hpp"
+#include "report/escape.hpp"
 
 namespace rectrack::cli {
 

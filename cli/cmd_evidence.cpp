@@ -1,8 +1,8 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "model/error.hpp"
 #include "ids/url.hpp"
+#include "model/error.hpp"
 
 namespace rectrack::cli {
 

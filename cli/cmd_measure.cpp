@@ -1,8 +1,8 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "model/error.hpp"
 #include "ids/official_links.hpp"
+#include "model/error.hpp"
 #include "model/text.hpp"
 
 namespace rectrack::cli {

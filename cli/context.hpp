@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "audit/link_check.hpp"
 #include "config/config.hpp"
 #include "dataset/journal_file.hpp"
-#include "audit/link_check.hpp"
 #include "store/store.hpp"
 #include "tracker/tracker.hpp"
 

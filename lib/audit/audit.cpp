@@ -7,8 +7,8 @@
 #include "ids/celex.hpp"
 #include "ids/com_ref.hpp"
 #include "ids/eli.hpp"
-#include "model/error.hpp"
 #include "ids/url.hpp"
+#include "model/error.hpp"
 
 namespace rectrack {
 

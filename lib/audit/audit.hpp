@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "time/date.hpp"
 #include "store/store.hpp"
+#include "time/date.hpp"
 
 namespace rectrack {
 

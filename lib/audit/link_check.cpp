@@ -13,10 +13,10 @@
 #include <thread>
 
 #include "audit/address.hpp"
+#include "audit/web_page.hpp"
+#include "ids/url.hpp"
 #include "model/sha256.hpp"
 #include "model/text.hpp"
-#include "ids/url.hpp"
-#include "audit/web_page.hpp"
 
 namespace rectrack {
 

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "time/date.hpp"
 #include "model/model.hpp"
+#include "time/date.hpp"
 
 namespace rectrack {
 

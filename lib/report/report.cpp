@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include "model/error.hpp"
 #include "ids/official_links.hpp"
+#include "model/error.hpp"
 
 namespace rectrack {
 

@@ -9,9 +9,9 @@
 #include <vector>
 
 #include "model/model.hpp"
-#include "time/period.hpp"
 #include "model/status_scale.hpp"
 #include "store/store.hpp"
+#include "time/period.hpp"
 
 namespace rectrack {
 

@@ -1,6 +1,6 @@
+#include "model/text.hpp"
 #include "report/escape.hpp"
 #include "report/report_render.hpp"
-#include "model/text.hpp"
 
 namespace rectrack {
 

@@ -1,8 +1,8 @@
 #include <sstream>
 
+#include "model/text.hpp"
 #include "report/escape.hpp"
 #include "report/report_render.hpp"
-#include "model/text.hpp"
 
 namespace rectrack {
 

@@ -6,11 +6,11 @@
 #include "ids/celex.hpp"
 #include "ids/com_ref.hpp"
 #include "ids/eli.hpp"
-#include "model/error.hpp"
 #include "ids/procedure.hpp"
+#include "ids/url.hpp"
+#include "model/error.hpp"
 #include "model/sha256.hpp"
 #include "model/text.hpp"
-#include "ids/url.hpp"
 #include "model/vocabulary.hpp"
 
 namespace rectrack {
