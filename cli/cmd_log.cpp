@@ -34,7 +34,7 @@ void add_log(CLI::App& app, Context& ctx) {
             for (const auto& e : events) {
                 auto by = store->retracted_by(e.id);
                 out.push_back({{"id", e.id},
-                               {"kind", e.kind},
+                               {"kind", name(e.kind)},
                                {"subjects", e.subjects},
                                {"effective", e.effective.str()},
                                {"recorded_at", e.recorded_at},
@@ -48,7 +48,7 @@ void add_log(CLI::App& app, Context& ctx) {
         }
         for (const auto& e : events) {
             std::cout << column("#" + std::to_string(e.id), 6) << e.effective.str() << "  "
-                      << column(e.kind, 21) << describe(e);
+                      << column(std::string(name(e.kind)), 21) << describe(e);
             if (auto by = store->retracted_by(e.id)) std::cout << "  [retracted by #" << *by << "]";
             std::cout << "  (" << e.author << ", " << e.recorded_at << ")\n";
         }

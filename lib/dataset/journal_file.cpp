@@ -17,7 +17,7 @@ constexpr int kFormatVersion = 1;
 
 json event_json(const Event& e) {
     return {{"id", e.id},
-            {"kind", e.kind},
+            {"kind", name(e.kind)},
             {"subjects", e.subjects},
             {"payload", e.payload},
             {"effective", e.effective.str()},
@@ -80,14 +80,16 @@ Event event_from_json(const json& j) {
     try {
         Event e;
         e.id = j.at("id").get<EventId>();
-        e.kind = j.at("kind").get<std::string>();
+        const auto kind = j.at("kind").get<std::string>();
+        const auto known = parse_event_kind(kind);
+        if (!known) throw InputError("unknown event kind '" + kind + "'");
+        e.kind = *known;
         e.subjects = j.at("subjects").get<std::vector<std::string>>();
         e.payload = j.at("payload");
         e.effective = require_date(j.at("effective").get<std::string>(), "effective");
         e.recorded_at = j.at("recorded_at").get<std::string>();
         e.author = j.at("author").get<std::string>();
         e.hash = j.at("hash").get<std::string>();
-        if (!is_event_kind(e.kind)) throw InputError("unknown event kind '" + e.kind + "'");
         if (!parse_instant(e.recorded_at)) throw InputError("invalid recorded_at");
         return e;
     } catch (const json::exception& ex) {

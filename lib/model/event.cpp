@@ -1,32 +1,54 @@
 #include "model/event.hpp"
 
 #include <array>
+#include <cstddef>
 
 #include "model/sha256.hpp"
 
 namespace rectrack {
 
-bool is_event_kind(std::string_view k) {
-    static constexpr std::array kinds = {
-        kind::scale_set,         kind::report_added,     kind::recommendation_added,
-        kind::status_changed,    kind::measure_added,    kind::stage_reached,
-        kind::measure_linked,    kind::measure_unlinked, kind::evidence_added,
-        kind::evidence_attached, kind::note_added,       kind::correction,
-        kind::evidence_captured, kind::audit_recorded};
-    for (auto x : kinds)
-        if (x == k) return true;
-    return false;
+const std::vector<EventKindInfo>& event_kinds() {
+    using enum EventKind;
+    // A table: one row per kind, in the enum's order.
+    static const std::vector<EventKindInfo> table = {
+        {scale_set, "scale_set", false, true},
+        {report_added, "report_added", false, true},
+        {recommendation_added, "recommendation_added", false, false},
+        {status_changed, "status_changed", true, true},
+        {measure_added, "measure_added", true, true},
+        {stage_reached, "stage_reached", true, true},
+        {measure_linked, "measure_linked", true, true},
+        {measure_unlinked, "measure_unlinked", true, true},
+        {evidence_added, "evidence_added", true, true},
+        {evidence_attached, "evidence_attached", true, true},
+        {note_added, "note_added", true, true},
+        {correction, "correction", false, false},
+        {evidence_captured, "evidence_captured", true, true},
+        {audit_recorded, "audit_recorded", false, true},
+    };
+    return table;
+}
+
+const EventKindInfo& info(EventKind k) {
+    return event_kinds().at(static_cast<std::size_t>(k));
+}
+
+std::string_view name(EventKind k) {
+    return info(k).name;
+}
+
+std::optional<EventKind> parse_event_kind(std::string_view name) {
+    for (const auto& i : event_kinds())
+        if (i.name == name) return i.kind;
+    return std::nullopt;
 }
 
 std::string canonical_bytes(const Event& e) {
     // nlohmann::json keeps object keys sorted, which makes dump() canonical.
-    nlohmann::json j = {{"id", e.id},
-                        {"kind", e.kind},
-                        {"subjects", e.subjects},
-                        {"payload", e.payload},
-                        {"effective", e.effective.str()},
-                        {"recorded_at", e.recorded_at},
-                        {"author", e.author}};
+    nlohmann::json j = {
+        {"id", e.id},           {"kind", name(e.kind)},           {"subjects", e.subjects},
+        {"payload", e.payload}, {"effective", e.effective.str()}, {"recorded_at", e.recorded_at},
+        {"author", e.author}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
 }
 
@@ -53,48 +75,54 @@ std::string str(const nlohmann::json& p, const char* field) {
 
 std::string describe(const Event& e) {
     const auto& p = e.payload;
-    const std::string& k = e.kind;
-    if (k == kind::status_changed) {
-        std::string s = str(p, "rec") + " -> " + str(p, "status");
-        if (p.contains("evidence") && !p["evidence"].empty()) {
-            std::string refs;
-            for (const auto& id : p["evidence"])
-                refs += (refs.empty() ? "" : ", ") + evidence_ref(id.get<EvidenceId>());
-            s += " (cites " + refs + ")";
-        } else {
-            s += " (no evidence)";
+    switch (e.kind) {
+        case EventKind::status_changed: {
+            std::string s = str(p, "rec") + " -> " + str(p, "status");
+            if (p.contains("evidence") && !p["evidence"].empty()) {
+                std::string refs;
+                for (const auto& id : p["evidence"])
+                    refs += (refs.empty() ? "" : ", ") + evidence_ref(id.get<EvidenceId>());
+                s += " (cites " + refs + ")";
+            } else {
+                s += " (no evidence)";
+            }
+            if (!str(p, "note").empty()) s += ": " + str(p, "note");
+            return s;
         }
-        if (!str(p, "note").empty()) s += ": " + str(p, "note");
-        return s;
+        case EventKind::measure_added:
+        case EventKind::recommendation_added:
+        case EventKind::report_added:
+            return str(p, "key") + " added: " + str(p, "title");
+        case EventKind::stage_reached:
+            return str(p, "measure") + " " + str(p, "stage");
+        case EventKind::measure_linked: {
+            std::string s = str(p, "rec") + " " + str(p, "relation") + " by " + str(p, "measure");
+            return str(p, "note").empty() ? s : s + ": " + str(p, "note");
+        }
+        case EventKind::measure_unlinked:
+            return str(p, "rec") + " unlinked from " + str(p, "measure") + ": " + str(p, "reason");
+        case EventKind::evidence_added:
+            return evidence_ref(p.value("id", EvidenceId{0})) + " " + str(p, "url");
+        case EventKind::evidence_attached:
+            return evidence_ref(p.value("evidence", EvidenceId{0})) + " attached to " +
+                   str(p, "to");
+        case EventKind::note_added:
+            return str(p, "subject") + ": " + str(p, "text");
+        case EventKind::correction:
+            return "retracts #" + std::to_string(p.value("retracts", EventId{0})) + ": " +
+                   str(p, "reason");
+        case EventKind::evidence_captured:
+            return evidence_ref(p.value("evidence", EvidenceId{0})) + " captured: HTTP " +
+                   std::to_string(p.value("http_status", 0)) + ", sha256 " +
+                   str(p, "sha256").substr(0, 12);
+        case EventKind::audit_recorded:
+            return "audit: " + std::to_string(p.value("results", nlohmann::json::array()).size()) +
+                   " URLs checked, " + std::to_string(p.value("findings", 0)) + " offline findings";
+        case EventKind::scale_set:
+            return "status scale set (" +
+                   std::to_string(p.value("statuses", nlohmann::json::array()).size()) + " levels)";
     }
-    if (k == kind::measure_added) return str(p, "key") + " added: " + str(p, "title");
-    if (k == kind::stage_reached) return str(p, "measure") + " " + str(p, "stage");
-    if (k == kind::measure_linked) {
-        std::string s = str(p, "rec") + " " + str(p, "relation") + " by " + str(p, "measure");
-        return str(p, "note").empty() ? s : s + ": " + str(p, "note");
-    }
-    if (k == kind::measure_unlinked)
-        return str(p, "rec") + " unlinked from " + str(p, "measure") + ": " + str(p, "reason");
-    if (k == kind::evidence_added)
-        return evidence_ref(p.value("id", EvidenceId{0})) + " " + str(p, "url");
-    if (k == kind::evidence_attached)
-        return evidence_ref(p.value("evidence", EvidenceId{0})) + " attached to " + str(p, "to");
-    if (k == kind::note_added) return str(p, "subject") + ": " + str(p, "text");
-    if (k == kind::correction)
-        return "retracts #" + std::to_string(p.value("retracts", EventId{0})) + ": " +
-               str(p, "reason");
-    if (k == kind::evidence_captured)
-        return evidence_ref(p.value("evidence", EvidenceId{0})) + " captured: HTTP " +
-               std::to_string(p.value("http_status", 0)) + ", sha256 " +
-               str(p, "sha256").substr(0, 12);
-    if (k == kind::audit_recorded)
-        return "audit: " + std::to_string(p.value("results", nlohmann::json::array()).size()) +
-               " URLs checked, " + std::to_string(p.value("findings", 0)) + " offline findings";
-    if (k == kind::recommendation_added) return str(p, "key") + " added: " + str(p, "title");
-    if (k == kind::report_added) return str(p, "key") + " added: " + str(p, "title");
-    if (k == kind::scale_set)
-        return "status scale set (" + std::to_string(p["statuses"].size()) + " levels)";
-    return k;
+    return std::string(name(e.kind));
 }
 
 }  // namespace rectrack

@@ -2,6 +2,7 @@
 // chains it to every event before it (design invariant 3).
 #pragma once
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,28 +12,45 @@
 
 namespace rectrack {
 
-namespace kind {
-inline constexpr std::string_view scale_set = "scale_set";
-inline constexpr std::string_view report_added = "report_added";
-inline constexpr std::string_view recommendation_added = "recommendation_added";
-inline constexpr std::string_view status_changed = "status_changed";
-inline constexpr std::string_view measure_added = "measure_added";
-inline constexpr std::string_view stage_reached = "stage_reached";
-inline constexpr std::string_view measure_linked = "measure_linked";
-inline constexpr std::string_view measure_unlinked = "measure_unlinked";
-inline constexpr std::string_view evidence_added = "evidence_added";
-inline constexpr std::string_view evidence_attached = "evidence_attached";
-inline constexpr std::string_view note_added = "note_added";
-inline constexpr std::string_view correction = "correction";
-inline constexpr std::string_view evidence_captured = "evidence_captured";
-inline constexpr std::string_view audit_recorded = "audit_recorded";
-}  // namespace kind
+// Every kind of journal entry. A switch over EventKind has no default, so
+// -Wswitch names every place a new kind must be handled.
+enum class EventKind {
+    scale_set,
+    report_added,
+    recommendation_added,
+    status_changed,
+    measure_added,
+    stage_reached,
+    measure_linked,
+    measure_unlinked,
+    evidence_added,
+    evidence_attached,
+    note_added,
+    correction,
+    evidence_captured,
+    audit_recorded,
+};
 
-bool is_event_kind(std::string_view k);
+// What each kind is, in one table (event.cpp).
+struct EventKindInfo {
+    EventKind kind;
+    std::string_view name;  // as stored in the journal and shown by `log`
+    // Corrections may retract it. Kinds that define what is tracked (the
+    // scale, reports, recommendations) and corrections themselves may not.
+    bool retractable;
+    // It is something done about its subjects, so it counts as activity on
+    // a recommendation (adding it, or correcting an entry, does not).
+    bool activity;
+};
+
+const EventKindInfo& info(EventKind k);
+std::string_view name(EventKind k);
+std::optional<EventKind> parse_event_kind(std::string_view name);
+const std::vector<EventKindInfo>& event_kinds();
 
 struct Event {
     EventId id = 0;
-    std::string kind;
+    EventKind kind = EventKind::note_added;
     // What the event is about, as "rec:R4", "measure:ai-act", "evidence:3";
     // the first is the main subject. `log R4` finds events by any of them.
     std::vector<std::string> subjects;

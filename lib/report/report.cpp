@@ -109,7 +109,7 @@ ReportEvent report_event(const Event& e, const std::string& period_end) {
     r.author = e.author;
     r.text = describe(e);
     r.late = e.recorded_at > period_end;
-    if (e.kind == kind::status_changed) {
+    if (e.kind == EventKind::status_changed) {
         r.status = e.payload.value("status", "");
         for (const auto& id : e.payload.value("evidence", nlohmann::json::array()))
             r.evidence.push_back(id.get<EvidenceId>());
@@ -170,7 +170,7 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
         if (included.contains(l.first))
             for (const auto& link : l.second) linked_measures.insert(link.measure);
     for (const auto& [e, retracted_at] : store.events_between(o.period.start, o.period.end, t)) {
-        if (e.kind == kind::correction) {
+        if (e.kind == EventKind::correction) {
             if (e.recorded_at >= Instant::start_of(o.period.start).str() &&
                 e.recorded_at <= period_end)
                 out.corrections.push_back({e.id, e.payload.value("retracts", EventId{0}),
@@ -185,13 +185,13 @@ StatusReport build_report(Store& store, const ReportOptions& o) {
                 events_of[*key].push_back(re);
                 concerns_included = true;
             }
-        if (e.kind == kind::measure_linked && concerns_included) ++out.summary.measures_linked;
-        if (e.kind == kind::stage_reached &&
+        if (e.kind == EventKind::measure_linked && concerns_included) ++out.summary.measures_linked;
+        if (e.kind == EventKind::stage_reached &&
             linked_measures.contains(e.payload.value("measure", "")))
             ++out.summary.stages_reached;
-        if (e.kind == kind::evidence_added) ++out.summary.evidence_added;
-        if (re.late && (concerns_included || e.kind == kind::stage_reached ||
-                        e.kind == kind::evidence_added || e.kind == kind::measure_added))
+        if (e.kind == EventKind::evidence_added) ++out.summary.evidence_added;
+        if (re.late && (concerns_included || e.kind == EventKind::stage_reached ||
+                        e.kind == EventKind::evidence_added || e.kind == EventKind::measure_added))
             out.late_entries.push_back(re);
     }
 

@@ -25,7 +25,7 @@ struct ReportOptions {
 // One journal entry as a report shows it.
 struct ReportEvent {
     EventId id = 0;
-    std::string kind;
+    EventKind kind = EventKind::note_added;
     Date date;
     std::string recorded_at;
     std::string author;

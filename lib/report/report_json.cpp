@@ -11,11 +11,11 @@ using nlohmann::json;
 json event_json(const ReportEvent& e) {
     json refs = json::array();
     for (auto id : e.evidence) refs.push_back(evidence_ref(id));
-    json j = {{"event", e.id},        {"kind", e.kind},
+    json j = {{"event", e.id},        {"kind", name(e.kind)},
               {"date", e.date.str()}, {"recorded_at", e.recorded_at},
               {"author", e.author},   {"text", e.text},
               {"late", e.late}};
-    if (e.kind == kind::status_changed) {
+    if (e.kind == EventKind::status_changed) {
         j["status"] = e.status;
         j["evidence"] = refs;
         j["unsupported"] = e.unsupported;

@@ -24,10 +24,17 @@ constexpr std::array<const char*, 15> kProjectionTables = {"event_subjects", "sc
                                                            "notes",          "evidence_captures",
                                                            "evidence_checks"};
 
+// A kind this binary does not know means the file was written by another
+// program or tampered with; guessing would misread the journal.
+EventKind stored_kind(const std::string& text, EventId id) {
+    if (auto k = parse_event_kind(text)) return *k;
+    throw StorageError("event #" + std::to_string(id) + " has an unknown kind '" + text + "'");
+}
+
 Event read_event(SQLite::Statement& q) {
     Event e;
     e.id = q.getColumn(0).getInt64();
-    e.kind = q.getColumn(1).getString();
+    e.kind = stored_kind(q.getColumn(1).getString(), e.id);
     e.subjects = nlohmann::json::parse(q.getColumn(2).getString()).get<std::vector<std::string>>();
     e.payload = nlohmann::json::parse(q.getColumn(3).getString());
     e.effective = parse_date(q.getColumn(4).getString()).value_or(Date{});
@@ -45,7 +52,7 @@ void insert_event(SQLite::Database& db, const Event& e) {
                           "INSERT INTO events(id, kind, subjects, payload, effective, "
                           "recorded_at, author, hash) VALUES (?,?,?,?,?,?,?,?)");
     ins.bind(1, static_cast<int64_t>(e.id));
-    ins.bind(2, e.kind);
+    ins.bind(2, std::string(name(e.kind)));
     ins.bind(3, nlohmann::json(e.subjects).dump());
     ins.bind(4, e.payload.dump());
     ins.bind(5, e.effective.str());

@@ -23,17 +23,34 @@ std::string array_text(const json& p, const char* field) {
 }
 
 // The projection table that holds the row an event of this kind created, for
-// corrections to stamp. Kinds absent here cannot be retracted.
-const char* fact_table(const std::string& k) {
-    if (k == kind::status_changed) return "status_changes";
-    if (k == kind::stage_reached) return "stages";
-    if (k == kind::measure_linked) return "links";
-    if (k == kind::measure_unlinked) return "unlinks";
-    if (k == kind::note_added) return "notes";
-    if (k == kind::evidence_attached) return "attachments";
-    if (k == kind::measure_added) return "measures";
-    if (k == kind::evidence_added) return "evidence";
-    if (k == kind::evidence_captured) return "evidence_captures";
+// corrections to stamp; nullptr for kinds that cannot be retracted.
+const char* fact_table(EventKind k) {
+    switch (k) {
+        case EventKind::status_changed:
+            return "status_changes";
+        case EventKind::stage_reached:
+            return "stages";
+        case EventKind::measure_linked:
+            return "links";
+        case EventKind::measure_unlinked:
+            return "unlinks";
+        case EventKind::note_added:
+            return "notes";
+        case EventKind::evidence_attached:
+            return "attachments";
+        case EventKind::measure_added:
+            return "measures";
+        case EventKind::evidence_added:
+            return "evidence";
+        case EventKind::evidence_captured:
+            return "evidence_captures";
+        case EventKind::scale_set:
+        case EventKind::report_added:
+        case EventKind::recommendation_added:
+        case EventKind::correction:
+        case EventKind::audit_recorded:
+            return nullptr;
+    }
     return nullptr;
 }
 
@@ -67,8 +84,8 @@ void Projector::retract(const Event& correction) {
     const EventId target = correction.payload.at("retracts").get<EventId>();
     // The correction names the kind it retracts, so that replaying it needs
     // nothing but the event itself (verify() rebuilds without the journal).
-    const std::string target_kind = str(correction.payload, "retracts_kind");
-    const char* table = fact_table(target_kind);
+    const auto target_kind = parse_event_kind(str(correction.payload, "retracts_kind"));
+    const char* table = target_kind ? fact_table(*target_kind) : nullptr;
     if (!table) throw InputError("event #" + std::to_string(target) + " cannot be retracted");
     const std::string sql = std::string("UPDATE ") + table +
                             " SET retracted_at = ?, retracted_by = ? WHERE event_id = ?";
@@ -77,99 +94,127 @@ void Projector::retract(const Event& correction) {
          correction.id, target, str(correction.payload, "reason"), correction.recorded_at);
 }
 
+// A table: each kind of event and the projection rows it writes.
 void Projector::apply(const Event& e) {
     const json& p = e.payload;
     const std::string eff = e.effective.str();
     for (const auto& s : e.subjects)
         exec("INSERT INTO event_subjects(subject, event_id) VALUES (?, ?)", s, e.id);
 
-    const std::string& k = e.kind;
-    if (k == kind::scale_set) {
-        db_.exec("DELETE FROM scale");
-        int rank = 0;
-        for (const auto& level : p.at("statuses"))
-            exec("INSERT INTO scale(rank, name, label, closed) VALUES (?,?,?,?)", rank++,
-                 str(level, "name"), str(level, "label"), level.value("closed", false) ? 1 : 0);
-    } else if (k == kind::report_added) {
-        exec(
-            "INSERT INTO reports(key, title, author, publisher, issued, url, event_id) "
-            "VALUES (?,?,?,?,?,?,?)",
-            str(p, "key"), str(p, "title"), str(p, "author"), str(p, "publisher"), str(p, "issued"),
-            str(p, "url"), e.id);
-    } else if (k == kind::recommendation_added) {
-        exec(
-            "INSERT INTO recommendations(key, report, number, parent, title, text, addressees, "
-            "themes, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            str(p, "key"), str(p, "report"), p.value("number", 0), str(p, "parent"),
-            str(p, "title"), str(p, "text"), array_text(p, "addressees"), array_text(p, "themes"),
-            e.id, e.recorded_at);
-    } else if (k == kind::status_changed) {
-        exec(
-            "INSERT INTO status_changes(event_id, rec, status, effective, note, recorded_at) "
-            "VALUES (?,?,?,?,?,?)",
-            e.id, str(p, "rec"), str(p, "status"), eff, str(p, "note"), e.recorded_at);
-        if (p.contains("evidence"))
-            for (const auto& id : p["evidence"])
-                exec("INSERT INTO citations(event_id, evidence_id) VALUES (?,?)", e.id,
-                     id.get<EvidenceId>());
-    } else if (k == kind::measure_added) {
-        exec(
-            "INSERT INTO measures(key, title, type, institutions, celex, eli, com_ref, "
-            "procedure, url, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            str(p, "key"), str(p, "title"), str(p, "type"), array_text(p, "institutions"),
-            str(p, "celex"), str(p, "eli"), str(p, "com_ref"), str(p, "procedure"), str(p, "url"),
-            e.id, e.recorded_at);
-    } else if (k == kind::stage_reached) {
-        exec(
-            "INSERT INTO stages(event_id, measure, stage, effective, recorded_at) "
-            "VALUES (?,?,?,?,?)",
-            e.id, str(p, "measure"), str(p, "stage"), eff, e.recorded_at);
-    } else if (k == kind::measure_linked) {
-        exec(
-            "INSERT INTO links(event_id, rec, measure, relation, note, effective, recorded_at) "
-            "VALUES (?,?,?,?,?,?,?)",
-            e.id, str(p, "rec"), str(p, "measure"), str(p, "relation"), str(p, "note"), eff,
-            e.recorded_at);
-    } else if (k == kind::measure_unlinked) {
-        exec(
-            "INSERT INTO unlinks(event_id, link_event, reason, effective, recorded_at) "
-            "VALUES (?,?,?,?,?)",
-            e.id, p.at("link_event").get<EventId>(), str(p, "reason"), eff, e.recorded_at);
-    } else if (k == kind::evidence_added) {
-        exec(
-            "INSERT INTO evidence(id, url, title, publisher, published, accessed, archive_url, "
-            "sha256, kind, bearing, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            p.at("id").get<EvidenceId>(), str(p, "url"), str(p, "title"), str(p, "publisher"),
-            str(p, "published"), str(p, "accessed"), str(p, "archive_url"), str(p, "sha256"),
-            str(p, "kind"), str(p, "bearing"), e.id, e.recorded_at);
-    } else if (k == kind::evidence_attached) {
-        exec(
-            "INSERT INTO attachments(event_id, evidence_id, subject, effective, recorded_at) "
-            "VALUES (?,?,?,?,?)",
-            e.id, p.at("evidence").get<EvidenceId>(), str(p, "to"), eff, e.recorded_at);
-    } else if (k == kind::note_added) {
-        exec(
-            "INSERT INTO notes(event_id, subject, text, effective, recorded_at) VALUES (?,?,?,?,?)",
-            e.id, str(p, "subject"), str(p, "text"), eff, e.recorded_at);
-    } else if (k == kind::evidence_captured) {
-        exec(
-            "INSERT INTO evidence_captures(event_id, evidence_id, sha256, text_sha256, etag, "
-            "last_modified, final_url, http_status, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)",
-            e.id, p.at("evidence").get<EvidenceId>(), str(p, "sha256"), str(p, "text_sha256"),
-            str(p, "etag"), str(p, "last_modified"), str(p, "final_url"), p.value("http_status", 0),
-            e.recorded_at);
-    } else if (k == kind::audit_recorded) {
-        for (const auto& r : p.value("results", json::array()))
+    switch (e.kind) {
+        case EventKind::scale_set: {
+            db_.exec("DELETE FROM scale");
+            int rank = 0;
+            for (const auto& level : p.at("statuses"))
+                exec("INSERT INTO scale(rank, name, label, closed) VALUES (?,?,?,?)", rank++,
+                     str(level, "name"), str(level, "label"), level.value("closed", false) ? 1 : 0);
+            break;
+        }
+        case EventKind::report_added: {
             exec(
-                "INSERT INTO evidence_checks(evidence_id, event_id, url, result, http_status, "
-                "final_url, attempts, detail, ok, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                r.at("evidence").get<EvidenceId>(), e.id, str(r, "url"), str(r, "result"),
-                r.value("http_status", 0), str(r, "final_url"), r.value("attempts", 0),
-                str(r, "detail"), r.value("ok", false) ? 1 : 0, e.recorded_at);
-    } else if (k == kind::correction) {
-        retract(e);
-    } else {
-        throw InputError("unknown event kind '" + k + "'");
+                "INSERT INTO reports(key, title, author, publisher, issued, url, event_id) "
+                "VALUES (?,?,?,?,?,?,?)",
+                str(p, "key"), str(p, "title"), str(p, "author"), str(p, "publisher"),
+                str(p, "issued"), str(p, "url"), e.id);
+            break;
+        }
+        case EventKind::recommendation_added: {
+            exec(
+                "INSERT INTO recommendations(key, report, number, parent, title, text, addressees, "
+                "themes, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                str(p, "key"), str(p, "report"), p.value("number", 0), str(p, "parent"),
+                str(p, "title"), str(p, "text"), array_text(p, "addressees"),
+                array_text(p, "themes"), e.id, e.recorded_at);
+            break;
+        }
+        case EventKind::status_changed: {
+            exec(
+                "INSERT INTO status_changes(event_id, rec, status, effective, note, recorded_at) "
+                "VALUES (?,?,?,?,?,?)",
+                e.id, str(p, "rec"), str(p, "status"), eff, str(p, "note"), e.recorded_at);
+            if (p.contains("evidence"))
+                for (const auto& id : p["evidence"])
+                    exec("INSERT INTO citations(event_id, evidence_id) VALUES (?,?)", e.id,
+                         id.get<EvidenceId>());
+            break;
+        }
+        case EventKind::measure_added: {
+            exec(
+                "INSERT INTO measures(key, title, type, institutions, celex, eli, com_ref, "
+                "procedure, url, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                str(p, "key"), str(p, "title"), str(p, "type"), array_text(p, "institutions"),
+                str(p, "celex"), str(p, "eli"), str(p, "com_ref"), str(p, "procedure"),
+                str(p, "url"), e.id, e.recorded_at);
+            break;
+        }
+        case EventKind::stage_reached: {
+            exec(
+                "INSERT INTO stages(event_id, measure, stage, effective, recorded_at) "
+                "VALUES (?,?,?,?,?)",
+                e.id, str(p, "measure"), str(p, "stage"), eff, e.recorded_at);
+            break;
+        }
+        case EventKind::measure_linked: {
+            exec(
+                "INSERT INTO links(event_id, rec, measure, relation, note, effective, recorded_at) "
+                "VALUES (?,?,?,?,?,?,?)",
+                e.id, str(p, "rec"), str(p, "measure"), str(p, "relation"), str(p, "note"), eff,
+                e.recorded_at);
+            break;
+        }
+        case EventKind::measure_unlinked: {
+            exec(
+                "INSERT INTO unlinks(event_id, link_event, reason, effective, recorded_at) "
+                "VALUES (?,?,?,?,?)",
+                e.id, p.at("link_event").get<EventId>(), str(p, "reason"), eff, e.recorded_at);
+            break;
+        }
+        case EventKind::evidence_added: {
+            exec(
+                "INSERT INTO evidence(id, url, title, publisher, published, accessed, archive_url, "
+                "sha256, kind, bearing, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                p.at("id").get<EvidenceId>(), str(p, "url"), str(p, "title"), str(p, "publisher"),
+                str(p, "published"), str(p, "accessed"), str(p, "archive_url"), str(p, "sha256"),
+                str(p, "kind"), str(p, "bearing"), e.id, e.recorded_at);
+            break;
+        }
+        case EventKind::evidence_attached: {
+            exec(
+                "INSERT INTO attachments(event_id, evidence_id, subject, effective, recorded_at) "
+                "VALUES (?,?,?,?,?)",
+                e.id, p.at("evidence").get<EvidenceId>(), str(p, "to"), eff, e.recorded_at);
+            break;
+        }
+        case EventKind::note_added: {
+            exec(
+                "INSERT INTO notes(event_id, subject, text, effective, recorded_at) VALUES "
+                "(?,?,?,?,?)",
+                e.id, str(p, "subject"), str(p, "text"), eff, e.recorded_at);
+            break;
+        }
+        case EventKind::evidence_captured: {
+            exec(
+                "INSERT INTO evidence_captures(event_id, evidence_id, sha256, text_sha256, etag, "
+                "last_modified, final_url, http_status, recorded_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                e.id, p.at("evidence").get<EvidenceId>(), str(p, "sha256"), str(p, "text_sha256"),
+                str(p, "etag"), str(p, "last_modified"), str(p, "final_url"),
+                p.value("http_status", 0), e.recorded_at);
+            break;
+        }
+        case EventKind::audit_recorded: {
+            for (const auto& r : p.value("results", json::array()))
+                exec(
+                    "INSERT INTO evidence_checks(evidence_id, event_id, url, result, http_status, "
+                    "final_url, attempts, detail, ok, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    r.at("evidence").get<EvidenceId>(), e.id, str(r, "url"), str(r, "result"),
+                    r.value("http_status", 0), str(r, "final_url"), r.value("attempts", 0),
+                    str(r, "detail"), r.value("ok", false) ? 1 : 0, e.recorded_at);
+            break;
+        }
+        case EventKind::correction: {
+            retract(e);
+            break;
+        }
     }
 }
 

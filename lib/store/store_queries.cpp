@@ -452,12 +452,20 @@ std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<Eviden
 }
 
 std::map<std::string, Date> Store::last_activity() {
+    // Which kinds count as activity is the event-kind table's to say.
+    std::vector<std::string> passive;
+    for (const auto& k : event_kinds())
+        if (!k.activity) passive.emplace_back(k.name);
+    std::string marks;
+    for (size_t i = 0; i < passive.size(); ++i) marks += i ? ",?" : "?";
     SQLite::Statement q(
         *db_,
         "SELECT substr(s.subject, 5), max(e.effective) FROM event_subjects s JOIN "
-        "events e ON e.id = s.event_id WHERE s.subject LIKE 'rec:%' AND e.kind NOT IN "
-        "('recommendation_added', 'correction') AND NOT EXISTS (SELECT 1 FROM "
-        "corrections c WHERE c.retracts = e.id) GROUP BY s.subject");
+        "events e ON e.id = s.event_id WHERE s.subject LIKE 'rec:%' AND e.kind NOT IN (" +
+            marks +
+            ") AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.retracts = e.id) "
+            "GROUP BY s.subject");
+    for (size_t i = 0; i < passive.size(); ++i) q.bind(static_cast<int>(i + 1), passive[i]);
     std::map<std::string, Date> out;
     while (q.executeStep())
         out.emplace(q.getColumn(0).getString(),

@@ -47,10 +47,10 @@ void put(json& p, const char* field, const std::string& value) {
 
 }  // namespace
 
-Event Tracker::append(std::string kind, std::vector<std::string> subjects, json payload,
+Event Tracker::append(EventKind kind, std::vector<std::string> subjects, json payload,
                       Date effective) {
     Event e;
-    e.kind = std::move(kind);
+    e.kind = kind;
     e.subjects = std::move(subjects);
     e.payload = std::move(payload);
     e.effective = effective;
@@ -91,7 +91,7 @@ Event Tracker::set_scale(const StatusScale& scale, Date date) {
                           {"label", l.label.empty() ? l.name : l.label},
                           {"closed", l.closed}});
     }
-    return append(std::string(kind::scale_set), {"scale"}, {{"statuses", levels}}, date);
+    return append(EventKind::scale_set, {"scale"}, {{"statuses", levels}}, date);
 }
 
 std::optional<Report> Tracker::report(const std::string& key) const {
@@ -110,7 +110,7 @@ Event Tracker::add_report(const Report& r) {
     put(p, "author", r.author);
     put(p, "publisher", r.publisher);
     if (!r.url.empty()) p["url"] = require_web_url(r.url, "report URL");
-    return append(std::string(kind::report_added), {"report:" + r.key}, p, r.issued);
+    return append(EventKind::report_added, {"report:" + r.key}, p, r.issued);
 }
 
 Event Tracker::add_recommendation(const Recommendation& r, std::optional<Date> date) {
@@ -134,8 +134,7 @@ Event Tracker::add_recommendation(const Recommendation& r, std::optional<Date> d
     put(p, "text", r.text);
     std::vector<std::string> subjects = {rec_subject(r.key)};
     if (!r.parent.empty()) subjects.push_back(rec_subject(r.parent));
-    return append(std::string(kind::recommendation_added), subjects, p,
-                  date.value_or(report->issued));
+    return append(EventKind::recommendation_added, subjects, p, date.value_or(report->issued));
 }
 
 std::vector<Event> Tracker::add_measure(MeasureInput in) {
@@ -164,7 +163,7 @@ std::vector<Event> Tracker::add_measure(MeasureInput in) {
     put(p, "procedure", m.procedure);
     put(p, "url", m.url);
     std::vector<Event> events = {
-        append(std::string(kind::measure_added), {measure_subject(m.key)}, p, added)};
+        append(EventKind::measure_added, {measure_subject(m.key)}, p, added)};
     for (const auto& [stage, date] : in.stages) events.push_back(reach_stage(m.key, stage, date));
     for (const auto& ref : in.evidence) events.push_back(attach_evidence(ref, m.key, added));
     return events;
@@ -174,7 +173,7 @@ Event Tracker::reach_stage(const std::string& measure, const std::string& stage,
     require_measure(measure);
     measure_stages().require(stage);
     // Planned stages (a regulation's date of application) may lie ahead.
-    return append(std::string(kind::stage_reached), {measure_subject(measure)},
+    return append(EventKind::stage_reached, {measure_subject(measure)},
                   {{"measure", measure}, {"stage", stage}}, date);
 }
 
@@ -189,8 +188,7 @@ Event Tracker::link(const std::string& rec, const std::string& measure, const st
     const Date d = past_or_today(date, "a link");
     json p = {{"rec", rec}, {"measure", measure}, {"relation", relation}};
     put(p, "note", note);
-    return append(std::string(kind::measure_linked), {rec_subject(rec), measure_subject(measure)},
-                  p, d);
+    return append(EventKind::measure_linked, {rec_subject(rec), measure_subject(measure)}, p, d);
 }
 
 Event Tracker::unlink(const std::string& rec, const std::string& measure, const std::string& reason,
@@ -205,7 +203,7 @@ Event Tracker::unlink(const std::string& rec, const std::string& measure, const 
         throw InputError("the unlink (" + d.str() + ") would come before the link it ends (" +
                          link->date.str() + ")");
     return append(
-        std::string(kind::measure_unlinked), {rec_subject(rec), measure_subject(measure)},
+        EventKind::measure_unlinked, {rec_subject(rec), measure_subject(measure)},
         {{"rec", rec}, {"measure", measure}, {"link_event", link->event}, {"reason", reason}}, d);
 }
 
@@ -234,7 +232,7 @@ Event Tracker::set_status(const std::string& rec, const std::string& status, Dat
     put(p, "note", note);
     std::vector<std::string> subjects = {rec_subject(rec)};
     for (auto id : ids) subjects.push_back(evidence_subject(id));
-    return append(std::string(kind::status_changed), subjects, p, date);
+    return append(EventKind::status_changed, subjects, p, date);
 }
 
 EvidenceAdded Tracker::add_evidence(EvidenceInput in) {
@@ -263,7 +261,7 @@ EvidenceAdded Tracker::add_evidence(EvidenceInput in) {
     put(p, "archive_url", v.archive_url);
     put(p, "sha256", v.sha256);
     put(p, "kind", v.kind);
-    append(std::string(kind::evidence_added), {evidence_subject(v.id)}, p,
+    append(EventKind::evidence_added, {evidence_subject(v.id)}, p,
            past_or_today(in.date, "evidence"));
     return {v.id, true};
 }
@@ -274,14 +272,14 @@ Event Tracker::attach_evidence(const std::string& ref, const std::string& to,
     const std::string subject = resolve_subject(to);
     for (auto existing : store_.evidence_of(subject))
         if (existing == id) throw InputError(evidence_ref(id) + " is already attached to " + to);
-    return append(std::string(kind::evidence_attached), {subject, evidence_subject(id)},
+    return append(EventKind::evidence_attached, {subject, evidence_subject(id)},
                   {{"evidence", id}, {"to", subject}}, past_or_today(date, "an attachment"));
 }
 
 Event Tracker::add_note(const std::string& key, const std::string& text, std::optional<Date> date) {
     const std::string subject = resolve_subject(key);
     require_text(text, "a note");
-    return append(std::string(kind::note_added), {subject}, {{"subject", subject}, {"text", text}},
+    return append(EventKind::note_added, {subject}, {{"subject", subject}, {"text", text}},
                   past_or_today(date, "a note"));
 }
 
@@ -289,23 +287,23 @@ Event Tracker::correct(EventId id, const std::string& reason) {
     require_text(reason, "the reason for a correction");
     const auto target = store_.event(id);
     if (!target) throw InputError("no event #" + std::to_string(id) + " (see `rectrack log`)");
-    const std::string& k = target->kind;
-    if (k == kind::correction)
+    const EventKind k = target->kind;
+    if (k == EventKind::correction)
         throw InputError("event #" + std::to_string(id) +
                          " is a correction; record the retracted event again instead");
-    if (k == kind::scale_set || k == kind::report_added || k == kind::recommendation_added)
-        throw InputError("event #" + std::to_string(id) + " (" + k +
-                         ") defines what is tracked and cannot be retracted");
+    if (!info(k).retractable)
+        throw InputError("event #" + std::to_string(id) + " (" + std::string(name(k)) +
+                         ") cannot be retracted: it defines what is tracked or records an audit");
     if (auto by = store_.retracted_by(id))
         throw InputError("event #" + std::to_string(id) + " was already retracted by #" +
                          std::to_string(*by));
-    if (k == kind::measure_added) {
+    if (k == EventKind::measure_added) {
         const std::string key = target->payload.value("key", "");
         if (int n = store_.uses_of_measure(key))
             throw InputError("measure '" + key + "' still has " + std::to_string(n) +
                              " links or stages; retract those first");
     }
-    if (k == kind::evidence_added) {
+    if (k == EventKind::evidence_added) {
         const EvidenceId ev = target->payload.value("id", EvidenceId{0});
         if (int n = store_.uses_of_evidence(ev))
             throw InputError(evidence_ref(ev) + " is still cited or attached " + std::to_string(n) +
@@ -313,8 +311,9 @@ Event Tracker::correct(EventId id, const std::string& reason) {
     }
     std::vector<std::string> subjects = {"event:" + std::to_string(id)};
     subjects.insert(subjects.end(), target->subjects.begin(), target->subjects.end());
-    return append(std::string(kind::correction), subjects,
-                  {{"retracts", id}, {"retracts_kind", k}, {"reason", reason}}, actor_.today());
+    return append(EventKind::correction, subjects,
+                  {{"retracts", id}, {"retracts_kind", name(k)}, {"reason", reason}},
+                  actor_.today());
 }
 
 Event Tracker::record_capture(EvidenceId id, const CheckResult& f) {
@@ -325,7 +324,7 @@ Event Tracker::record_capture(EvidenceId id, const CheckResult& f) {
     put(p, "etag", f.etag);
     put(p, "last_modified", f.last_modified);
     put(p, "final_url", f.final_url);
-    return append(std::string(kind::evidence_captured), {evidence_subject(id)}, p, actor_.today());
+    return append(EventKind::evidence_captured, {evidence_subject(id)}, p, actor_.today());
 }
 
 Event Tracker::record_audit(const std::vector<CheckResult>& results, int findings) {
@@ -339,8 +338,8 @@ Event Tracker::record_audit(const std::vector<CheckResult>& results, int finding
         list.push_back(item);
         subjects.push_back(evidence_subject(r.evidence));
     }
-    return append(std::string(kind::audit_recorded), subjects,
-                  {{"results", list}, {"findings", findings}}, actor_.today());
+    return append(EventKind::audit_recorded, subjects, {{"results", list}, {"findings", findings}},
+                  actor_.today());
 }
 
 std::optional<Evidence> find_evidence(Store& store, const std::string& ref) {

@@ -75,7 +75,7 @@ class Tracker {
     Store::Transaction& tx_;
     Actor actor_;
 
-    Event append(std::string kind, std::vector<std::string> subjects, nlohmann::json payload,
+    Event append(EventKind kind, std::vector<std::string> subjects, nlohmann::json payload,
                  Date effective);
     Recommendation require_rec(const std::string& key);
     Measure require_measure(const std::string& key);

@@ -70,7 +70,7 @@ TEST(JournalFile, MalformedJournalsAreInputErrors) {
     // A correctly hashed event whose payload the projections cannot use.
     Event e;
     e.id = 1;
-    e.kind = "measure_unlinked";
+    e.kind = EventKind::measure_unlinked;
     e.subjects = {"rec:R1"};
     e.payload = {{"rec", "R1"}};  // no link_event
     e.effective = Date{2024, 1, 1};
@@ -81,7 +81,7 @@ TEST(JournalFile, MalformedJournalsAreInputErrors) {
                                 {"version", 1},
                                 {"events",
                                  {{{"id", e.id},
-                                   {"kind", e.kind},
+                                   {"kind", name(e.kind)},
                                    {"subjects", e.subjects},
                                    {"payload", e.payload},
                                    {"effective", "2024-01-01"},

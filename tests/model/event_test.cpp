@@ -10,7 +10,7 @@ namespace {
 Event sample() {
     Event e;
     e.id = 7;
-    e.kind = "status_changed";
+    e.kind = EventKind::status_changed;
     e.subjects = {"rec:R4", "evidence:E2"};
     e.payload = {{"rec", "R4"}, {"status", "partial"}, {"evidence", {2}}};
     e.effective = Date{2024, 8, 1};
@@ -61,4 +61,21 @@ TEST(Event, DescribesAStatusChangeForTheLog) {
     Event bare = sample();
     bare.payload["evidence"] = nlohmann::json::array();
     EXPECT_EQ(describe(bare), "R4 -> partial (no evidence)");
+}
+
+TEST(Event, EveryKindHasOneRowInTheTableAndItsNameRoundTrips) {
+    const auto& kinds = event_kinds();
+    for (size_t i = 0; i < kinds.size(); ++i) {
+        EXPECT_EQ(static_cast<size_t>(kinds[i].kind), i) << kinds[i].name;
+        EXPECT_EQ(parse_event_kind(kinds[i].name), kinds[i].kind);
+    }
+    EXPECT_EQ(kinds.back().kind, EventKind::audit_recorded);  // the last enumerator
+    EXPECT_FALSE(parse_event_kind("status_change"));
+}
+
+TEST(Event, OnlyFactsCanBeRetracted) {
+    EXPECT_TRUE(info(EventKind::status_changed).retractable);
+    EXPECT_FALSE(info(EventKind::recommendation_added).retractable);
+    EXPECT_FALSE(info(EventKind::correction).retractable);
+    EXPECT_FALSE(info(EventKind::audit_recorded).retractable);
 }

@@ -126,6 +126,23 @@ TEST(Store, VerifyCatchesADeletedEvent) {
     EXPECT_EQ(r.first_bad_event, 6);
 }
 
+TEST(Store, AnEventOfAnUnknownKindIsAStorageErrorNotAGuess) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER events_no_update");
+        raw.exec("UPDATE events SET kind = 'status_guessed' WHERE id = 5");
+    }
+    try {
+        store->event(5);
+        FAIL() << "an unknown kind was read";
+    } catch (const StorageError& e) {
+        EXPECT_NE(std::string(e.what()).find("#5 has an unknown kind 'status_guessed'"),
+                  std::string::npos);
+    }
+}
+
 TEST(Store, AsRecordedQueriesSeeOnlyWhatWasRecordedByThen) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));  // recorded at 2026-11-27T12:00:00Z
