@@ -13,11 +13,6 @@ namespace rectrack::cli {
 
 namespace {
 
-// Online results that count as problems unless --fail-on says otherwise;
-// `blocked` and `rate_limited` sources are unverifiable, not broken.
-const std::set<std::string> kProblemResults = {"changed",      "soft_404", "broken",   "gone",
-                                               "server_error", "timeout",  "tls_error"};
-
 void print_text(const std::vector<Finding>& findings, const std::vector<CheckResult>& results,
                 bool online) {
     std::cout << "Offline findings: " << findings.size() << "\n";
@@ -26,7 +21,8 @@ void print_text(const std::vector<Finding>& findings, const std::vector<CheckRes
     if (!online) return;
     std::cout << "\nOnline results: " << results.size() << " URLs\n";
     for (const auto& r : results) {
-        std::cout << "  " << column(evidence_ref(r.evidence), 5) << column(r.result, 21)
+        std::cout << "  " << column(evidence_ref(r.evidence), 5)
+                  << column(std::string(name(r.result)), 21)
                   << column(r.http_status ? std::to_string(r.http_status) : "-", 4) << r.url;
         if (!r.detail.empty()) std::cout << "  (" << r.detail << ")";
         std::cout << "\n";
@@ -44,8 +40,9 @@ void print_markdown(const std::vector<Finding>& findings, const std::vector<Chec
     std::cout << "\n## Online results (" << results.size() << " URLs)\n\n"
               << "| Evidence | Result | HTTP | URL | Detail |\n|---|---|---:|---|---|\n";
     for (const auto& r : results)
-        std::cout << "| " << evidence_ref(r.evidence) << " | " << r.result << " | " << r.http_status
-                  << " | <" << r.url << "> | " << markdown_escape(r.detail) << " |\n";
+        std::cout << "| " << evidence_ref(r.evidence) << " | " << name(r.result) << " | "
+                  << r.http_status << " | <" << r.url << "> | " << markdown_escape(r.detail)
+                  << " |\n";
 }
 
 }  // namespace
@@ -73,9 +70,9 @@ void add_audit(CLI::App& app, Context& ctx) {
         const Settings s = ctx.settings();
         for (const auto& k : o->fail_on) {
             const auto& kinds = finding_kinds();
-            const auto& classes = result_classes();
-            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end() &&
-                std::find(classes.begin(), classes.end(), k) == classes.end())
+            std::vector<std::string> classes;
+            for (const auto& c : check_outcomes()) classes.emplace_back(c.name);
+            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end() && !parse_check_outcome(k))
                 throw InputError("unknown kind '" + k +
                                  "' in --fail-on (finding kinds: " + join(kinds, ", ") +
                                  "; result classes: " + join(classes, ", ") + ")");
@@ -114,7 +111,7 @@ void add_audit(CLI::App& app, Context& ctx) {
             for (const auto& x : results)
                 r.push_back({{"evidence", evidence_ref(x.evidence)},
                              {"url", x.url},
-                             {"result", x.result},
+                             {"result", name(x.result)},
                              {"http_status", x.http_status},
                              {"final_url", x.final_url},
                              {"attempts", x.attempts},
@@ -130,8 +127,8 @@ void add_audit(CLI::App& app, Context& ctx) {
         bool problem = false;
         for (const auto& f : findings) problem |= counted.empty() || counted.contains(f.kind);
         for (const auto& r : results)
-            problem |=
-                counted.empty() ? kProblemResults.contains(r.result) : counted.contains(r.result);
+            problem |= counted.empty() ? info(r.result).problem
+                                       : counted.contains(std::string(name(r.result)));
         if (problem) ctx.exit_code = 1;
     });
 }

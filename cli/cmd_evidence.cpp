@@ -12,7 +12,7 @@ namespace {
 // found a problem (exit 1).
 struct CaptureFailed : std::runtime_error {
     explicit CaptureFailed(const CheckResult& r)
-        : std::runtime_error("could not capture " + r.url + ": " + r.result +
+        : std::runtime_error("could not capture " + r.url + ": " + std::string(name(r.result)) +
                              (r.detail.empty() ? "" : " (" + r.detail + ")")) {}
 };
 
@@ -33,7 +33,7 @@ void add_evidence_capture(CLI::App* parent, Context& ctx) {
             throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
         const CheckResult fetched = capture_source(check_targets(*store, {v->id}).at(0),
                                                    check_policy(o->check, ctx.settings()));
-        if (!fetched.ok) {
+        if (!info(fetched.result).seen_working) {
             std::cerr << "rectrack: " << CaptureFailed(fetched).what() << "\n";
             ctx.exit_code = 1;
             return;
@@ -77,7 +77,8 @@ void add_evidence_add(CLI::App* parent, Context& ctx) {
         if (o->capture) {
             fetched = capture_source({0, require_web_url(o->v.url, "evidence URL"), "", "", "", ""},
                                      check_policy(o->check, ctx.settings()));
-            if (!fetched->ok) {  // nothing is recorded: the command asked for both
+            if (!info(fetched->result)
+                     .seen_working) {  // nothing is recorded: the command asked for both
                 std::cerr << "rectrack: " << CaptureFailed(*fetched).what() << "\n";
                 ctx.exit_code = 1;
                 return;
@@ -156,8 +157,8 @@ void add_evidence_show(CLI::App* parent, Context& ctx) {
                  {"last_checked", health.last_checked.empty()
                                       ? nlohmann::json()
                                       : nlohmann::json(health.last_checked)},
-                 {"last_result", health.last_result.empty() ? nlohmann::json()
-                                                            : nlohmann::json(health.last_result)},
+                 {"last_result", health.last_result ? nlohmann::json(name(*health.last_result))
+                                                    : nlohmann::json()},
                  {"last_success", health.last_success.empty()
                                       ? nlohmann::json()
                                       : nlohmann::json(health.last_success)},
@@ -185,8 +186,8 @@ void add_evidence_show(CLI::App* parent, Context& ctx) {
         if (health.last_checked.empty()) {
             std::cout << "Checked:   never\n";
         } else {
-            std::cout << "Checked:   " << health.last_checked << " (" << health.last_result
-                      << ")\n";
+            std::cout << "Checked:   " << health.last_checked << " ("
+                      << (health.last_result ? name(*health.last_result) : "") << ")\n";
             std::cout << "Worked:    "
                       << (health.last_success.empty() ? "never" : health.last_success) << "\n";
             std::cout << "Failures:  " << health.consecutive_failures << " in a row\n";

@@ -33,12 +33,6 @@ const std::vector<std::string>& finding_kinds() {
 
 namespace {
 
-// Results that mean the source was not seen working when last checked.
-bool failed(const std::string& result) {
-    return result == "broken" || result == "gone" || result == "soft_404" || result == "timeout" ||
-           result == "tls_error" || result == "server_error";
-}
-
 int days_between(const std::string& instant, Date today) {
     const auto i = parse_instant(instant);
     return i ? static_cast<int>(today.days() - i->date().days()) : 0;
@@ -118,7 +112,8 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
         bool all_broken = true;
         for (auto id : c.evidence) {
             const auto h = health.find(id);
-            if (h == health.end() || !failed(h->second.last_result)) all_broken = false;
+            if (h == health.end() || !h->second.last_result || !failed(*h->second.last_result))
+                all_broken = false;
             const auto v = evidence.find(id);
             if (v == evidence.end()) continue;
             if (v->second.bearing == "contradicts")

@@ -20,24 +20,6 @@
 
 namespace rectrack {
 
-const std::vector<std::string>& result_classes() {
-    static const std::vector<std::string> classes = {"ok",
-                                                     "not_modified",
-                                                     "redirected_permanent",
-                                                     "redirected_temporary",
-                                                     "changed",
-                                                     "soft_404",
-                                                     "broken",
-                                                     "gone",
-                                                     "server_error",
-                                                     "rate_limited",
-                                                     "blocked",
-                                                     "timeout",
-                                                     "tls_error",
-                                                     "skipped"};
-    return classes;
-}
-
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -96,12 +78,9 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
     return size * n;
 }
 
-void finish(Job& job, std::string result, std::string detail) {
-    job.result.result = std::move(result);
+void finish(Job& job, CheckOutcome result, std::string detail) {
+    job.result.result = result;
     job.result.detail = std::move(detail);
-    const std::string& r = job.result.result;
-    job.result.ok =
-        r == "ok" || r == "not_modified" || r == "changed" || r.starts_with("redirected_");
     job.result.final_url = job.url;
     job.done = true;
 }
@@ -176,15 +155,16 @@ class Checker {
         const std::string s =
             scheme == std::string::npos ? "" : to_lower(job.url.substr(0, scheme));
         if (s != "http" && s != "https")
-            return finish(job, "skipped", "only http and https are checked");
+            return finish(job, CheckOutcome::skipped, "only http and https are checked");
         const Resolved where = resolve(job.host, policy_.allow_private);
         if (where.error == "private")
             return finish(
-                job, "skipped",
+                job, CheckOutcome::skipped,
                 job.host + " is a loopback or private address (--allow-private checks it)");
         if (where.error == "dns") {
             ++job.result.attempts;
-            return finish(job, "broken", "DNS failure: " + job.host + " does not resolve");
+            return finish(job, CheckOutcome::broken,
+                          "DNS failure: " + job.host + " does not resolve");
         }
         job.body.clear();
         job.truncated = false;
@@ -242,7 +222,7 @@ class Checker {
     }
 
     // Schedules the same request again, or gives up with `result`.
-    void retry_or(Job& job, const std::string& result, const std::string& detail) {
+    void retry_or(Job& job, CheckOutcome result, const std::string& detail) {
         if (++job.retries >= policy_.attempts)
             return finish(job, result,
                           detail + " after " + std::to_string(job.retries) + " attempts");
@@ -271,45 +251,46 @@ class Checker {
 
         if (code != CURLE_OK && !(code == CURLE_WRITE_ERROR && job.truncated)) {
             if (code == CURLE_OPERATION_TIMEDOUT)
-                return retry_or(job, "timeout", "no answer in time");
+                return retry_or(job, CheckOutcome::timeout, "no answer in time");
             if (code == CURLE_SSL_CONNECT_ERROR || code == CURLE_PEER_FAILED_VERIFICATION ||
                 code == CURLE_SSL_CERTPROBLEM || code == CURLE_SSL_CIPHER ||
                 code == CURLE_SSL_CACERT_BADFILE)
-                return finish(job, "tls_error", error);
-            if (code == CURLE_COULDNT_RESOLVE_HOST) return finish(job, "broken", "DNS failure");
+                return finish(job, CheckOutcome::tls_error, error);
+            if (code == CURLE_COULDNT_RESOLVE_HOST)
+                return finish(job, CheckOutcome::broken, "DNS failure");
             if (code == CURLE_GOT_NOTHING || code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR)
-                return retry_or(job, "server_error", error);
-            return finish(job, "broken", error);
+                return retry_or(job, CheckOutcome::server_error, error);
+            return finish(job, CheckOutcome::broken, error);
         }
         if (status >= 300 && status < 400 && status != 304 && !next.empty())
             return redirect(job, static_cast<int>(status), next);
         if (status == 304 && job.conditional)
-            return settle(job, "not_modified", "unchanged since it was captured");
+            return settle(job, CheckOutcome::not_modified, "unchanged since it was captured");
         if (job.head && (status == 405 || status == 501 || status == 400)) {
             job.head = false;  // the server refuses HEAD: ask with GET
             job.retries = 0;
             return;
         }
-        if (status == 408) return retry_or(job, "timeout", "HTTP 408");
-        if (status == 429) return retry_or(job, "rate_limited", "HTTP 429");
+        if (status == 408) return retry_or(job, CheckOutcome::timeout, "HTTP 408");
+        if (status == 429) return retry_or(job, CheckOutcome::rate_limited, "HTTP 429");
         if (status >= 500) {
             if (bot_challenge(job.body))
-                return finish(job, "blocked",
+                return finish(job, CheckOutcome::blocked,
                               "a bot challenge (HTTP " + std::to_string(status) +
                                   "): not verifiable, not broken");
-            return retry_or(job, "server_error", "HTTP " + std::to_string(status));
+            return retry_or(job, CheckOutcome::server_error, "HTTP " + std::to_string(status));
         }
         if (status == 401 || status == 403)
             return finish(
-                job, "blocked",
+                job, CheckOutcome::blocked,
                 bot_challenge(job.body)
                     ? "a bot challenge (HTTP " + std::to_string(status) +
                           "): not verifiable, not broken"
                     : "HTTP " + std::to_string(status) + ": access refused, not verifiable");
-        if (status == 404) return finish(job, "broken", "HTTP 404");
-        if (status == 410) return finish(job, "gone", "HTTP 410: removed for good");
+        if (status == 404) return finish(job, CheckOutcome::broken, "HTTP 404");
+        if (status == 410) return finish(job, CheckOutcome::gone, "HTTP 410: removed for good");
         if (status < 200 || status >= 300)
-            return finish(job, "broken", "HTTP " + std::to_string(status));
+            return finish(job, CheckOutcome::broken, "HTTP " + std::to_string(status));
         if (job.head) {  // alive; now read the body to compare and to spot soft 404s
             job.head = false;
             job.retries = 0;
@@ -323,10 +304,10 @@ class Checker {
         job.hops.emplace_back(status, job.url);
         if (job.seen.contains(next)) {
             job.url = next;
-            return finish(job, "broken", "a redirect loop");
+            return finish(job, CheckOutcome::broken, "a redirect loop");
         }
         if (static_cast<int>(job.hops.size()) > policy_.max_redirects)
-            return finish(job, "broken",
+            return finish(job, CheckOutcome::broken,
                           "more than " + std::to_string(policy_.max_redirects) + " redirects");
         job.seen.insert(next);
         job.url = next;
@@ -340,28 +321,30 @@ class Checker {
         r.last_modified = job.last_modified;
         if (job.truncated) {
             r.sha256.clear();
-            return settle(job, "ok",
+            return settle(job, CheckOutcome::ok,
                           "the body is larger than " + std::to_string(policy_.max_body) +
                               " bytes: reachable, not hashed");
         }
         r.sha256 = sha256_hex(job.body);
         r.text_sha256 = sha256_hex(normalised_text(job.body, job.content_type));
         if (is_html(job.content_type, job.body) && says_not_found(job.body))
-            return finish(job, "soft_404", "HTTP 200, but the page says it was not found");
+            return finish(job, CheckOutcome::soft_404,
+                          "HTTP 200, but the page says it was not found");
         if (!job.target.sha256.empty() && job.target.sha256 != r.sha256) {
             if (!job.target.text_sha256.empty() && job.target.text_sha256 == r.text_sha256)
-                return settle(job, "changed", "markup only: the text is unchanged");
-            return settle(job, "changed", "the content differs from what was captured");
+                return settle(job, CheckOutcome::changed, "markup only: the text is unchanged");
+            return settle(job, CheckOutcome::changed, "the content differs from what was captured");
         }
-        settle(job, "ok", job.target.sha256.empty() ? "" : "the content is unchanged");
+        settle(job, CheckOutcome::ok, job.target.sha256.empty() ? "" : "the content is unchanged");
     }
 
     // A working answer; redirects on the way decide the final class.
-    void settle(Job& job, const std::string& result, const std::string& detail) {
+    void settle(Job& job, CheckOutcome result, const std::string& detail) {
         if (job.hops.empty()) return finish(job, result, detail);
         const std::string first = job.hops.front().second;
         if (is_home_page(job.url) && !is_home_page(first))
-            return finish(job, "soft_404", "redirects to the site's home page " + job.url);
+            return finish(job, CheckOutcome::soft_404,
+                          "redirects to the site's home page " + job.url);
         const bool permanent = std::all_of(job.hops.begin(), job.hops.end(), [](const auto& h) {
             return h.first == 301 || h.first == 308;
         });
@@ -369,8 +352,10 @@ class Checker {
                         (job.hops.size() > 1 ? "s" : "") + " to " + job.url;
         if (url_host(first) != url_host(job.url))
             d += "; it leaves " + url_host(first) + " for " + url_host(job.url);
-        if (result == "changed") return finish(job, "changed", detail + "; " + d);
-        finish(job, permanent ? "redirected_permanent" : "redirected_temporary", d);
+        if (result == CheckOutcome::changed) return finish(job, result, detail + "; " + d);
+        finish(job,
+               permanent ? CheckOutcome::redirected_permanent : CheckOutcome::redirected_temporary,
+               d);
     }
 };
 

@@ -27,8 +27,6 @@ struct CheckPolicy {
     std::string user_agent;      // "rectrack/0.1.0 (+contact)"
 };
 
-const std::vector<std::string>& result_classes();
-
 // Checks every target; calls `progress(done, total)` as URLs finish.
 std::vector<CheckResult> check_links(
     const std::vector<CheckTarget>& targets, const CheckPolicy& policy,

@@ -2,11 +2,60 @@
 // values, so that the core can record and report checks without knowing how
 // they are made (the libcurl checker lives in audit/).
 #pragma once
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "model/model.hpp"
 
 namespace rectrack {
+
+// How one check of a source ended. A switch over it has no default, so
+// -Wswitch names every place a new outcome must be handled.
+enum class CheckOutcome {
+    ok,
+    not_modified,
+    redirected_permanent,
+    redirected_temporary,
+    changed,
+    soft_404,
+    broken,
+    gone,
+    server_error,
+    rate_limited,
+    blocked,
+    timeout,
+    tls_error,
+    skipped,
+};
+
+// What each outcome means, in one table (check.cpp).
+struct CheckOutcomeInfo {
+    CheckOutcome outcome;
+    std::string_view name;  // as recorded in the journal and shown by `audit`
+    bool seen_working;      // the source answered with content
+    // Counts as a problem unless --fail-on says otherwise. `blocked` and
+    // `rate_limited` sources are unverifiable, not broken.
+    bool problem;
+};
+
+const std::vector<CheckOutcomeInfo>& check_outcomes();
+const CheckOutcomeInfo& info(CheckOutcome o);
+std::string_view name(CheckOutcome o);
+std::optional<CheckOutcome> parse_check_outcome(std::string_view name);
+// The source was not seen working: a problem that is not a mere change.
+inline bool failed(CheckOutcome o) {
+    return info(o).problem && !info(o).seen_working;
+}
+
+// How an evidence item has fared in the audits recorded.
+struct EvidenceHealth {
+    std::string last_checked;                 // instant of the latest check, empty if never
+    std::optional<CheckOutcome> last_result;  // of the latest check
+    std::string last_success;                 // instant of the latest check that saw it working
+    int consecutive_failures = 0;
+};
 
 // What is known of a source before the check.
 struct CheckTarget {
@@ -18,16 +67,15 @@ struct CheckTarget {
     std::string last_modified;
 };
 
-// One URL's outcome. `result` is one of result_classes().
+// One URL's outcome.
 struct CheckResult {
     EvidenceId evidence = 0;
     std::string url;
-    std::string result;
+    CheckOutcome result = CheckOutcome::skipped;
     int http_status = 0;
     std::string final_url;
     int attempts = 0;  // requests made for this URL, redirects and retries included
     std::string detail;
-    bool ok = false;  // the source was seen working
     // What was fetched, for a capture.
     std::string sha256, text_sha256, etag, last_modified;
 };

@@ -77,14 +77,6 @@ struct EvidenceCapture {
     std::string recorded_at;
 };
 
-// How an evidence item has fared in audits.
-struct EvidenceHealth {
-    std::string last_checked;  // instant of the latest check, empty if never
-    std::string last_result;   // ok, broken, ...
-    std::string last_success;  // instant of the latest check that saw it working
-    int consecutive_failures = 0;
-};
-
 // Evidence is shown to users as E12; they may type E12 or 12.
 std::string evidence_ref(EvidenceId id);
 std::optional<EvidenceId> parse_evidence_ref(const std::string& text);

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "model/check.hpp"
 #include "model/event.hpp"
 #include "model/model.hpp"
 #include "model/status_scale.hpp"

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "model/error.hpp"
 #include "store/store.hpp"
 
 namespace rectrack {
@@ -439,7 +440,11 @@ std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<Eviden
     std::map<EvidenceId, EvidenceHealth> out;
     while (q.executeStep()) {
         EvidenceHealth& h = out[q.getColumn(0).getInt64()];
-        h.last_result = q.getColumn(1).getString();
+        const std::string result = q.getColumn(1).getString();
+        h.last_result = parse_check_outcome(result);
+        if (!h.last_result)
+            throw StorageError("a recorded check of " + evidence_ref(q.getColumn(0).getInt64()) +
+                               " has an unknown result '" + result + "'");
         h.last_checked = q.getColumn(3).getString();
         if (q.getColumn(2).getInt()) {
             h.last_success = h.last_checked;

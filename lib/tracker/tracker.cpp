@@ -331,8 +331,9 @@ Event Tracker::record_audit(const std::vector<CheckResult>& results, int finding
     json list = json::array();
     std::vector<std::string> subjects = {"audit"};
     for (const auto& r : results) {
-        json item = {{"evidence", r.evidence},       {"url", r.url},           {"result", r.result},
-                     {"http_status", r.http_status}, {"attempts", r.attempts}, {"ok", r.ok}};
+        json item = {{"evidence", r.evidence},   {"url", r.url},
+                     {"result", name(r.result)}, {"http_status", r.http_status},
+                     {"attempts", r.attempts},   {"ok", info(r.result).seen_working}};
         put(item, "final_url", r.final_url);
         put(item, "detail", r.detail);
         list.push_back(item);

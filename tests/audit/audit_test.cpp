@@ -28,12 +28,11 @@ class AuditTest : public ::testing::Test {
     }
 };
 
-CheckResult result(EvidenceId id, const std::string& cls, bool ok) {
+CheckResult result(EvidenceId id, CheckOutcome outcome) {
     CheckResult r;
     r.evidence = id;
     r.url = "https://example.org/";
-    r.result = cls;
-    r.ok = ok;
+    r.result = outcome;
     return r;
 }
 
@@ -48,7 +47,7 @@ TEST_F(AuditTest, StatusChangesWithoutEvidence) {
 TEST_F(AuditTest, StatusChangesCitingOnlyBrokenSources) {
     EXPECT_TRUE(of_kind("broken_evidence").empty());
     write([](Tracker& t) {
-        t.record_audit({result(2, "broken", false), result(1, "ok", true)}, 0);
+        t.record_audit({result(2, CheckOutcome::broken), result(1, CheckOutcome::ok)}, 0);
     });
     const auto f = of_kind("broken_evidence");
     ASSERT_EQ(f.size(), 1u);  // R2.a cites only E2
@@ -83,7 +82,7 @@ TEST_F(AuditTest, ContradictingAndPrematureEvidence) {
 TEST_F(AuditTest, UncheckedStaleAndUnarchivedEvidence) {
     EXPECT_EQ(of_kind("evidence_unchecked").size(), 2u);
     EXPECT_EQ(of_kind("no_archive").size(), 2u);
-    write([](Tracker& t) { t.record_audit({result(1, "ok", true)}, 0); });  // on 2026-11-27
+    write([](Tracker& t) { t.record_audit({result(1, CheckOutcome::ok)}, 0); });  // on 2026-11-27
     EXPECT_EQ(of_kind("evidence_unchecked").size(), 1u);
     EXPECT_TRUE(of_kind("evidence_stale").empty());
     auto stale_on = [&](Date today, int days) {

@@ -1,0 +1,43 @@
+#include "model/check.hpp"
+
+#include <cstddef>
+
+namespace rectrack {
+
+const std::vector<CheckOutcomeInfo>& check_outcomes() {
+    using enum CheckOutcome;
+    // A table: one row per outcome, in the enum's order.
+    static const std::vector<CheckOutcomeInfo> table = {
+        {ok, "ok", true, false},
+        {not_modified, "not_modified", true, false},
+        {redirected_permanent, "redirected_permanent", true, false},
+        {redirected_temporary, "redirected_temporary", true, false},
+        {changed, "changed", true, true},
+        {soft_404, "soft_404", false, true},
+        {broken, "broken", false, true},
+        {gone, "gone", false, true},
+        {server_error, "server_error", false, true},
+        {rate_limited, "rate_limited", false, false},
+        {blocked, "blocked", false, false},
+        {timeout, "timeout", false, true},
+        {tls_error, "tls_error", false, true},
+        {skipped, "skipped", false, false},
+    };
+    return table;
+}
+
+const CheckOutcomeInfo& info(CheckOutcome o) {
+    return check_outcomes().at(static_cast<std::size_t>(o));
+}
+
+std::string_view name(CheckOutcome o) {
+    return info(o).name;
+}
+
+std::optional<CheckOutcome> parse_check_outcome(std::string_view name) {
+    for (const auto& i : check_outcomes())
+        if (i.name == name) return i.outcome;
+    return std::nullopt;
+}
+
+}  // namespace rectrack
