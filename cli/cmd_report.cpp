@@ -29,7 +29,7 @@ void add_report(CLI::App& app, Context& ctx) {
         ReportOptions options;
         options.period = resolve_period(o->quarter, o->from, o->to, s.now.date());
         if (!o->as_recorded.empty())
-            options.as_recorded = require_instant(o->as_recorded, "--as-recorded");
+            options.as_recorded = AsRecorded(require_instant(o->as_recorded, "--as-recorded"));
         options.generated = s.now;
         options.recs = o->recs;
         auto store = ctx.open();

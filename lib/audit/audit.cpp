@@ -99,7 +99,7 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
     // Status changes and what they cite.
     std::set<EvidenceId> relevant;  // evidence cited or attached within the scope
     const StatusScale scale = store.scale();
-    for (const auto& c : store.all_status_changes(kNow)) {
+    for (const auto& c : store.all_status_changes({})) {
         if (!included.contains(c.rec)) continue;
         const std::string subject = c.rec + " #" + std::to_string(c.event);
         if (c.evidence.empty()) {
@@ -133,7 +133,7 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
             out.push_back(
                 {"broken_evidence", subject, "every source it cites failed its last check"});
     }
-    for (const auto& [subject, id] : store.all_attachments(kNow))
+    for (const auto& [subject, id] : store.all_attachments({}))
         if (!subject.starts_with("rec:") || included.contains(subject.substr(4)))
             relevant.insert(id);
 
@@ -164,7 +164,7 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
 
     // Measures and their links.
     std::set<std::string> linked;
-    for (const auto& l : store.links_on(o.today, kNow))
+    for (const auto& l : store.links_on(o.today, {}))
         if (included.contains(l.rec)) {
             linked.insert(l.measure);
             if (store.evidence_of(measure_subject(l.measure)).empty())
@@ -172,7 +172,7 @@ std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
                                "the measure " + l.measure + " has no evidence attached"});
         }
     std::map<std::string, std::vector<MeasureStage>> stages;
-    for (auto& s : store.all_stages(kNow)) stages[s.measure].push_back(s);
+    for (auto& s : store.all_stages({})) stages[s.measure].push_back(s);
     for (const auto& m : store.measures())
         if (o.recs.empty() || linked.contains(m.key)) check_identifiers(m, stages[m.key], out);
 

@@ -122,14 +122,14 @@ ReportEvent report_event(const Event& e, const std::string& period_end) {
 
 StatusReport build_report(Store& store, const ReportOptions& o) {
     StatusReport out;
-    const std::string t = o.as_recorded ? o.as_recorded->str() : kNow;
+    const AsRecorded& t = o.as_recorded;
     const auto reports = store.reports();
     if (reports.empty())
         throw InputError("the database tracks no report yet; load one with `rectrack import`");
     out.report = reports.front();
     out.period = o.period;
-    out.as_recorded = o.as_recorded ? o.as_recorded->str() : "";
-    out.generated = (o.as_recorded ? *o.as_recorded : o.generated).str();
+    out.as_recorded = t.everything() ? "" : t.by()->str();
+    out.generated = t.by().value_or(o.generated).str();
     out.scale = store.scale();
 
     // Which recommendations: all, or those named and their parts.

@@ -17,9 +17,9 @@ namespace rectrack {
 
 struct ReportOptions {
     Period period;
-    std::optional<Instant> as_recorded;  // replay only what was recorded by then
-    Instant generated;                   // the clock; the as-recorded instant when given
-    std::vector<std::string> recs;       // only these (and their parts); all when empty
+    AsRecorded as_recorded;         // replay only what was recorded by then
+    Instant generated;              // the clock; the as-recorded instant when given
+    std::vector<std::string> recs;  // only these (and their parts); all when empty
 };
 
 // One journal entry as a report shows it.

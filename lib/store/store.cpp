@@ -241,15 +241,14 @@ std::optional<EventId> Store::retracted_by(EventId id) {
     return q.getColumn(0).getInt64();
 }
 
-std::vector<Store::DatedEvent> Store::events_between(Date from, Date to,
-                                                     const std::string& as_recorded) {
+std::vector<Store::DatedEvent> Store::events_between(Date from, Date to, AsRecorded as_recorded) {
     SQLite::Statement q(
         *db_, std::string("SELECT ") + kEventFields +
                   ", (SELECT c.recorded_at FROM corrections c WHERE c.retracts = events.id "
                   "AND c.recorded_at <= :t) FROM events WHERE recorded_at <= :t AND "
                   "((effective BETWEEN :from AND :to) OR (recorded_at BETWEEN :rfrom AND "
                   ":rto)) ORDER BY id");
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     q.bind(":from", from.str());
     q.bind(":to", to.str());
     q.bind(":rfrom", Instant::start_of(from).str());

@@ -2,9 +2,9 @@
 // file, appends events to the journal while keeping the projections in step,
 // answers queries, and verifies the journal against its hashes.
 //
-// Queries take an `as_recorded` instant: they answer as the database stood
-// when everything up to that instant had been recorded (design invariant 2).
-// The default, kNow, means "everything recorded so far".
+// Queries take an AsRecorded: they answer as the database stood when
+// everything up to that instant had been recorded (design invariant 2). The
+// default means "everything recorded so far".
 #pragma once
 #include <functional>
 #include <map>
@@ -17,6 +17,7 @@
 #include "model/event.hpp"
 #include "model/model.hpp"
 #include "model/status_scale.hpp"
+#include "time/as_recorded.hpp"
 
 namespace SQLite {
 class Database;
@@ -24,8 +25,6 @@ class Statement;
 }  // namespace SQLite
 
 namespace rectrack {
-
-inline const std::string kNow = "9999-12-31T23:59:59Z";
 
 struct OpenOptions {
     bool create = false;         // create the file if it does not exist
@@ -95,18 +94,16 @@ class Store {
     std::vector<Report> reports();
     std::optional<Report> report(const std::string& key);
     std::optional<Recommendation> recommendation(const std::string& key,
-                                                 const std::string& as_recorded = kNow);
-    std::vector<Recommendation> recommendations(const std::string& as_recorded = kNow);
-    std::vector<std::string> parts(const std::string& key, const std::string& as_recorded = kNow);
-    std::vector<StatusChange> status_history(const std::string& rec,
-                                             const std::string& as_recorded = kNow);
+                                                 AsRecorded as_recorded = {});
+    std::vector<Recommendation> recommendations(AsRecorded as_recorded = {});
+    std::vector<std::string> parts(const std::string& key, AsRecorded as_recorded = {});
+    std::vector<StatusChange> status_history(const std::string& rec, AsRecorded as_recorded = {});
     std::vector<RecommendationSummary> summaries();
-    std::optional<Measure> measure(const std::string& key, const std::string& as_recorded = kNow);
-    std::vector<Measure> measures(const std::string& as_recorded = kNow);
-    std::vector<MeasureStage> stages(const std::string& measure,
-                                     const std::string& as_recorded = kNow);
+    std::optional<Measure> measure(const std::string& key, AsRecorded as_recorded = {});
+    std::vector<Measure> measures(AsRecorded as_recorded = {});
+    std::vector<MeasureStage> stages(const std::string& measure, AsRecorded as_recorded = {});
     std::optional<Link> active_link(const std::string& rec, const std::string& measure);
-    std::vector<Link> links_of_rec(const std::string& rec, const std::string& as_recorded = kNow);
+    std::vector<Link> links_of_rec(const std::string& rec, AsRecorded as_recorded = {});
     std::vector<Link> links_of_measure(const std::string& measure);
     std::optional<Evidence> evidence(EvidenceId id);
     std::optional<Evidence> evidence_by_url(const std::string& url);
@@ -119,17 +116,17 @@ class Store {
     // How each evidence item fared in the audits recorded by `as_recorded`;
     // only `only` when given.
     std::map<EvidenceId, EvidenceHealth> evidence_health(std::optional<EvidenceId> only = {},
-                                                         const std::string& as_recorded = kNow);
+                                                         AsRecorded as_recorded = {});
     // The latest effective date of any event about each recommendation.
     std::map<std::string, Date> last_activity();
 
     // --- whole-journal views for reports: linear in the journal, read once ---
     // Every status change that holds as recorded at `as_recorded`, by
     // recommendation, effective date, then event.
-    std::vector<StatusChange> all_status_changes(const std::string& as_recorded);
+    std::vector<StatusChange> all_status_changes(AsRecorded as_recorded);
     // Links that hold on `date` as recorded at `as_recorded`.
-    std::vector<Link> links_on(Date date, const std::string& as_recorded);
-    std::vector<MeasureStage> all_stages(const std::string& as_recorded);
+    std::vector<Link> links_on(Date date, AsRecorded as_recorded);
+    std::vector<MeasureStage> all_stages(AsRecorded as_recorded);
     // Events effective in [from, to], or recorded in that span, as recorded at
     // `as_recorded`, each with the instant of the correction that retracted
     // it by then, if any.
@@ -137,9 +134,9 @@ class Store {
         Event event;
         std::optional<std::string> retracted_at;
     };
-    std::vector<DatedEvent> events_between(Date from, Date to, const std::string& as_recorded);
+    std::vector<DatedEvent> events_between(Date from, Date to, AsRecorded as_recorded);
     // Evidence attached to any subject, as recorded at `as_recorded`.
-    std::vector<std::pair<std::string, EvidenceId>> all_attachments(const std::string& as_recorded);
+    std::vector<std::pair<std::string, EvidenceId>> all_attachments(AsRecorded as_recorded);
     // How many current facts still rest on a measure or an evidence item, so
     // that retracting its addition would leave them dangling.
     int uses_of_measure(const std::string& key);

@@ -144,41 +144,40 @@ std::optional<Report> Store::report(const std::string& key) {
 }
 
 std::optional<Recommendation> Store::recommendation(const std::string& key,
-                                                    const std::string& as_recorded) {
+                                                    AsRecorded as_recorded) {
     SQLite::Statement q(*db_,
                         std::string(kRecColumns) + "WHERE r.key = :key AND r.recorded_at <= :t");
     q.bind(":key", key);
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     if (!q.executeStep()) return std::nullopt;
     return read_rec(q);
 }
 
-std::vector<Recommendation> Store::recommendations(const std::string& as_recorded) {
+std::vector<Recommendation> Store::recommendations(AsRecorded as_recorded) {
     SQLite::Statement q(*db_, std::string(kRecColumns) + "WHERE r.recorded_at <= :t" + kRecOrder);
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     std::vector<Recommendation> out;
     while (q.executeStep()) out.push_back(read_rec(q));
     return out;
 }
 
-std::vector<std::string> Store::parts(const std::string& key, const std::string& as_recorded) {
+std::vector<std::string> Store::parts(const std::string& key, AsRecorded as_recorded) {
     SQLite::Statement q(*db_,
                         "SELECT key FROM recommendations WHERE parent = :key AND recorded_at <= :t "
                         "ORDER BY key");
     q.bind(":key", key);
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     std::vector<std::string> out;
     while (q.executeStep()) out.push_back(q.getColumn(0).getString());
     return out;
 }
 
-std::vector<StatusChange> Store::status_history(const std::string& rec,
-                                                const std::string& as_recorded) {
+std::vector<StatusChange> Store::status_history(const std::string& rec, AsRecorded as_recorded) {
     SQLite::Statement q(
         *db_, std::string(kStatusColumns) +
                   "WHERE s.rec = :rec AND " VALID("s") " ORDER BY s.effective, s.event_id");
     q.bind(":rec", rec);
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     std::vector<StatusChange> out;
     while (q.executeStep()) out.push_back(read_status_change(q));
     return out;
@@ -206,7 +205,7 @@ std::vector<RecommendationSummary> Store::summaries() {
         "   AND a.subject LIKE 'rec:%' AND " VALID("a") ")) "
         "FROM recommendations r WHERE r.recorded_at <= :t" + std::string(kRecOrder));
 #undef FAMILY
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     const StatusScale sc = scale();
     std::vector<RecommendationSummary> out;
     while (q.executeStep()) {
@@ -225,29 +224,28 @@ std::vector<RecommendationSummary> Store::summaries() {
     return out;
 }
 
-std::optional<Measure> Store::measure(const std::string& key, const std::string& as_recorded) {
+std::optional<Measure> Store::measure(const std::string& key, AsRecorded as_recorded) {
     SQLite::Statement q(*db_, std::string(kMeasureColumns) + "WHERE m.key = :key AND " VALID("m"));
     q.bind(":key", key);
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     if (!q.executeStep()) return std::nullopt;
     return read_measure(q);
 }
 
-std::vector<Measure> Store::measures(const std::string& as_recorded) {
+std::vector<Measure> Store::measures(AsRecorded as_recorded) {
     SQLite::Statement q(*db_, std::string(kMeasureColumns) + "WHERE " VALID("m") " ORDER BY m.key");
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     std::vector<Measure> out;
     while (q.executeStep()) out.push_back(read_measure(q));
     return out;
 }
 
-std::vector<MeasureStage> Store::stages(const std::string& measure,
-                                        const std::string& as_recorded) {
+std::vector<MeasureStage> Store::stages(const std::string& measure, AsRecorded as_recorded) {
     SQLite::Statement q(
         *db_, std::string(kStageColumns) +
                   "WHERE s.measure = :m AND " VALID("s") " ORDER BY s.effective, s.event_id");
     q.bind(":m", measure);
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     std::vector<MeasureStage> out;
     while (q.executeStep()) out.push_back(read_stage(q));
     return out;
@@ -257,15 +255,15 @@ std::optional<Link> Store::active_link(const std::string& rec, const std::string
     SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.rec = :rec AND l.measure = :m");
     q.bind(":rec", rec);
     q.bind(":m", measure);
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     if (!q.executeStep()) return std::nullopt;
     return read_link(q);
 }
 
-std::vector<Link> Store::links_of_rec(const std::string& rec, const std::string& as_recorded) {
+std::vector<Link> Store::links_of_rec(const std::string& rec, AsRecorded as_recorded) {
     SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.rec = :rec ORDER BY l.measure");
     q.bind(":rec", rec);
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     std::vector<Link> out;
     while (q.executeStep()) out.push_back(read_link(q));
     return out;
@@ -274,7 +272,7 @@ std::vector<Link> Store::links_of_rec(const std::string& rec, const std::string&
 std::vector<Link> Store::links_of_measure(const std::string& measure) {
     SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.measure = :m ORDER BY l.rec");
     q.bind(":m", measure);
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     std::vector<Link> out;
     while (q.executeStep()) out.push_back(read_link(q));
     return out;
@@ -283,7 +281,7 @@ std::vector<Link> Store::links_of_measure(const std::string& measure) {
 std::optional<Evidence> Store::evidence(EvidenceId id) {
     SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE v.id = :id AND " VALID("v"));
     q.bind(":id", static_cast<int64_t>(id));
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     if (!q.executeStep()) return std::nullopt;
     return read_evidence(q);
 }
@@ -291,14 +289,14 @@ std::optional<Evidence> Store::evidence(EvidenceId id) {
 std::optional<Evidence> Store::evidence_by_url(const std::string& url) {
     SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE v.url = :u AND " VALID("v"));
     q.bind(":u", url);
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     if (!q.executeStep()) return std::nullopt;
     return read_evidence(q);
 }
 
 std::vector<Evidence> Store::evidence_list() {
     SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE " VALID("v") " ORDER BY v.id");
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     std::vector<Evidence> out;
     while (q.executeStep()) out.push_back(read_evidence(q));
     return out;
@@ -309,7 +307,7 @@ std::vector<EvidenceId> Store::evidence_of(const std::string& subject) {
                         "SELECT DISTINCT a.evidence_id FROM attachments a WHERE a.subject = :s "
                         "AND " VALID("a") " ORDER BY 1");
     q.bind(":s", subject);
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     std::vector<EvidenceId> out;
     while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
     return out;
@@ -323,7 +321,7 @@ std::vector<EvidenceId> Store::evidence_of_rec(const std::string& rec) {
                         VALID("a") " ORDER BY 1");
     q.bind(":rec", rec);
     q.bind(":s", rec_subject(rec));
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     std::vector<EvidenceId> out;
     while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
     return out;
@@ -335,7 +333,7 @@ std::vector<Note> Store::notes(const std::string& subject) {
                         "JOIN events e ON e.id = n.event_id WHERE n.subject = :s AND " VALID(
                             "n") " ORDER BY n.effective, n.event_id");
     q.bind(":s", subject);
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     std::vector<Note> out;
     while (q.executeStep())
         out.push_back(
@@ -353,7 +351,7 @@ int Store::uses_of_measure(const std::string& key) {
                                   "AND l.measure = :m)) + (SELECT count(*) FROM stages s WHERE "
                                   "s.measure = :m AND " VALID("s") ")");
     q.bind(":m", key);
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     q.executeStep();
     return q.getColumn(0).getInt();
 }
@@ -365,48 +363,47 @@ int Store::uses_of_evidence(EvidenceId id) {
                         ") + (SELECT count(*) FROM attachments a WHERE a.evidence_id = :id AND "
                         VALID("a") ")");
     q.bind(":id", static_cast<int64_t>(id));
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     q.executeStep();
     return q.getColumn(0).getInt();
 }
 
-std::vector<StatusChange> Store::all_status_changes(const std::string& as_recorded) {
+std::vector<StatusChange> Store::all_status_changes(AsRecorded as_recorded) {
     SQLite::Statement q(*db_, std::string(kStatusColumns) +
                                   "WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     std::vector<StatusChange> out;
     while (q.executeStep()) out.push_back(read_status_change(q));
     return out;
 }
 
-std::vector<Link> Store::links_on(Date date, const std::string& as_recorded) {
+std::vector<Link> Store::links_on(Date date, AsRecorded as_recorded) {
     SQLite::Statement q(*db_,
                         "SELECT l.event_id, l.rec, l.measure, l.relation, l.note, l.effective FROM "
                         "links l WHERE " VALID("l") " AND l.effective <= :d AND NOT EXISTS (SELECT 1 "
                         "FROM unlinks u WHERE u.link_event = l.event_id AND u.effective <= :d AND "
                         VALID("u") ") ORDER BY l.rec, l.measure");
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     q.bind(":d", date.str());
     std::vector<Link> out;
     while (q.executeStep()) out.push_back(read_link(q));
     return out;
 }
 
-std::vector<MeasureStage> Store::all_stages(const std::string& as_recorded) {
+std::vector<MeasureStage> Store::all_stages(AsRecorded as_recorded) {
     SQLite::Statement q(*db_,
                         std::string(kStageColumns) +
                             "WHERE " VALID("s") " ORDER BY s.measure, s.effective, s.event_id");
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     std::vector<MeasureStage> out;
     while (q.executeStep()) out.push_back(read_stage(q));
     return out;
 }
 
-std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(
-    const std::string& as_recorded) {
+std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(AsRecorded as_recorded) {
     SQLite::Statement q(*db_, "SELECT a.subject, a.evidence_id FROM attachments a WHERE " VALID(
                                   "a") " ORDER BY a.subject, a.evidence_id");
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     std::vector<std::pair<std::string, EvidenceId>> out;
     while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
     return out;
@@ -418,7 +415,7 @@ std::optional<EvidenceCapture> Store::latest_capture(EvidenceId id) {
                         "c.http_status, c.recorded_at FROM evidence_captures c WHERE c.evidence_id "
                         "= :id AND " VALID("c") " ORDER BY c.event_id DESC LIMIT 1");
     q.bind(":id", static_cast<int64_t>(id));
-    q.bind(":t", kNow);
+    q.bind(":t", AsRecorded{}.bound());
     if (!q.executeStep()) return std::nullopt;
     return EvidenceCapture{q.getColumn(0).getString(), q.getColumn(1).getString(),
                            q.getColumn(2).getString(), q.getColumn(3).getString(),
@@ -427,7 +424,7 @@ std::optional<EvidenceCapture> Store::latest_capture(EvidenceId id) {
 }
 
 std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<EvidenceId> only,
-                                                            const std::string& as_recorded) {
+                                                            AsRecorded as_recorded) {
     // Checks come in event order per evidence item; the running state ends
     // where the latest check left it.
     SQLite::Statement q(
@@ -435,7 +432,7 @@ std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<Eviden
         "SELECT evidence_id, result, ok, recorded_at FROM evidence_checks WHERE "
         "(:id IS NULL OR evidence_id = :id) AND recorded_at <= :t ORDER BY evidence_id, "
         "event_id");
-    q.bind(":t", as_recorded);
+    q.bind(":t", as_recorded.bound());
     if (only) q.bind(":id", static_cast<int64_t>(*only));
     std::map<EvidenceId, EvidenceHealth> out;
     while (q.executeStep()) {

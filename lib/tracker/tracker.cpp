@@ -80,7 +80,7 @@ Event Tracker::set_scale(const StatusScale& scale, Date date) {
     if (scale.levels.empty()) throw InputError("a status scale needs at least one status");
     // Statuses already recorded must stay on the scale, or history would
     // point at nothing.
-    for (const auto& c : store_.all_status_changes(kNow))
+    for (const auto& c : store_.all_status_changes({}))
         if (!scale.find(c.status))
             throw InputError("the new status scale drops '" + c.status + "', which " + c.rec +
                              " already uses");

@@ -153,8 +153,10 @@ TEST(Store, AsRecordedQueriesSeeOnlyWhatWasRecordedByThen) {
         tx.commit();
     }
     EXPECT_EQ(store->status_history("R3").size(), 1u);
-    EXPECT_TRUE(store->status_history("R3", "2026-11-30T23:59:59Z").empty());
-    EXPECT_FALSE(store->recommendation("R3", "2020-01-01T00:00:00Z"));
+    const auto by = [](const char* instant) { return AsRecorded(*parse_instant(instant)); };
+    EXPECT_TRUE(store->status_history("R3", by("2026-11-30T23:59:59Z")).empty());
+    EXPECT_EQ(store->status_history("R3", by("2026-12-01T09:00:00Z")).size(), 1u);
+    EXPECT_FALSE(store->recommendation("R3", by("2020-01-01T00:00:00Z")));
 }
 
 TEST(Store, AWriterWaitsThenGivesUpOnALockedDatabase) {
