@@ -74,7 +74,7 @@ void check_identifiers(const Measure& m, const std::vector<MeasureStage>& stages
 
 }  // namespace
 
-std::vector<Finding> offline_findings(Store& store, const AuditOptions& o) {
+std::vector<Finding> offline_findings(const Store& store, const AuditOptions& o) {
     std::vector<Finding> out;
     const auto recs = store.recommendations();
     std::set<std::string> included;

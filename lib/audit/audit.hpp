@@ -28,6 +28,6 @@ struct AuditOptions {
 
 // Runs every offline check, the journal's own integrity included. Findings
 // come sorted by kind, then subject, so that two runs can be compared.
-std::vector<Finding> offline_findings(Store& store, const AuditOptions& options);
+std::vector<Finding> offline_findings(const Store& store, const AuditOptions& options);
 
 }  // namespace rectrack

@@ -116,14 +116,14 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
-std::string export_journal_json(Store& store) {
+std::string export_journal_json(const Store& store) {
     json events = json::array();
     store.for_each_event([&](const Event& e) { events.push_back(event_json(e)); });
     json doc = {{"format", kFormat}, {"version", kFormatVersion}, {"events", events}};
     return doc.dump(2) + "\n";
 }
 
-std::string export_journal_toml(Store& store) {
+std::string export_journal_toml(const Store& store) {
     toml::table doc;
     doc.insert("format", kFormat);
     doc.insert("version", kFormatVersion);

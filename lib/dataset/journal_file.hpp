@@ -9,8 +9,8 @@
 
 namespace rectrack {
 
-std::string export_journal_json(Store& store);
-std::string export_journal_toml(Store& store);
+std::string export_journal_json(const Store& store);
+std::string export_journal_toml(const Store& store);
 
 struct ImportResult {
     bool journal = false;     // a journal (true) or a dataset (false)

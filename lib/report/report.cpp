@@ -120,7 +120,7 @@ ReportEvent report_event(const Event& e, const std::string& period_end) {
 
 }  // namespace
 
-StatusReport build_report(Store& store, const ReportOptions& o) {
+StatusReport build_report(const Store& store, const ReportOptions& o) {
     StatusReport out;
     const AsRecorded& t = o.as_recorded;
     const auto reports = store.reports();

@@ -103,6 +103,6 @@ std::string summary_sentence(const ReportSummary& s);
 
 // Builds the report from the store. Throws InputError for unknown
 // recommendations in `recs` or an empty database.
-StatusReport build_report(Store& store, const ReportOptions& options);
+StatusReport build_report(const Store& store, const ReportOptions& options);
 
 }  // namespace rectrack

@@ -124,7 +124,7 @@ int Store::latest_schema_version() {
     return migrations().back().version;
 }
 
-int Store::schema_version() {
+int Store::schema_version() const {
     return db_->execAndGet("PRAGMA user_version").getInt();
 }
 
@@ -202,18 +202,18 @@ void Store::append_verbatim(Transaction&, const Event& e) {
     projector_->apply(e);
 }
 
-std::optional<Event> Store::event(EventId id) {
+std::optional<Event> Store::event(EventId id) const {
     SQLite::Statement q(*db_, std::string(kEventColumns) + "WHERE id = ?");
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return read_event(q);
 }
 
-EventId Store::last_event_id() {
+EventId Store::last_event_id() const {
     return db_->execAndGet("SELECT coalesce(max(id), 0) FROM events").getInt64();
 }
 
-std::vector<Event> Store::log(const LogFilter& f) {
+std::vector<Event> Store::log(const LogFilter& f) const {
     std::string sql = std::string(kEventColumns) + "WHERE 1 ";
     if (f.subject)
         sql += "AND id IN (SELECT event_id FROM event_subjects WHERE subject = :subject) ";
@@ -229,19 +229,20 @@ std::vector<Event> Store::log(const LogFilter& f) {
     return out;
 }
 
-void Store::for_each_event(const std::function<void(const Event&)>& visit) {
+void Store::for_each_event(const std::function<void(const Event&)>& visit) const {
     SQLite::Statement q(*db_, std::string(kEventColumns) + "ORDER BY id");
     while (q.executeStep()) visit(read_event(q));
 }
 
-std::optional<EventId> Store::retracted_by(EventId id) {
+std::optional<EventId> Store::retracted_by(EventId id) const {
     SQLite::Statement q(*db_, "SELECT event_id FROM corrections WHERE retracts = ?");
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getInt64();
 }
 
-std::vector<Store::DatedEvent> Store::events_between(Date from, Date to, AsRecorded as_recorded) {
+std::vector<Store::DatedEvent> Store::events_between(Date from, Date to,
+                                                     AsRecorded as_recorded) const {
     SQLite::Statement q(
         *db_, std::string("SELECT ") + kEventFields +
                   ", (SELECT c.recorded_at FROM corrections c WHERE c.retracts = events.id "
@@ -262,7 +263,7 @@ std::vector<Store::DatedEvent> Store::events_between(Date from, Date to, AsRecor
     return out;
 }
 
-VerifyResult Store::verify() {
+VerifyResult Store::verify() const {
     VerifyResult r;
     auto fail = [&](EventId id, std::string why) {
         if (!r.ok) return;

@@ -55,7 +55,7 @@ class Store {
     Store& operator=(const Store&) = delete;
 
     static int latest_schema_version();
-    int schema_version();
+    int schema_version() const;
 
     // A write transaction, taken at once (BEGIN IMMEDIATE) so that a second
     // writer waits for the busy timeout instead of failing half-way. Rolls
@@ -82,51 +82,52 @@ class Store {
     void append_verbatim(Transaction& tx, const Event& e);
 
     // --- the journal ---
-    std::optional<Event> event(EventId id);
-    EventId last_event_id();
-    std::vector<Event> log(const LogFilter& filter);
-    void for_each_event(const std::function<void(const Event&)>& visit);
-    std::optional<EventId> retracted_by(EventId id);
-    VerifyResult verify();
+    std::optional<Event> event(EventId id) const;
+    EventId last_event_id() const;
+    std::vector<Event> log(const LogFilter& filter) const;
+    void for_each_event(const std::function<void(const Event&)>& visit) const;
+    std::optional<EventId> retracted_by(EventId id) const;
+    VerifyResult verify() const;
 
     // --- projections (store_queries.cpp) ---
-    StatusScale scale();
-    std::vector<Report> reports();
-    std::optional<Report> report(const std::string& key);
+    StatusScale scale() const;
+    std::vector<Report> reports() const;
+    std::optional<Report> report(const std::string& key) const;
     std::optional<Recommendation> recommendation(const std::string& key,
-                                                 AsRecorded as_recorded = {});
-    std::vector<Recommendation> recommendations(AsRecorded as_recorded = {});
-    std::vector<std::string> parts(const std::string& key, AsRecorded as_recorded = {});
-    std::vector<StatusChange> status_history(const std::string& rec, AsRecorded as_recorded = {});
-    std::vector<RecommendationSummary> summaries();
-    std::optional<Measure> measure(const std::string& key, AsRecorded as_recorded = {});
-    std::vector<Measure> measures(AsRecorded as_recorded = {});
-    std::vector<MeasureStage> stages(const std::string& measure, AsRecorded as_recorded = {});
-    std::optional<Link> active_link(const std::string& rec, const std::string& measure);
-    std::vector<Link> links_of_rec(const std::string& rec, AsRecorded as_recorded = {});
-    std::vector<Link> links_of_measure(const std::string& measure);
-    std::optional<Evidence> evidence(EvidenceId id);
-    std::optional<Evidence> evidence_by_url(const std::string& url);
-    std::vector<Evidence> evidence_list();
-    std::vector<EvidenceId> evidence_of(const std::string& subject);  // attached
-    std::vector<EvidenceId> evidence_of_rec(const std::string& rec);  // cited or attached
-    std::vector<Note> notes(const std::string& subject);
-    EvidenceId next_evidence_id();
-    std::optional<EvidenceCapture> latest_capture(EvidenceId id);
+                                                 AsRecorded as_recorded = {}) const;
+    std::vector<Recommendation> recommendations(AsRecorded as_recorded = {}) const;
+    std::vector<std::string> parts(const std::string& key, AsRecorded as_recorded = {}) const;
+    std::vector<StatusChange> status_history(const std::string& rec,
+                                             AsRecorded as_recorded = {}) const;
+    std::vector<RecommendationSummary> summaries() const;
+    std::optional<Measure> measure(const std::string& key, AsRecorded as_recorded = {}) const;
+    std::vector<Measure> measures(AsRecorded as_recorded = {}) const;
+    std::vector<MeasureStage> stages(const std::string& measure, AsRecorded as_recorded = {}) const;
+    std::optional<Link> active_link(const std::string& rec, const std::string& measure) const;
+    std::vector<Link> links_of_rec(const std::string& rec, AsRecorded as_recorded = {}) const;
+    std::vector<Link> links_of_measure(const std::string& measure) const;
+    std::optional<Evidence> evidence(EvidenceId id) const;
+    std::optional<Evidence> evidence_by_url(const std::string& url) const;
+    std::vector<Evidence> evidence_list() const;
+    std::vector<EvidenceId> evidence_of(const std::string& subject) const;  // attached
+    std::vector<EvidenceId> evidence_of_rec(const std::string& rec) const;  // cited or attached
+    std::vector<Note> notes(const std::string& subject) const;
+    EvidenceId next_evidence_id() const;
+    std::optional<EvidenceCapture> latest_capture(EvidenceId id) const;
     // How each evidence item fared in the audits recorded by `as_recorded`;
     // only `only` when given.
     std::map<EvidenceId, EvidenceHealth> evidence_health(std::optional<EvidenceId> only = {},
-                                                         AsRecorded as_recorded = {});
+                                                         AsRecorded as_recorded = {}) const;
     // The latest effective date of any event about each recommendation.
-    std::map<std::string, Date> last_activity();
+    std::map<std::string, Date> last_activity() const;
 
     // --- whole-journal views for reports: linear in the journal, read once ---
     // Every status change that holds as recorded at `as_recorded`, by
     // recommendation, effective date, then event.
-    std::vector<StatusChange> all_status_changes(AsRecorded as_recorded);
+    std::vector<StatusChange> all_status_changes(AsRecorded as_recorded) const;
     // Links that hold on `date` as recorded at `as_recorded`.
-    std::vector<Link> links_on(Date date, AsRecorded as_recorded);
-    std::vector<MeasureStage> all_stages(AsRecorded as_recorded);
+    std::vector<Link> links_on(Date date, AsRecorded as_recorded) const;
+    std::vector<MeasureStage> all_stages(AsRecorded as_recorded) const;
     // Events effective in [from, to], or recorded in that span, as recorded at
     // `as_recorded`, each with the instant of the correction that retracted
     // it by then, if any.
@@ -134,13 +135,13 @@ class Store {
         Event event;
         std::optional<std::string> retracted_at;
     };
-    std::vector<DatedEvent> events_between(Date from, Date to, AsRecorded as_recorded);
+    std::vector<DatedEvent> events_between(Date from, Date to, AsRecorded as_recorded) const;
     // Evidence attached to any subject, as recorded at `as_recorded`.
-    std::vector<std::pair<std::string, EvidenceId>> all_attachments(AsRecorded as_recorded);
+    std::vector<std::pair<std::string, EvidenceId>> all_attachments(AsRecorded as_recorded) const;
     // How many current facts still rest on a measure or an evidence item, so
     // that retracting its addition would leave them dangling.
-    int uses_of_measure(const std::string& key);
-    int uses_of_evidence(EvidenceId id);
+    int uses_of_measure(const std::string& key) const;
+    int uses_of_evidence(EvidenceId id) const;
 
   private:
     friend class Transaction;

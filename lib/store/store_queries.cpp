@@ -116,7 +116,7 @@ MeasureStage read_stage(SQLite::Statement& q) {
 
 }  // namespace
 
-StatusScale Store::scale() {
+StatusScale Store::scale() const {
     StatusScale s;
     SQLite::Statement q(*db_, "SELECT name, label, closed FROM scale ORDER BY rank");
     while (q.executeStep())
@@ -125,7 +125,7 @@ StatusScale Store::scale() {
     return s;
 }
 
-std::vector<Report> Store::reports() {
+std::vector<Report> Store::reports() const {
     std::vector<Report> out;
     SQLite::Statement q(
         *db_, "SELECT key, title, author, publisher, issued, url FROM reports ORDER BY key");
@@ -137,14 +137,14 @@ std::vector<Report> Store::reports() {
     return out;
 }
 
-std::optional<Report> Store::report(const std::string& key) {
+std::optional<Report> Store::report(const std::string& key) const {
     for (auto& r : reports())
         if (r.key == key) return r;
     return std::nullopt;
 }
 
 std::optional<Recommendation> Store::recommendation(const std::string& key,
-                                                    AsRecorded as_recorded) {
+                                                    AsRecorded as_recorded) const {
     SQLite::Statement q(*db_,
                         std::string(kRecColumns) + "WHERE r.key = :key AND r.recorded_at <= :t");
     q.bind(":key", key);
@@ -153,7 +153,7 @@ std::optional<Recommendation> Store::recommendation(const std::string& key,
     return read_rec(q);
 }
 
-std::vector<Recommendation> Store::recommendations(AsRecorded as_recorded) {
+std::vector<Recommendation> Store::recommendations(AsRecorded as_recorded) const {
     SQLite::Statement q(*db_, std::string(kRecColumns) + "WHERE r.recorded_at <= :t" + kRecOrder);
     q.bind(":t", as_recorded.bound());
     std::vector<Recommendation> out;
@@ -161,7 +161,7 @@ std::vector<Recommendation> Store::recommendations(AsRecorded as_recorded) {
     return out;
 }
 
-std::vector<std::string> Store::parts(const std::string& key, AsRecorded as_recorded) {
+std::vector<std::string> Store::parts(const std::string& key, AsRecorded as_recorded) const {
     SQLite::Statement q(*db_,
                         "SELECT key FROM recommendations WHERE parent = :key AND recorded_at <= :t "
                         "ORDER BY key");
@@ -172,7 +172,8 @@ std::vector<std::string> Store::parts(const std::string& key, AsRecorded as_reco
     return out;
 }
 
-std::vector<StatusChange> Store::status_history(const std::string& rec, AsRecorded as_recorded) {
+std::vector<StatusChange> Store::status_history(const std::string& rec,
+                                                AsRecorded as_recorded) const {
     SQLite::Statement q(
         *db_, std::string(kStatusColumns) +
                   "WHERE s.rec = :rec AND " VALID("s") " ORDER BY s.effective, s.event_id");
@@ -183,7 +184,7 @@ std::vector<StatusChange> Store::status_history(const std::string& rec, AsRecord
     return out;
 }
 
-std::vector<RecommendationSummary> Store::summaries() {
+std::vector<RecommendationSummary> Store::summaries() const {
     // One pass with correlated look-ups on indexed columns: cost grows with
     // the number of recommendations, never with the length of the journal.
     // A recommendation's measures and evidence include those of its parts.
@@ -224,7 +225,7 @@ std::vector<RecommendationSummary> Store::summaries() {
     return out;
 }
 
-std::optional<Measure> Store::measure(const std::string& key, AsRecorded as_recorded) {
+std::optional<Measure> Store::measure(const std::string& key, AsRecorded as_recorded) const {
     SQLite::Statement q(*db_, std::string(kMeasureColumns) + "WHERE m.key = :key AND " VALID("m"));
     q.bind(":key", key);
     q.bind(":t", as_recorded.bound());
@@ -232,7 +233,7 @@ std::optional<Measure> Store::measure(const std::string& key, AsRecorded as_reco
     return read_measure(q);
 }
 
-std::vector<Measure> Store::measures(AsRecorded as_recorded) {
+std::vector<Measure> Store::measures(AsRecorded as_recorded) const {
     SQLite::Statement q(*db_, std::string(kMeasureColumns) + "WHERE " VALID("m") " ORDER BY m.key");
     q.bind(":t", as_recorded.bound());
     std::vector<Measure> out;
@@ -240,7 +241,7 @@ std::vector<Measure> Store::measures(AsRecorded as_recorded) {
     return out;
 }
 
-std::vector<MeasureStage> Store::stages(const std::string& measure, AsRecorded as_recorded) {
+std::vector<MeasureStage> Store::stages(const std::string& measure, AsRecorded as_recorded) const {
     SQLite::Statement q(
         *db_, std::string(kStageColumns) +
                   "WHERE s.measure = :m AND " VALID("s") " ORDER BY s.effective, s.event_id");
@@ -251,7 +252,7 @@ std::vector<MeasureStage> Store::stages(const std::string& measure, AsRecorded a
     return out;
 }
 
-std::optional<Link> Store::active_link(const std::string& rec, const std::string& measure) {
+std::optional<Link> Store::active_link(const std::string& rec, const std::string& measure) const {
     SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.rec = :rec AND l.measure = :m");
     q.bind(":rec", rec);
     q.bind(":m", measure);
@@ -260,7 +261,7 @@ std::optional<Link> Store::active_link(const std::string& rec, const std::string
     return read_link(q);
 }
 
-std::vector<Link> Store::links_of_rec(const std::string& rec, AsRecorded as_recorded) {
+std::vector<Link> Store::links_of_rec(const std::string& rec, AsRecorded as_recorded) const {
     SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.rec = :rec ORDER BY l.measure");
     q.bind(":rec", rec);
     q.bind(":t", as_recorded.bound());
@@ -269,7 +270,7 @@ std::vector<Link> Store::links_of_rec(const std::string& rec, AsRecorded as_reco
     return out;
 }
 
-std::vector<Link> Store::links_of_measure(const std::string& measure) {
+std::vector<Link> Store::links_of_measure(const std::string& measure) const {
     SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.measure = :m ORDER BY l.rec");
     q.bind(":m", measure);
     q.bind(":t", AsRecorded{}.bound());
@@ -278,7 +279,7 @@ std::vector<Link> Store::links_of_measure(const std::string& measure) {
     return out;
 }
 
-std::optional<Evidence> Store::evidence(EvidenceId id) {
+std::optional<Evidence> Store::evidence(EvidenceId id) const {
     SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE v.id = :id AND " VALID("v"));
     q.bind(":id", static_cast<int64_t>(id));
     q.bind(":t", AsRecorded{}.bound());
@@ -286,7 +287,7 @@ std::optional<Evidence> Store::evidence(EvidenceId id) {
     return read_evidence(q);
 }
 
-std::optional<Evidence> Store::evidence_by_url(const std::string& url) {
+std::optional<Evidence> Store::evidence_by_url(const std::string& url) const {
     SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE v.url = :u AND " VALID("v"));
     q.bind(":u", url);
     q.bind(":t", AsRecorded{}.bound());
@@ -294,7 +295,7 @@ std::optional<Evidence> Store::evidence_by_url(const std::string& url) {
     return read_evidence(q);
 }
 
-std::vector<Evidence> Store::evidence_list() {
+std::vector<Evidence> Store::evidence_list() const {
     SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE " VALID("v") " ORDER BY v.id");
     q.bind(":t", AsRecorded{}.bound());
     std::vector<Evidence> out;
@@ -302,7 +303,7 @@ std::vector<Evidence> Store::evidence_list() {
     return out;
 }
 
-std::vector<EvidenceId> Store::evidence_of(const std::string& subject) {
+std::vector<EvidenceId> Store::evidence_of(const std::string& subject) const {
     SQLite::Statement q(*db_,
                         "SELECT DISTINCT a.evidence_id FROM attachments a WHERE a.subject = :s "
                         "AND " VALID("a") " ORDER BY 1");
@@ -313,7 +314,7 @@ std::vector<EvidenceId> Store::evidence_of(const std::string& subject) {
     return out;
 }
 
-std::vector<EvidenceId> Store::evidence_of_rec(const std::string& rec) {
+std::vector<EvidenceId> Store::evidence_of_rec(const std::string& rec) const {
     SQLite::Statement q(*db_,
                         "SELECT c.evidence_id FROM citations c JOIN status_changes s ON "
                         "s.event_id = c.event_id WHERE s.rec = :rec AND " VALID("s")
@@ -327,7 +328,7 @@ std::vector<EvidenceId> Store::evidence_of_rec(const std::string& rec) {
     return out;
 }
 
-std::vector<Note> Store::notes(const std::string& subject) {
+std::vector<Note> Store::notes(const std::string& subject) const {
     SQLite::Statement q(*db_,
                         "SELECT n.event_id, n.subject, n.text, n.effective, e.author FROM notes n "
                         "JOIN events e ON e.id = n.event_id WHERE n.subject = :s AND " VALID(
@@ -342,11 +343,11 @@ std::vector<Note> Store::notes(const std::string& subject) {
     return out;
 }
 
-EvidenceId Store::next_evidence_id() {
+EvidenceId Store::next_evidence_id() const {
     return db_->execAndGet("SELECT coalesce(max(id), 0) + 1 FROM evidence").getInt64();
 }
 
-int Store::uses_of_measure(const std::string& key) {
+int Store::uses_of_measure(const std::string& key) const {
     SQLite::Statement q(*db_, "SELECT (SELECT count(*) FROM (" + std::string(kActiveLinks) +
                                   "AND l.measure = :m)) + (SELECT count(*) FROM stages s WHERE "
                                   "s.measure = :m AND " VALID("s") ")");
@@ -356,7 +357,7 @@ int Store::uses_of_measure(const std::string& key) {
     return q.getColumn(0).getInt();
 }
 
-int Store::uses_of_evidence(EvidenceId id) {
+int Store::uses_of_evidence(EvidenceId id) const {
     SQLite::Statement q(*db_,
                         "SELECT (SELECT count(*) FROM citations c JOIN status_changes s ON "
                         "s.event_id = c.event_id WHERE c.evidence_id = :id AND " VALID("s")
@@ -368,7 +369,7 @@ int Store::uses_of_evidence(EvidenceId id) {
     return q.getColumn(0).getInt();
 }
 
-std::vector<StatusChange> Store::all_status_changes(AsRecorded as_recorded) {
+std::vector<StatusChange> Store::all_status_changes(AsRecorded as_recorded) const {
     SQLite::Statement q(*db_, std::string(kStatusColumns) +
                                   "WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
     q.bind(":t", as_recorded.bound());
@@ -377,7 +378,7 @@ std::vector<StatusChange> Store::all_status_changes(AsRecorded as_recorded) {
     return out;
 }
 
-std::vector<Link> Store::links_on(Date date, AsRecorded as_recorded) {
+std::vector<Link> Store::links_on(Date date, AsRecorded as_recorded) const {
     SQLite::Statement q(*db_,
                         "SELECT l.event_id, l.rec, l.measure, l.relation, l.note, l.effective FROM "
                         "links l WHERE " VALID("l") " AND l.effective <= :d AND NOT EXISTS (SELECT 1 "
@@ -390,7 +391,7 @@ std::vector<Link> Store::links_on(Date date, AsRecorded as_recorded) {
     return out;
 }
 
-std::vector<MeasureStage> Store::all_stages(AsRecorded as_recorded) {
+std::vector<MeasureStage> Store::all_stages(AsRecorded as_recorded) const {
     SQLite::Statement q(*db_,
                         std::string(kStageColumns) +
                             "WHERE " VALID("s") " ORDER BY s.measure, s.effective, s.event_id");
@@ -400,7 +401,8 @@ std::vector<MeasureStage> Store::all_stages(AsRecorded as_recorded) {
     return out;
 }
 
-std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(AsRecorded as_recorded) {
+std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(
+    AsRecorded as_recorded) const {
     SQLite::Statement q(*db_, "SELECT a.subject, a.evidence_id FROM attachments a WHERE " VALID(
                                   "a") " ORDER BY a.subject, a.evidence_id");
     q.bind(":t", as_recorded.bound());
@@ -409,7 +411,7 @@ std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(AsRecorde
     return out;
 }
 
-std::optional<EvidenceCapture> Store::latest_capture(EvidenceId id) {
+std::optional<EvidenceCapture> Store::latest_capture(EvidenceId id) const {
     SQLite::Statement q(*db_,
                         "SELECT c.sha256, c.text_sha256, c.etag, c.last_modified, c.final_url, "
                         "c.http_status, c.recorded_at FROM evidence_captures c WHERE c.evidence_id "
@@ -424,7 +426,7 @@ std::optional<EvidenceCapture> Store::latest_capture(EvidenceId id) {
 }
 
 std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<EvidenceId> only,
-                                                            AsRecorded as_recorded) {
+                                                            AsRecorded as_recorded) const {
     // Checks come in event order per evidence item; the running state ends
     // where the latest check left it.
     SQLite::Statement q(
@@ -453,7 +455,7 @@ std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<Eviden
     return out;
 }
 
-std::map<std::string, Date> Store::last_activity() {
+std::map<std::string, Date> Store::last_activity() const {
     // Which kinds count as activity is the event-kind table's to say.
     std::vector<std::string> passive;
     for (const auto& k : event_kinds())

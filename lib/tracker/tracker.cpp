@@ -343,7 +343,7 @@ Event Tracker::record_audit(const std::vector<CheckResult>& results, int finding
                   actor_.today());
 }
 
-std::optional<Evidence> find_evidence(Store& store, const std::string& ref) {
+std::optional<Evidence> find_evidence(const Store& store, const std::string& ref) {
     if (auto id = parse_evidence_ref(ref)) return store.evidence(*id);
     if (ref.find("://") == std::string::npos) return std::nullopt;
     try {
@@ -353,7 +353,7 @@ std::optional<Evidence> find_evidence(Store& store, const std::string& ref) {
     }
 }
 
-std::vector<CheckTarget> check_targets(Store& store, const std::vector<EvidenceId>& ids) {
+std::vector<CheckTarget> check_targets(const Store& store, const std::vector<EvidenceId>& ids) {
     std::vector<CheckTarget> out;
     for (const auto& v : store.evidence_list()) {
         if (!ids.empty() && std::find(ids.begin(), ids.end(), v.id) == ids.end()) continue;
@@ -390,7 +390,7 @@ std::string Tracker::resolve_subject(const std::string& key) {
     throw InputError("'" + key + "' is neither a recommendation nor a measure");
 }
 
-std::vector<RecommendationSummary> recommendation_summaries(Store& store) {
+std::vector<RecommendationSummary> recommendation_summaries(const Store& store) {
     auto all = store.summaries();
     const StatusScale scale = store.scale();
     std::map<std::string, std::vector<const RecommendationSummary*>> parts;

@@ -83,14 +83,14 @@ class Tracker {
 };
 
 // The evidence a user means by "E3", "3" or a recorded URL, if any.
-std::optional<Evidence> find_evidence(Store& store, const std::string& ref);
+std::optional<Evidence> find_evidence(const Store& store, const std::string& ref);
 
 // What an online check needs to know of each evidence item: its URL and
 // what the latest capture recorded. Only `ids` when given.
-std::vector<CheckTarget> check_targets(Store& store, const std::vector<EvidenceId>& ids = {});
+std::vector<CheckTarget> check_targets(const Store& store, const std::vector<EvidenceId>& ids = {});
 
 // Recommendations with where they stand now. A recommendation split into
 // parts takes the status of its least advanced open part.
-std::vector<RecommendationSummary> recommendation_summaries(Store& store);
+std::vector<RecommendationSummary> recommendation_summaries(const Store& store);
 
 }  // namespace rectrack
