@@ -84,14 +84,7 @@ void add_audit(CLI::App& app, Context& ctx) {
 
         std::vector<CheckResult> results;
         if (o->online) {
-            std::vector<EvidenceId> ids;
-            for (const auto& r : o->recs) {
-                std::vector<std::string> family = store->parts(r);
-                family.push_back(r);
-                for (const auto& key : family)
-                    for (auto id : store->evidence_of_rec(key)) ids.push_back(id);
-            }
-            const auto targets = check_targets(*store, ids);
+            const auto targets = check_targets(*store, evidence_of_recs(*store, o->recs));
             // A progress line for a person watching; never into a pipe or file.
             const bool tty = isatty(STDERR_FILENO);
             results = check_links(targets, policy, [&](size_t done, size_t total) {
@@ -99,8 +92,8 @@ void add_audit(CLI::App& app, Context& ctx) {
                     std::cerr << "\rchecked " << done << " of " << total << " URLs" << std::flush;
             });
             if (tty && !targets.empty()) std::cerr << "\n";
-            ctx.write([&](Tracker& t, Store&) {
-                t.record_audit(results, static_cast<int>(findings.size()));
+            ctx.write([&](Tracker& t) {
+                return t.record_audit(results, static_cast<int>(findings.size()));
             });
         }
 

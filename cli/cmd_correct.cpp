@@ -25,10 +25,7 @@ void add_correct(CLI::App& app, Context& ctx) {
         } catch (const std::exception&) {
             throw InputError("invalid event number '" + o->event + "'");
         }
-        ctx.write([&](Tracker& t, Store&) {
-            auto e = t.correct(id, o->reason);
-            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
-        });
+        print_recorded(ctx.write([&](Tracker& t) { return t.correct(id, o->reason); }));
     });
 }
 

@@ -38,10 +38,7 @@ void add_evidence_capture(CLI::App* parent, Context& ctx) {
             ctx.exit_code = 1;
             return;
         }
-        ctx.write([&](Tracker& t, Store&) {
-            auto e = t.record_capture(v->id, fetched);
-            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
-        });
+        print_recorded(ctx.write([&](Tracker& t) { return t.record_capture(v->id, fetched); }));
     });
 }
 
@@ -84,12 +81,12 @@ void add_evidence_add(CLI::App* parent, Context& ctx) {
                 return;
             }
         }
-        ctx.write([&](Tracker& t, Store&) {
+        const EvidenceAdded added = ctx.write([&](Tracker& t) {
             const EvidenceAdded added = t.add_evidence(in);
             if (fetched) t.record_capture(added.id, *fetched);
-            std::cout << evidence_ref(added.id) << (added.created ? "" : " (already recorded)")
-                      << "\n";
+            return added;
         });
+        std::cout << evidence_ref(added.id) << (added.created ? "" : " (already recorded)") << "\n";
     });
 }
 
@@ -207,10 +204,7 @@ void add_evidence_attach(CLI::App* parent, Context& ctx) {
     cmd->callback([&ctx, o] {
         std::optional<Date> d;
         if (!o->date.empty()) d = require_date(o->date, "--date");
-        ctx.write([&](Tracker& t, Store&) {
-            auto e = t.attach_evidence(o->ref, o->to, d);
-            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
-        });
+        print_recorded(ctx.write([&](Tracker& t) { return t.attach_evidence(o->ref, o->to, d); }));
     });
 }
 

@@ -19,10 +19,8 @@ void add_link(CLI::App& app, Context& ctx) {
     link->callback([&ctx, o] {
         std::optional<Date> d;
         if (!o->date.empty()) d = require_date(o->date, "--date");
-        ctx.write([&](Tracker& t, Store&) {
-            auto e = t.link(o->rec, o->measure, o->relation, o->note, d);
-            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
-        });
+        print_recorded(ctx.write(
+            [&](Tracker& t) { return t.link(o->rec, o->measure, o->relation, o->note, d); }));
     });
 
     auto* unlink = app.add_subcommand("unlink", "Remove a link, with the reason");
@@ -33,10 +31,8 @@ void add_link(CLI::App& app, Context& ctx) {
     unlink->callback([&ctx, o] {
         std::optional<Date> d;
         if (!o->date.empty()) d = require_date(o->date, "--date");
-        ctx.write([&](Tracker& t, Store&) {
-            auto e = t.unlink(o->rec, o->measure, o->reason, d);
-            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
-        });
+        print_recorded(
+            ctx.write([&](Tracker& t) { return t.unlink(o->rec, o->measure, o->reason, d); }));
     });
 }
 

@@ -20,14 +20,7 @@ void add_log(CLI::App& app, Context& ctx) {
         LogFilter f;
         if (!o->since.empty()) f.since = require_date(o->since, "--since");
         if (!o->until.empty()) f.until = require_date(o->until, "--until");
-        if (!o->key.empty()) {
-            if (store->recommendation(o->key))
-                f.subject = rec_subject(o->key);
-            else if (store->measure(o->key))
-                f.subject = measure_subject(o->key);
-            else
-                throw InputError("'" + o->key + "' is neither a recommendation nor a measure");
-        }
+        if (!o->key.empty()) f.subject = resolve_subject(*store, o->key);
         const auto events = store->log(f);
         if (o->format == "json") {
             nlohmann::json out = nlohmann::json::array();

@@ -41,12 +41,10 @@ void add_measure_add(CLI::App* parent, Context& ctx) {
         MeasureInput in{o->m, {}, o->evidence, std::nullopt};
         for (const auto& s : o->stages) in.stages.push_back(parse_stage(s));
         if (!o->date.empty()) in.date = require_date(o->date, "--date");
-        ctx.write([&](Tracker& t, Store&) {
-            auto events = t.add_measure(in);
-            std::cout << "recorded measure " << o->m.key << " (#" << events.front().id;
-            if (events.size() > 1) std::cout << "-#" << events.back().id;
-            std::cout << ")\n";
-        });
+        const auto events = ctx.write([&](Tracker& t) { return t.add_measure(in); });
+        std::cout << "recorded measure " << o->m.key << " (#" << events.front().id;
+        if (events.size() > 1) std::cout << "-#" << events.back().id;
+        std::cout << ")\n";
     });
 }
 
@@ -64,10 +62,8 @@ void add_measure_stage(CLI::App* parent, Context& ctx) {
     cmd->add_option("--date", o->date, "Date of the stage (may be in the future)")->required();
     cmd->callback([&ctx, o] {
         const Date d = require_date(o->date, "--date");
-        ctx.write([&](Tracker& t, Store&) {
-            auto e = t.reach_stage(o->key, o->stage, d);
-            std::cout << "recorded #" << e.id << ": " << describe(e) << " " << d.str() << "\n";
-        });
+        const Event e = ctx.write([&](Tracker& t) { return t.reach_stage(o->key, o->stage, d); });
+        std::cout << "recorded #" << e.id << ": " << describe(e) << " " << d.str() << "\n";
     });
 }
 

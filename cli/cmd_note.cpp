@@ -16,10 +16,7 @@ void add_note(CLI::App& app, Context& ctx) {
     cmd->callback([&ctx, o] {
         std::optional<Date> d;
         if (!o->date.empty()) d = require_date(o->date, "--date");
-        ctx.write([&](Tracker& t, Store&) {
-            auto e = t.add_note(o->key, o->text, d);
-            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
-        });
+        print_recorded(ctx.write([&](Tracker& t) { return t.add_note(o->key, o->text, d); }));
     });
 }
 

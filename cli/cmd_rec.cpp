@@ -1,7 +1,6 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "model/error.hpp"
 
 namespace rectrack::cli {
 
@@ -23,25 +22,7 @@ void add_rec(CLI::App& app, Context& ctx) {
     cmd->add_option("--addressee", o->r.addressees, "Addressee (repeatable)");
     cmd->add_option("--theme", o->r.themes, "Theme (repeatable)");
     cmd->callback([&ctx, o] {
-        ctx.write([&](Tracker& t, Store& store) {
-            Recommendation r = o->r;
-            if (!r.parent.empty()) {
-                const auto parent = store.recommendation(r.parent);
-                if (!parent)
-                    throw InputError("unknown recommendation '" + r.parent + "' in --parent");
-                if (r.report.empty()) r.report = parent->report;
-                if (r.number == 0) r.number = parent->number;
-            }
-            if (r.report.empty()) {
-                const auto reports = store.reports();
-                if (reports.size() != 1)
-                    throw InputError("name the report with --report (" +
-                                     std::to_string(reports.size()) + " are tracked)");
-                r.report = reports.front().key;
-            }
-            const Event e = t.add_recommendation(r);
-            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
-        });
+        print_recorded(ctx.write([&](Tracker& t) { return t.add_recommendation(o->r); }));
     });
 }
 

@@ -20,10 +20,8 @@ void add_status(CLI::App& app, Context& ctx) {
     cmd->add_option("--note", o->note, "Why the status changed");
     cmd->callback([&ctx, o] {
         const Date d = require_date(o->date, "--date");
-        ctx.write([&](Tracker& t, Store&) {
-            auto e = t.set_status(o->rec, o->status, d, o->evidence, o->note);
-            std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
-        });
+        print_recorded(ctx.write(
+            [&](Tracker& t) { return t.set_status(o->rec, o->status, d, o->evidence, o->note); }));
     });
 }
 

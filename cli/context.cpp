@@ -12,15 +12,6 @@ std::unique_ptr<Store> Context::open(bool create) const {
     return std::make_unique<Store>(s.db_path, OpenOptions{create, s.busy_timeout_ms});
 }
 
-void Context::write(const std::function<void(Tracker&, Store&)>& work) const {
-    const Settings s = settings();
-    Store store(s.db_path, OpenOptions{false, s.busy_timeout_ms});
-    Store::Transaction tx(store);
-    Tracker tracker(store, tx, Actor{s.author, s.now});
-    work(tracker, store);
-    tx.commit();
-}
-
 ImportResult Context::import_file(const std::string& file) const {
     const Settings s = settings();
     const bool created = !std::filesystem::exists(s.db_path);
@@ -40,6 +31,10 @@ ImportResult Context::import_file(const std::string& file) const {
 
 void print_json(const nlohmann::json& j) {
     std::cout << j.dump(2) << "\n";
+}
+
+void print_recorded(const Event& e) {
+    std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
 }
 
 std::string column(const std::string& s, size_t width) {

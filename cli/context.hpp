@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <type_traits>
 
 #include "audit/link_check.hpp"
 #include "config/config.hpp"
@@ -27,14 +28,32 @@ struct Context {
         return *resolved;
     }
     std::unique_ptr<Store> open(bool create = false) const;
-    // Runs `work` in one transaction and commits it: all or nothing.
-    void write(const std::function<void(Tracker&, Store&)>& work) const;
+    // Runs `work` in one transaction, commits it (all or nothing) and returns
+    // what `work` returned. Commands print from that result, after the
+    // commit, so nothing is reported as recorded that was not.
+    template <typename Work>
+    auto write(Work&& work) const {
+        const Settings& s = settings();
+        Store store(s.db_path, OpenOptions{false, s.busy_timeout_ms});
+        Store::Transaction tx(store);
+        Tracker tracker(store, tx, Actor{s.author, s.now});
+        if constexpr (std::is_void_v<decltype(work(tracker))>) {
+            work(tracker);
+            tx.commit();
+        } else {
+            auto result = work(tracker);
+            tx.commit();
+            return result;
+        }
+    }
     // Imports a journal or dataset in one transaction, creating the database
     // if needed; a database this call created is removed again on failure.
     ImportResult import_file(const std::string& file) const;
 };
 
 void print_json(const nlohmann::json& j);
+// "recorded #12: R4 -> partial (cites E3)"
+void print_recorded(const Event& e);
 // Left-aligns `s` in a column of `width` characters (counting UTF-8 code points).
 std::string column(const std::string& s, size_t width);
 std::string optional_date(const std::optional<Date>& d);

@@ -113,13 +113,11 @@ Event Tracker::add_report(const Report& r) {
     return append(EventKind::report_added, {"report:" + r.key}, p, r.issued);
 }
 
-Event Tracker::add_recommendation(const Recommendation& r, std::optional<Date> date) {
+Event Tracker::add_recommendation(Recommendation r, std::optional<Date> date) {
     require_key(r.key, "recommendation");
     require_text(r.title, "a recommendation's title");
     if (store_.recommendation(r.key))
         throw InputError("recommendation '" + r.key + "' already exists");
-    const auto report = store_.report(r.report);
-    if (!report) throw InputError("unknown report '" + r.report + "'");
     if (!r.parent.empty()) {
         const auto parent = require_rec(r.parent);
         if (!parent.parent.empty())
@@ -127,7 +125,19 @@ Event Tracker::add_recommendation(const Recommendation& r, std::optional<Date> d
         if (!store_.status_history(r.parent).empty())
             throw InputError("'" + r.parent +
                              "' already has a status of its own; split it before recording one");
+        // A part belongs where its parent does.
+        if (r.report.empty()) r.report = parent.report;
+        if (r.number == 0) r.number = parent.number;
     }
+    if (r.report.empty()) {
+        const auto reports = store_.reports();
+        if (reports.size() != 1)
+            throw InputError("name the report (" + std::to_string(reports.size()) +
+                             " are tracked)");
+        r.report = reports.front().key;
+    }
+    const auto report = store_.report(r.report);
+    if (!report) throw InputError("unknown report '" + r.report + "'");
     json p = {{"key", r.key},     {"report", r.report},         {"number", r.number},
               {"title", r.title}, {"addressees", r.addressees}, {"themes", r.themes}};
     put(p, "parent", r.parent);
@@ -269,7 +279,7 @@ EvidenceAdded Tracker::add_evidence(EvidenceInput in) {
 Event Tracker::attach_evidence(const std::string& ref, const std::string& to,
                                std::optional<Date> date) {
     const EvidenceId id = resolve_evidence(ref);
-    const std::string subject = resolve_subject(to);
+    const std::string subject = resolve_subject(store_, to);
     for (auto existing : store_.evidence_of(subject))
         if (existing == id) throw InputError(evidence_ref(id) + " is already attached to " + to);
     return append(EventKind::evidence_attached, {subject, evidence_subject(id)},
@@ -277,7 +287,7 @@ Event Tracker::attach_evidence(const std::string& ref, const std::string& to,
 }
 
 Event Tracker::add_note(const std::string& key, const std::string& text, std::optional<Date> date) {
-    const std::string subject = resolve_subject(key);
+    const std::string subject = resolve_subject(store_, key);
     require_text(text, "a note");
     return append(EventKind::note_added, {subject}, {{"subject", subject}, {"text", text}},
                   past_or_today(date, "a note"));
@@ -384,10 +394,22 @@ EvidenceId Tracker::resolve_evidence(const std::string& ref) {
     throw InputError("invalid evidence reference '" + ref + "': expected E<number> or a URL");
 }
 
-std::string Tracker::resolve_subject(const std::string& key) {
-    if (store_.recommendation(key)) return rec_subject(key);
-    if (store_.measure(key)) return measure_subject(key);
+std::string resolve_subject(const Store& store, const std::string& key) {
+    if (store.recommendation(key)) return rec_subject(key);
+    if (store.measure(key)) return measure_subject(key);
     throw InputError("'" + key + "' is neither a recommendation nor a measure");
+}
+
+std::vector<EvidenceId> evidence_of_recs(const Store& store, const std::vector<std::string>& recs) {
+    std::vector<EvidenceId> out;
+    for (const auto& r : recs) {
+        std::vector<std::string> family = store.parts(r);
+        family.push_back(r);
+        for (const auto& key : family)
+            for (auto id : store.evidence_of_rec(key))
+                if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+    }
+    return out;
 }
 
 std::vector<RecommendationSummary> recommendation_summaries(const Store& store) {

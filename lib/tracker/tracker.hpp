@@ -47,7 +47,9 @@ class Tracker {
     StatusScale scale() const;
     std::optional<Report> report(const std::string& key) const;
     Event add_report(const Report& report);
-    Event add_recommendation(const Recommendation& rec, std::optional<Date> date = {});
+    // A part takes its parent's report and number unless given; a
+    // recommendation with no report belongs to the only report tracked.
+    Event add_recommendation(Recommendation rec, std::optional<Date> date = {});
     std::vector<Event> add_measure(MeasureInput input);
     Event reach_stage(const std::string& measure, const std::string& stage, Date date);
     Event link(const std::string& rec, const std::string& measure, const std::string& relation,
@@ -67,8 +69,6 @@ class Tracker {
 
     // "E3", "3" or a recorded URL; throws InputError for anything else.
     EvidenceId resolve_evidence(const std::string& ref);
-    // "R4" -> "rec:R4", "ai-act" -> "measure:ai-act"; throws when unknown.
-    std::string resolve_subject(const std::string& key);
 
   private:
     Store& store_;
@@ -81,6 +81,14 @@ class Tracker {
     Measure require_measure(const std::string& key);
     Date past_or_today(std::optional<Date> date, std::string_view what);
 };
+
+// "R4" -> "rec:R4", "ai-act" -> "measure:ai-act"; throws InputError when
+// the key is neither.
+std::string resolve_subject(const Store& store, const std::string& key);
+
+// Evidence cited by or attached to these recommendations and their parts,
+// each once.
+std::vector<EvidenceId> evidence_of_recs(const Store& store, const std::vector<std::string>& recs);
 
 // The evidence a user means by "E3", "3" or a recorded URL, if any.
 std::optional<Evidence> find_evidence(const Store& store, const std::string& ref);

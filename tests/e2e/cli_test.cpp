@@ -262,7 +262,13 @@ TEST_F(Cli, SplittingARecommendationIntoParts) {
     init_small();
     ok({"rec", "add", "R3.a", "--parent", "R3", "--title", "Fund China studies", "--text",
         "The EU should fund China studies."});
-    ok({"rec", "add", "R3.b", "--parent", "R3", "--title", "Fund language institutes"});
+    // The line names the event that the journal holds, once it is committed.
+    const std::string added =
+        ok({"rec", "add", "R3.b", "--parent", "R3", "--title", "Fund language institutes"});
+    const auto logged = parse(ok({"log", "R3.b", "--format", "json"}));
+    ASSERT_EQ(logged.size(), 1u);
+    EXPECT_EQ(added, "recorded #" + std::to_string(logged[0]["id"].get<int>()) +
+                         ": R3.b added: Fund language institutes\n");
     ok({"status", "R3.a", "partial", "--date", "2025-01-01", "--evidence", "E1"});
     ok({"status", "R3.b", "announced", "--date", "2025-02-01", "--evidence", "E2"});
     const auto recs = parse(ok({"recs", "--format", "json"}));

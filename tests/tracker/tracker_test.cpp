@@ -67,6 +67,27 @@ TEST_F(TrackerTest, ParentTakesTheLeastAdvancedPart) {
     EXPECT_EQ(status_of("R2"), "implemented");  // closed parts do not hold it back
 }
 
+TEST_F(TrackerTest, APartBelongsWhereItsParentDoesUnlessToldOtherwise) {
+    write([](Tracker& t) {
+        Recommendation part;
+        part.key = "R3.a";
+        part.parent = "R3";
+        part.title = "Fund China studies";
+        t.add_recommendation(part);
+        Recommendation whole;
+        whole.key = "R12";
+        whole.number = 12;
+        whole.title = "A later addition";
+        t.add_recommendation(whole);  // the only report tracked
+    });
+    const auto parent = store->recommendation("R3");
+    const auto part = store->recommendation("R3.a");
+    ASSERT_TRUE(parent && part);
+    EXPECT_EQ(part->report, parent->report);
+    EXPECT_EQ(part->number, parent->number);
+    EXPECT_EQ(store->recommendation("R12")->report, parent->report);
+}
+
 TEST_F(TrackerTest, MeasuresNormaliseIdentifiersAndAllowPlannedStages) {
     write([](Tracker& t) {
         MeasureInput in;
