@@ -40,7 +40,7 @@ std::string summary_sentence(const ReportSummary& s) {
 
 namespace {
 
-bool in(Date d, const Period& p) {
+bool within(Date d, const Period& p) {
     return p.start <= d && d <= p.end;
 }
 
@@ -118,66 +118,69 @@ ReportEvent report_event(const Event& e, const std::string& period_end) {
     return r;
 }
 
-}  // namespace
-
-StatusReport build_report(const Store& store, const ReportOptions& o) {
-    StatusReport out;
-    const AsRecorded& t = o.as_recorded;
-    const auto reports = store.reports();
-    if (reports.empty())
-        throw InputError("the database tracks no report yet; load one with `rectrack import`");
-    out.report = reports.front();
-    out.period = o.period;
-    out.as_recorded = t.everything() ? "" : t.by()->str();
-    out.generated = t.by().value_or(o.generated).str();
-    out.scale = store.scale();
-
-    // Which recommendations: all, or those named and their parts.
-    const auto all_recs = store.recommendations(t);
-    auto recs = all_recs;
-    if (!o.recs.empty()) {
-        std::set<std::string> wanted(o.recs.begin(), o.recs.end());
-        for (const auto& key : wanted)
-            if (std::none_of(recs.begin(), recs.end(), [&](const auto& r) { return r.key == key; }))
-                throw InputError("unknown recommendation '" + key + "' in --recs");
-        std::erase_if(recs, [&](const Recommendation& r) {
-            return !wanted.contains(r.key) && !wanted.contains(r.parent);
-        });
-    }
-    std::set<std::string> included;
-    for (const auto& r : recs) included.insert(r.key);
-
-    const StatusTimeline timeline(store.all_status_changes(t), all_recs, out.scale);
-    const Date day_before = Date::from_days(o.period.start.days() - 1);
-    const std::string period_end = Instant::end_of(o.period.end).str();
-
-    std::map<std::string, Evidence> evidence;
-    for (auto& v : store.evidence_list()) evidence.emplace(evidence_ref(v.id), v);
-    const auto health = store.evidence_health({}, t);
-    std::map<std::string, std::vector<EvidenceId>> attached;
-    for (const auto& [subject, id] : store.all_attachments(t)) attached[subject].push_back(id);
+// Everything the report reads from the store, once, as recorded at the
+// report's instant.
+struct Sources {
+    std::vector<Recommendation> all_recs;
+    std::map<std::string, Evidence> evidence;  // by E<n>
+    std::map<EvidenceId, EvidenceHealth> health;
+    std::map<std::string, std::vector<EvidenceId>> attached;  // by subject
     std::map<std::string, Measure> measures;
-    for (auto& m : store.measures(t)) measures.emplace(m.key, m);
-    std::map<std::string, std::vector<MeasureStage>> stages;
-    for (auto& s : store.all_stages(t)) stages[s.measure].push_back(s);
-    std::map<std::string, std::vector<Link>> links;
-    for (auto& l : store.links_on(o.period.end, t)) links[l.rec].push_back(l);
+    std::map<std::string, std::vector<MeasureStage>> stages;  // by measure
+    std::map<std::string, std::vector<Link>> links;           // by recommendation, at the end
+};
 
-    // The period's journal: events effective in it, and corrections recorded in it.
-    std::map<std::string, std::vector<ReportEvent>> events_of;
+Sources read_sources(const Store& store, const ReportOptions& o) {
+    const AsRecorded& t = o.as_recorded;
+    Sources in;
+    in.all_recs = store.recommendations(t);
+    for (auto& v : store.evidence_list()) in.evidence.emplace(evidence_ref(v.id), v);
+    in.health = store.evidence_health({}, t);
+    for (const auto& [subject, id] : store.all_attachments(t)) in.attached[subject].push_back(id);
+    for (auto& m : store.measures(t)) in.measures.emplace(m.key, m);
+    for (auto& s : store.all_stages(t)) in.stages[s.measure].push_back(s);
+    for (auto& l : store.links_on(o.period.end, t)) in.links[l.rec].push_back(l);
+    return in;
+}
+
+// All recommendations, or those named and their parts.
+std::vector<Recommendation> select_recommendations(const std::vector<Recommendation>& all,
+                                                   const std::vector<std::string>& named) {
+    auto recs = all;
+    if (named.empty()) return recs;
+    std::set<std::string> wanted(named.begin(), named.end());
+    for (const auto& key : wanted)
+        if (std::none_of(recs.begin(), recs.end(), [&](const auto& r) { return r.key == key; }))
+            throw InputError("unknown recommendation '" + key + "' in --recs");
+    std::erase_if(recs, [&](const Recommendation& r) {
+        return !wanted.contains(r.key) && !wanted.contains(r.parent);
+    });
+    return recs;
+}
+
+// The period's journal: events effective in it go to the recommendations
+// they concern and to the summary's counts; corrections recorded in it and
+// late entries get their own lists. Returns the events by recommendation.
+std::map<std::string, std::vector<ReportEvent>> read_period_events(
+    const Store& store, const ReportOptions& o, const std::set<std::string>& included,
+    const Sources& in, StatusReport& out) {
+    const std::string period_start = Instant::start_of(o.period.start).str();
+    const std::string period_end = Instant::end_of(o.period.end).str();
     std::set<std::string> linked_measures;
-    for (const auto& l : links)
-        if (included.contains(l.first))
-            for (const auto& link : l.second) linked_measures.insert(link.measure);
-    for (const auto& [e, retracted_at] : store.events_between(o.period.start, o.period.end, t)) {
+    for (const auto& [rec, links] : in.links)
+        if (included.contains(rec))
+            for (const auto& link : links) linked_measures.insert(link.measure);
+    std::map<std::string, std::vector<ReportEvent>> events_of;
+    for (const auto& [e, retracted_at] :
+         store.events_between(o.period.start, o.period.end, o.as_recorded)) {
         if (e.kind == EventKind::correction) {
-            if (e.recorded_at >= Instant::start_of(o.period.start).str() &&
-                e.recorded_at <= period_end)
+            if (e.recorded_at >= period_start && e.recorded_at <= period_end)
                 out.corrections.push_back({e.id, e.payload.value("retracts", EventId{0}),
                                            e.payload.value("reason", ""), e.recorded_at, e.author});
             continue;
         }
-        if (retracted_at || !in(e.effective, o.period)) continue;  // retracted events never count
+        if (retracted_at || !within(e.effective, o.period))
+            continue;  // retracted events never count
         const ReportEvent re = report_event(e, period_end);
         bool concerns_included = false;
         for (const auto& s : e.subjects)
@@ -194,10 +197,125 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
                         e.kind == EventKind::evidence_added || e.kind == EventKind::measure_added))
             out.late_entries.push_back(re);
     }
+    return events_of;
+}
 
+// A recommendation's measures include its parts', each listed once, with
+// the stages they had reached by the end of the period and those within it.
+std::vector<ReportMeasure> measure_rows(const std::string& key,
+                                        const std::vector<std::string>& parts, const Sources& in,
+                                        const Period& period) {
+    auto links_of = [&](const std::string& k) {
+        auto it = in.links.find(k);
+        return it == in.links.end() ? std::vector<Link>{} : it->second;
+    };
+    std::vector<Link> family = links_of(key);
+    for (const auto& part : parts)
+        for (const auto& l : links_of(part))
+            if (std::none_of(family.begin(), family.end(),
+                             [&](const Link& x) { return x.measure == l.measure; }))
+                family.push_back(l);
+    std::vector<ReportMeasure> rows;
+    for (const auto& l : family) {
+        ReportMeasure m{l.measure, "", l.relation, "", "", {}, {}};
+        if (auto it = in.measures.find(l.measure); it != in.measures.end()) {
+            m.title = it->second.title;
+            m.celex = it->second.celex;
+            m.eur_lex = official_links(it->second).eur_lex;
+        }
+        if (auto it = in.stages.find(l.measure); it != in.stages.end())
+            for (const auto& s : it->second) {
+                if (s.date <= period.end) m.stages.push_back(s);
+                if (within(s.date, period)) m.in_period.push_back(s);
+            }
+        rows.push_back(std::move(m));
+    }
+    return rows;
+}
+
+// The evidence attached to a recommendation or cited by its status changes
+// (and its parts') up to the end of the period, with when each was last
+// seen working.
+void add_backing_evidence(ReportRecommendation& row, const StatusTimeline& timeline,
+                          const Sources& in, Date end) {
+    std::set<EvidenceId> backing;
+    if (auto it = in.attached.find(rec_subject(row.key)); it != in.attached.end())
+        backing.insert(it->second.begin(), it->second.end());
+    for (const auto* c : timeline.until(row.key, end))
+        backing.insert(c->evidence.begin(), c->evidence.end());
+    for (auto id : backing) {
+        if (auto it = in.evidence.find(evidence_ref(id)); it != in.evidence.end())
+            row.evidence.push_back(it->second);
+        if (auto h = in.health.find(id); h != in.health.end() && !h->second.last_success.empty())
+            row.last_seen_working[id] = h->second.last_success;
+    }
+}
+
+Direction direction(const StatusScale& scale, const std::string& from, const std::string& to) {
+    const int a = scale.progress(from), b = scale.progress(to);
+    return b > a ? Direction::advanced : b < a ? Direction::regressed : Direction::unchanged;
+}
+
+// Whole recommendations only: parts are counted through their parent.
+void count_in_summary(const ReportRecommendation& row, ReportSummary& summary) {
+    if (!row.parent.empty()) return;
+    ++summary.start[row.status_start];
+    ++summary.end[row.status_end];
+    switch (row.direction) {
+        case Direction::advanced:
+            ++summary.advanced;
+            break;
+        case Direction::regressed:
+            ++summary.regressed;
+            break;
+        case Direction::unchanged:
+            ++summary.unchanged;
+            break;
+    }
+}
+
+// Where the whole recommendations stood at the end of each of the eight
+// quarters ending with the period's.
+std::vector<QuarterCount> trend(const StatusTimeline& timeline,
+                                const std::vector<Recommendation>& recs, Date end) {
+    std::vector<QuarterCount> out;
+    Quarter q = quarter_of(end);
+    for (int i = 0; i < 7; ++i) q = q.previous();
+    for (int i = 0; i < 8; ++i, q = q.next()) {
+        QuarterCount c{q, {}};
+        for (const auto& r : recs)
+            if (r.parent.empty()) ++c.counts[timeline.at(r.key, q.last_day())];
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+}  // namespace
+
+StatusReport build_report(const Store& store, const ReportOptions& o) {
+    StatusReport out;
+    const AsRecorded& t = o.as_recorded;
+    const auto reports = store.reports();
+    if (reports.empty())
+        throw InputError("the database tracks no report yet; load one with `rectrack import`");
+    out.report = reports.front();
+    out.period = o.period;
+    out.as_recorded = t.everything() ? "" : t.by()->str();
+    out.generated = t.by().value_or(o.generated).str();
+    out.scale = store.scale();
+
+    const Sources in = read_sources(store, o);
+    const auto recs = select_recommendations(in.all_recs, o.recs);
+    std::set<std::string> included;
     std::map<std::string, std::vector<std::string>> parts_of;
-    for (const auto& r : recs)
+    for (const auto& r : recs) {
+        included.insert(r.key);
         if (!r.parent.empty()) parts_of[r.parent].push_back(r.key);
+    }
+    const StatusTimeline timeline(store.all_status_changes(t), in.all_recs, out.scale);
+    auto events_of = read_period_events(store, o, included, in, out);
+
+    const Date day_before = Date::from_days(o.period.start.days() - 1);
     for (const auto& r : recs) {
         ReportRecommendation row;
         row.key = r.key;
@@ -205,60 +323,15 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
         row.parent = r.parent;
         row.status_start = timeline.at(r.key, day_before);
         row.status_end = timeline.at(r.key, o.period.end);
-        const int a = out.scale.progress(row.status_start), b = out.scale.progress(row.status_end);
-        row.direction = b > a   ? Direction::advanced
-                        : b < a ? Direction::regressed
-                                : Direction::unchanged;
-        row.events = events_of[r.key];
+        row.direction = direction(out.scale, row.status_start, row.status_end);
+        row.events = std::move(events_of[r.key]);
         for (const auto& e : row.events) row.unsupported += e.unsupported;
-        // A recommendation's measures include its parts', each listed once.
-        std::vector<Link> family = links[r.key];
-        for (const auto& part : parts_of[r.key])
-            for (const auto& l : links[part])
-                if (std::none_of(family.begin(), family.end(),
-                                 [&](const Link& x) { return x.measure == l.measure; }))
-                    family.push_back(l);
-        for (const auto& l : family) {
-            ReportMeasure m{l.measure, "", l.relation, "", "", {}, {}};
-            if (auto it = measures.find(l.measure); it != measures.end()) {
-                m.title = it->second.title;
-                m.celex = it->second.celex;
-                m.eur_lex = official_links(it->second).eur_lex;
-            }
-            for (const auto& s : stages[l.measure]) {
-                if (s.date <= o.period.end) m.stages.push_back(s);
-                if (in(s.date, o.period)) m.in_period.push_back(s);
-            }
-            row.measures.push_back(std::move(m));
-        }
-        std::set<EvidenceId> backing(attached[rec_subject(r.key)].begin(),
-                                     attached[rec_subject(r.key)].end());
-        for (const auto* c : timeline.until(r.key, o.period.end))
-            backing.insert(c->evidence.begin(), c->evidence.end());
-        for (auto id : backing) {
-            if (auto it = evidence.find(evidence_ref(id)); it != evidence.end())
-                row.evidence.push_back(it->second);
-            if (auto h = health.find(id); h != health.end() && !h->second.last_success.empty())
-                row.last_seen_working[id] = h->second.last_success;
-        }
-        if (r.parent.empty()) {
-            ++out.summary.start[row.status_start];
-            ++out.summary.end[row.status_end];
-            if (row.direction == Direction::advanced) ++out.summary.advanced;
-            if (row.direction == Direction::regressed) ++out.summary.regressed;
-            if (row.direction == Direction::unchanged) ++out.summary.unchanged;
-        }
+        row.measures = measure_rows(r.key, parts_of[r.key], in, o.period);
+        add_backing_evidence(row, timeline, in, o.period.end);
+        count_in_summary(row, out.summary);
         out.recommendations.push_back(std::move(row));
     }
-
-    Quarter q = quarter_of(o.period.end);
-    for (int i = 0; i < 7; ++i) q = q.previous();
-    for (int i = 0; i < 8; ++i, q = q.next()) {
-        QuarterCount c{q, {}};
-        for (const auto& r : recs)
-            if (r.parent.empty()) ++c.counts[timeline.at(r.key, q.last_day())];
-        out.trend.push_back(std::move(c));
-    }
+    out.trend = trend(timeline, recs, o.period.end);
     return out;
 }
 
