@@ -72,35 +72,42 @@ void check_identifiers(const Measure& m, const std::vector<MeasureStage>& stages
     }
 }
 
-}  // namespace
+// What the checks share: the scope and the evidence, read once.
+struct Scope {
+    std::vector<Recommendation> recs;
+    std::set<std::string> included;  // the recommendations in scope and their parts
+    std::map<EvidenceId, Evidence> evidence;
+    std::map<EvidenceId, EvidenceHealth> health;
+    std::set<EvidenceId> relevant;  // evidence cited or attached within the scope
+};
 
-std::vector<Finding> offline_findings(const Store& store, const AuditOptions& o) {
-    std::vector<Finding> out;
-    const auto recs = store.recommendations();
-    std::set<std::string> included;
-    for (const auto& r : recs) {
+Scope read_scope(const Store& store, const AuditOptions& o) {
+    Scope s;
+    s.recs = store.recommendations();
+    for (const auto& r : s.recs) {
         const bool wanted = o.recs.empty() ||
                             std::find(o.recs.begin(), o.recs.end(), r.key) != o.recs.end() ||
                             std::find(o.recs.begin(), o.recs.end(), r.parent) != o.recs.end();
-        if (wanted) included.insert(r.key);
+        if (wanted) s.included.insert(r.key);
     }
     for (const auto& key : o.recs)
-        if (!included.contains(key))
+        if (!s.included.contains(key))
             throw InputError("unknown recommendation '" + key + "' in --recs");
+    for (auto& v : store.evidence_list()) s.evidence.emplace(v.id, v);
+    s.health = store.evidence_health();
+    return s;
+}
 
-    std::map<EvidenceId, Evidence> evidence;
-    for (auto& v : store.evidence_list()) evidence.emplace(v.id, v);
-    const auto health = store.evidence_health();
+// Status changes and what they cite: unsupported, contradicted, resting
+// only on failed sources, or citing evidence older than the report.
+void check_status_changes(const Store& store, Scope& scope, std::vector<Finding>& out) {
     std::map<std::string, Date> issued;  // report key -> date issued
     for (const auto& r : store.reports()) issued.emplace(r.key, r.issued);
     std::map<std::string, std::string> report_of;
-    for (const auto& r : recs) report_of.emplace(r.key, r.report);
-
-    // Status changes and what they cite.
-    std::set<EvidenceId> relevant;  // evidence cited or attached within the scope
+    for (const auto& r : scope.recs) report_of.emplace(r.key, r.report);
     const StatusScale scale = store.scale();
     for (const auto& c : store.all_status_changes({})) {
-        if (!included.contains(c.rec)) continue;
+        if (!scope.included.contains(c.rec)) continue;
         const std::string subject = c.rec + " #" + std::to_string(c.event);
         if (c.evidence.empty()) {
             out.push_back(
@@ -108,14 +115,15 @@ std::vector<Finding> offline_findings(const Store& store, const AuditOptions& o)
                  c.rec + " -> " + c.status + " on " + c.date.str() + " cites no evidence"});
             continue;
         }
-        relevant.insert(c.evidence.begin(), c.evidence.end());
+        scope.relevant.insert(c.evidence.begin(), c.evidence.end());
         bool all_broken = true;
         for (auto id : c.evidence) {
-            const auto h = health.find(id);
-            if (h == health.end() || !h->second.last_result || !failed(*h->second.last_result))
+            const auto h = scope.health.find(id);
+            if (h == scope.health.end() || !h->second.last_result ||
+                !failed(*h->second.last_result))
                 all_broken = false;
-            const auto v = evidence.find(id);
-            if (v == evidence.end()) continue;
+            const auto v = scope.evidence.find(id);
+            if (v == scope.evidence.end()) continue;
             if (v->second.bearing == "contradicts")
                 out.push_back(
                     {"contradicting_evidence", subject,
@@ -134,16 +142,19 @@ std::vector<Finding> offline_findings(const Store& store, const AuditOptions& o)
                 {"broken_evidence", subject, "every source it cites failed its last check"});
     }
     for (const auto& [subject, id] : store.all_attachments({}))
-        if (!subject.starts_with("rec:") || included.contains(subject.substr(4)))
-            relevant.insert(id);
+        if (!subject.starts_with("rec:") || scope.included.contains(subject.substr(4)))
+            scope.relevant.insert(id);
+}
 
-    // The evidence itself.
+// The evidence itself: unchecked, stale, unarchived, or recorded twice
+// under different forms of one URL.
+void check_evidence(const Scope& scope, const AuditOptions& o, std::vector<Finding>& out) {
     std::map<std::string, std::vector<EvidenceId>> by_form;
-    for (const auto& [id, v] : evidence) {
-        if (!o.recs.empty() && !relevant.contains(id)) continue;
+    for (const auto& [id, v] : scope.evidence) {
+        if (!o.recs.empty() && !scope.relevant.contains(id)) continue;
         const std::string ref = evidence_ref(id);
-        const auto h = health.find(id);
-        if (h == health.end())
+        const auto h = scope.health.find(id);
+        if (h == scope.health.end())
             out.push_back({"evidence_unchecked", ref, v.url + " has never been checked"});
         else if (int age = days_between(h->second.last_checked, o.today); age > o.stale_after_days)
             out.push_back({"evidence_stale", ref,
@@ -157,15 +168,19 @@ std::vector<Finding> offline_findings(const Store& store, const AuditOptions& o)
         if (ids.size() > 1) {
             std::string refs;
             for (auto id : ids) refs += (refs.empty() ? "" : ", ") + evidence_ref(id);
-            out.push_back(
-                {"duplicate_source", evidence_ref(ids.front()),
-                 refs + " are one source under different URLs: " + evidence[ids.front()].url});
+            out.push_back({"duplicate_source", evidence_ref(ids.front()),
+                           refs + " are one source under different URLs: " +
+                               scope.evidence.at(ids.front()).url});
         }
+}
 
-    // Measures and their links.
+// Measures and their links: links to measures without evidence, and
+// identifiers missing or disagreeing.
+void check_measures(const Store& store, const Scope& scope, const AuditOptions& o,
+                    std::vector<Finding>& out) {
     std::set<std::string> linked;
     for (const auto& l : store.links_on(o.today, {}))
-        if (included.contains(l.rec)) {
+        if (scope.included.contains(l.rec)) {
             linked.insert(l.measure);
             if (store.evidence_of(measure_subject(l.measure)).empty())
                 out.push_back({"link_without_evidence", l.rec + "/" + l.measure,
@@ -175,29 +190,40 @@ std::vector<Finding> offline_findings(const Store& store, const AuditOptions& o)
     for (auto& s : store.all_stages({})) stages[s.measure].push_back(s);
     for (const auto& m : store.measures())
         if (o.recs.empty() || linked.contains(m.key)) check_identifiers(m, stages[m.key], out);
+}
 
-    // Recommendations nobody has touched for a year; a part's activity
-    // counts for its parent, which is tracked through it.
+// Recommendations nobody has touched for a year; a part's activity counts
+// for its parent, which is tracked through it.
+void check_dormancy(const Store& store, const Scope& scope, Date today, std::vector<Finding>& out) {
     auto activity = store.last_activity();
-    for (const auto& r : recs)
+    for (const auto& r : scope.recs)
         if (auto part = activity.find(r.key); !r.parent.empty() && part != activity.end()) {
             auto [parent, fresh] = activity.emplace(r.parent, part->second);
             if (!fresh) parent->second = std::max(parent->second, part->second);
         }
-    for (const auto& key : included) {
+    for (const auto& key : scope.included) {
         const auto last = activity.find(key);
         if (last == activity.end())
             out.push_back({"dormant_recommendation", key, "no event has ever been recorded"});
-        else if (o.today.days() - last->second.days() > 365)
+        else if (today.days() - last->second.days() > 365)
             out.push_back({"dormant_recommendation", key, "no event since " + last->second.str()});
     }
+}
 
+}  // namespace
+
+std::vector<Finding> offline_findings(const Store& store, const AuditOptions& o) {
+    std::vector<Finding> out;
+    Scope scope = read_scope(store, o);
+    check_status_changes(store, scope, out);  // first: it finds the evidence in scope
+    check_evidence(scope, o, out);
+    check_measures(store, scope, o, out);
+    check_dormancy(store, scope, o.today, out);
     const VerifyResult v = store.verify();
     if (!v.ok)
         out.push_back({"journal_integrity",
                        v.first_bad_event ? "#" + std::to_string(*v.first_bad_event) : "journal",
                        v.problem});
-
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
         return std::tie(a.kind, a.subject) < std::tie(b.kind, b.subject);
     });
