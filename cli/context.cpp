@@ -37,12 +37,6 @@ void print_recorded(const Event& e) {
     std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
 }
 
-std::string column(const std::string& s, size_t width) {
-    size_t points = 0;
-    for (unsigned char c : s) points += (c & 0xC0) != 0x80;
-    return points >= width ? s + " " : s + std::string(width - points, ' ');
-}
-
 std::string optional_date(const std::optional<Date>& d) {
     return d ? d->str() : "-";
 }

@@ -11,6 +11,7 @@
 #include "audit/link_check.hpp"
 #include "config/config.hpp"
 #include "dataset/journal_file.hpp"
+#include "model/text.hpp"
 #include "store/store.hpp"
 #include "tracker/tracker.hpp"
 
@@ -54,8 +55,6 @@ struct Context {
 void print_json(const nlohmann::json& j);
 // "recorded #12: R4 -> partial (cites E3)"
 void print_recorded(const Event& e);
-// Left-aligns `s` in a column of `width` characters (counting UTF-8 code points).
-std::string column(const std::string& s, size_t width);
 std::string optional_date(const std::optional<Date>& d);
 // Adds --format with the allowed values; the default comes first.
 CLI::Option* add_format(CLI::App* cmd, std::string& format, std::vector<std::string> allowed);

@@ -35,6 +35,14 @@ inline std::string pad_number(int n, size_t width) {
     return s.size() >= width ? s : std::string(width - s.size(), '0') + s;
 }
 
+// Left-aligns `s` in a column of `width` characters, counting UTF-8 code
+// points, with at least one space after it.
+inline std::string column(const std::string& s, size_t width) {
+    size_t points = 0;
+    for (unsigned char c : s) points += (c & 0xC0) != 0x80;
+    return points >= width ? s + " " : s + std::string(width - points, ' ');
+}
+
 inline std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
     for (size_t i = 0; i < parts.size(); ++i) {
