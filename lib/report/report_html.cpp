@@ -60,11 +60,7 @@ dl.head dd { margin: 0; }
 @media print { a { color: inherit; } body { margin: 0; max-width: none; } }
 )css";
 
-}  // namespace
-
-std::string render_html(const StatusReport& r) {
-    std::ostringstream o;
-    const std::string title = "Status report " + r.period.label() + ": " + r.report.title;
+void write_head(std::ostream& o, const StatusReport& r, const std::string& title) {
     o << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>" << h(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
@@ -77,8 +73,10 @@ std::string render_html(const StatusReport& r) {
     o << "<dt>As recorded</dt><dd>"
       << (r.as_recorded.empty() ? "everything recorded" : h(r.as_recorded))
       << "</dd>\n</dl>\n</header>\n";
+}
 
-    o << "<main>\n<section id=\"summary\">\n<h2>Summary</h2>\n";
+void write_summary(std::ostream& o, const StatusReport& r) {
+    o << "<section id=\"summary\">\n<h2>Summary</h2>\n";
     o << "<p>" << h(summary_sentence(r.summary)) << "</p>\n";
     o << "<table id=\"status-table\">\n<caption>Recommendations by "
          "status</caption>\n<thead><tr><th scope=\"col\">Status</th>"
@@ -100,7 +98,9 @@ std::string render_html(const StatusReport& r) {
     o << "<figure>\n<figcaption>Status over the last eight quarters</figcaption>\n"
       << status_trend_chart(r.scale, series, "Recommendations by status at the end of each quarter")
       << "\n</figure>\n</section>\n";
+}
 
+void write_overview(std::ostream& o, const StatusReport& r) {
     o << "<section id=\"overview\">\n<h2>Recommendations</h2>\n<table id=\"recommendations\">\n"
       << "<thead><tr><th scope=\"col\">Recommendation</th><th scope=\"col\">Start</th>"
       << "<th scope=\"col\">End</th><th scope=\"col\">Direction</th><th scope=\"col\">Events</th>"
@@ -116,44 +116,52 @@ std::string render_html(const StatusReport& r) {
           << "</td><td class=\"n\">" << rec.evidence.size() << "</td><td class=\"n\">"
           << rec.unsupported << "</td></tr>\n";
     o << "</tbody>\n</table>\n</section>\n";
+}
 
-    for (const auto& rec : r.recommendations) {
-        o << "<section class=\"rec\" id=\"rec-" << h(rec.key) << "\">\n<h3>" << h(rec.key) << ": "
-          << h(rec.title) << "</h3>\n<p>" << badge(r.scale, rec.status_start) << " → "
-          << badge(r.scale, rec.status_end) << " (" << direction_name(rec.direction) << ")</p>\n";
-        if (rec.events.empty()) {
-            o << "<p>No events in the period.</p>\n";
-        } else {
-            o << "<ul class=\"events\">\n";
-            for (const auto& e : rec.events) o << event_item(e) << "\n";
-            o << "</ul>\n";
-        }
-        if (!rec.measures.empty()) {
-            o << "<p><strong>Measures</strong></p>\n<ul class=\"measures\">\n";
-            for (const auto& m : rec.measures) {
-                o << "<li>" << a(m.key, m.eur_lex) << " (" << h(m.relation) << "): " << h(m.title);
-                if (!m.celex.empty()) o << ", CELEX " << h(m.celex);
-                for (const auto& s : m.in_period)
-                    o << "; <strong>" << h(s.stage) << " " << s.date.str() << "</strong>";
-                o << "</li>\n";
-            }
-            o << "</ul>\n";
-        }
-        if (!rec.evidence.empty()) {
-            o << "<p><strong>Evidence</strong></p>\n<ul class=\"evidence\">\n";
-            for (const auto& v : rec.evidence) {
-                const auto seen = rec.last_seen_working.find(v.id);
-                o << "<li>" << evidence_ref(v.id) << " " << a(v.title, v.url)
-                  << " <span class=\"meta\">"
-                  << (seen == rec.last_seen_working.end() ? "not yet checked online"
-                                                          : "last seen working " + h(seen->second))
-                  << "</span></li>\n";
-            }
-            o << "</ul>\n";
-        }
-        o << "</section>\n";
+void write_measures(std::ostream& o, const std::vector<ReportMeasure>& measures) {
+    if (measures.empty()) return;
+    o << "<p><strong>Measures</strong></p>\n<ul class=\"measures\">\n";
+    for (const auto& m : measures) {
+        o << "<li>" << a(m.key, m.eur_lex) << " (" << h(m.relation) << "): " << h(m.title);
+        if (!m.celex.empty()) o << ", CELEX " << h(m.celex);
+        for (const auto& s : m.in_period)
+            o << "; <strong>" << h(s.stage) << " " << s.date.str() << "</strong>";
+        o << "</li>\n";
     }
+    o << "</ul>\n";
+}
 
+void write_evidence(std::ostream& o, const ReportRecommendation& rec) {
+    if (rec.evidence.empty()) return;
+    o << "<p><strong>Evidence</strong></p>\n<ul class=\"evidence\">\n";
+    for (const auto& v : rec.evidence) {
+        const auto seen = rec.last_seen_working.find(v.id);
+        o << "<li>" << evidence_ref(v.id) << " " << a(v.title, v.url) << " <span class=\"meta\">"
+          << (seen == rec.last_seen_working.end() ? "not yet checked online"
+                                                  : "last seen working " + h(seen->second))
+          << "</span></li>\n";
+    }
+    o << "</ul>\n";
+}
+
+void write_recommendation(std::ostream& o, const StatusScale& scale,
+                          const ReportRecommendation& rec) {
+    o << "<section class=\"rec\" id=\"rec-" << h(rec.key) << "\">\n<h3>" << h(rec.key) << ": "
+      << h(rec.title) << "</h3>\n<p>" << badge(scale, rec.status_start) << " → "
+      << badge(scale, rec.status_end) << " (" << direction_name(rec.direction) << ")</p>\n";
+    if (rec.events.empty()) {
+        o << "<p>No events in the period.</p>\n";
+    } else {
+        o << "<ul class=\"events\">\n";
+        for (const auto& e : rec.events) o << event_item(e) << "\n";
+        o << "</ul>\n";
+    }
+    write_measures(o, rec.measures);
+    write_evidence(o, rec);
+    o << "</section>\n";
+}
+
+void write_late_and_corrections(std::ostream& o, const StatusReport& r) {
     o << "<section id=\"late\">\n<h2>Late entries</h2>\n";
     if (r.late_entries.empty())
         o << "<p>None: everything in the period was recorded by its end.</p>\n";
@@ -173,7 +181,20 @@ std::string render_html(const StatusReport& r) {
               << "</span></li>\n";
         o << "</ul>\n";
     }
-    o << "</section>\n</main>\n</body>\n</html>\n";
+    o << "</section>\n";
+}
+
+}  // namespace
+
+std::string render_html(const StatusReport& r) {
+    std::ostringstream o;
+    write_head(o, r, "Status report " + r.period.label() + ": " + r.report.title);
+    o << "<main>\n";
+    write_summary(o, r);
+    write_overview(o, r);
+    for (const auto& rec : r.recommendations) write_recommendation(o, r.scale, rec);
+    write_late_and_corrections(o, r);
+    o << "</main>\n</body>\n</html>\n";
     return o.str();
 }
 
