@@ -73,33 +73,35 @@ void each(const toml::table& data, const char* name, const std::string& source, 
     }
 }
 
-}  // namespace
-
-void load_dataset(Tracker& tracker, const toml::table& data, const std::string& source) {
+Report read_report(const toml::table& data, const std::string& source) {
     const toml::table* report = data["report"].as_table();
     if (!report) throw InputError(source + ": a dataset needs a [report] table");
-    Report r;
     try {
-        r = Report{text(*report, "key", true),     text(*report, "title", true),
-                   text(*report, "author"),        text(*report, "publisher"),
-                   *date(*report, "issued", true), text(*report, "url")};
+        return Report{text(*report, "key", true),     text(*report, "title", true),
+                      text(*report, "author"),        text(*report, "publisher"),
+                      *date(*report, "issued", true), text(*report, "url")};
     } catch (const InputError& e) {
         throw InputError(source + ": report: " + e.what());
     }
+}
 
+// A dataset without [[status]] tables keeps the scale the database has, or
+// gets the default one.
+void load_scale(Tracker& tracker, const toml::table& data, const std::string& source, Date issued) {
     StatusScale scale;
     each(data, "status", source, [&](const toml::table& t) {
         scale.levels.push_back(
             {text(t, "name", true), text(t, "label"), t["closed"].value_or(false)});
     });
-    // A dataset without [[status]] tables keeps the scale the database has,
-    // or gets the default one.
     if (!scale.levels.empty()) {
-        tracker.set_scale(scale, r.issued);
+        tracker.set_scale(scale, issued);
     } else if (tracker.scale().levels.empty()) {
-        tracker.set_scale(StatusScale::default_scale(), r.issued);
+        tracker.set_scale(StatusScale::default_scale(), issued);
     }
-    // A dataset may add to a report already tracked: it names it by key.
+}
+
+// A dataset may add to a report already tracked: it names it by key.
+void load_report(Tracker& tracker, const Report& r, const std::string& source) {
     try {
         if (const auto existing = tracker.report(r.key)) {
             if (existing->title != r.title)
@@ -111,52 +113,38 @@ void load_dataset(Tracker& tracker, const toml::table& data, const std::string& 
     } catch (const InputError& e) {
         throw InputError(source + ": report: " + e.what());
     }
+}
 
-    each(data, "recommendation", source, [&](const toml::table& t) {
-        Recommendation rec{text(t, "key", true),
-                           r.key,
-                           static_cast<int>(t["number"].value_or(0)),
-                           text(t, "parent"),
-                           text(t, "title", true),
-                           text(t, "text"),
-                           texts(t, "addressees"),
-                           texts(t, "themes")};
-        tracker.add_recommendation(rec);
+EvidenceInput read_evidence(const toml::table& t) {
+    EvidenceInput in;
+    in.evidence.url = text(t, "url", true);
+    in.evidence.title = text(t, "title", true);
+    in.evidence.publisher = text(t, "publisher");
+    in.evidence.published = date(t, "published");
+    in.evidence.accessed = date(t, "accessed");
+    in.evidence.archive_url = text(t, "archive_url");
+    in.evidence.sha256 = text(t, "sha256");
+    in.evidence.kind = text(t, "kind");
+    in.evidence.bearing = text(t, "bearing");
+    in.date = in.evidence.accessed;
+    return in;
+}
+
+MeasureInput read_measure(const toml::table& t, const std::string& source) {
+    MeasureInput in;
+    in.measure = Measure{text(t, "key", true),     text(t, "title", true), text(t, "type", true),
+                         texts(t, "institutions"), text(t, "celex"),       text(t, "eli"),
+                         text(t, "com_ref"),       text(t, "procedure"),   text(t, "url")};
+    each(t, "stage", source, [&](const toml::table& s) {
+        in.stages.emplace_back(text(s, "stage", true), *date(s, "date", true));
     });
-    each(data, "evidence", source, [&](const toml::table& t) {
-        EvidenceInput in;
-        in.evidence.url = text(t, "url", true);
-        in.evidence.title = text(t, "title", true);
-        in.evidence.publisher = text(t, "publisher");
-        in.evidence.published = date(t, "published");
-        in.evidence.accessed = date(t, "accessed");
-        in.evidence.archive_url = text(t, "archive_url");
-        in.evidence.sha256 = text(t, "sha256");
-        in.evidence.kind = text(t, "kind");
-        in.evidence.bearing = text(t, "bearing");
-        in.date = in.evidence.accessed;
-        if (!tracker.add_evidence(in).created)
-            throw InputError("the URL " + in.evidence.url + " is listed twice");
-    });
-    each(data, "measure", source, [&](const toml::table& t) {
-        MeasureInput in;
-        in.measure =
-            Measure{text(t, "key", true),     text(t, "title", true), text(t, "type", true),
-                    texts(t, "institutions"), text(t, "celex"),       text(t, "eli"),
-                    text(t, "com_ref"),       text(t, "procedure"),   text(t, "url")};
-        each(t, "stage", source, [&](const toml::table& s) {
-            in.stages.emplace_back(text(s, "stage", true), *date(s, "date", true));
-        });
-        in.evidence = texts(t, "evidence");
-        tracker.add_measure(in);
-    });
-    each(data, "link", source, [&](const toml::table& t) {
-        tracker.link(text(t, "rec", true), text(t, "measure", true),
-                     t["relation"].value_or(std::string("advances")), text(t, "note"),
-                     date(t, "date"));
-    });
-    // Status changes are recorded in the order they happened, whatever the
-    // order of the file, so that the journal reads as a history.
+    in.evidence = texts(t, "evidence");
+    return in;
+}
+
+// Status changes are recorded in the order they happened, whatever the
+// order of the file, so that the journal reads as a history.
+void load_status_changes(Tracker& tracker, const toml::table& data, const std::string& source) {
     struct Change {
         std::string rec, status, note;
         Date date;
@@ -177,6 +165,33 @@ void load_dataset(Tracker& tracker, const toml::table& data, const std::string& 
                              e.what());
         }
     }
+}
+
+}  // namespace
+
+void load_dataset(Tracker& tracker, const toml::table& data, const std::string& source) {
+    const Report r = read_report(data, source);
+    load_scale(tracker, data, source, r.issued);
+    load_report(tracker, r, source);
+    each(data, "recommendation", source, [&](const toml::table& t) {
+        tracker.add_recommendation({text(t, "key", true), r.key,
+                                    static_cast<int>(t["number"].value_or(0)), text(t, "parent"),
+                                    text(t, "title", true), text(t, "text"), texts(t, "addressees"),
+                                    texts(t, "themes")});
+    });
+    each(data, "evidence", source, [&](const toml::table& t) {
+        const EvidenceInput in = read_evidence(t);
+        if (!tracker.add_evidence(in).created)
+            throw InputError("the URL " + in.evidence.url + " is listed twice");
+    });
+    each(data, "measure", source,
+         [&](const toml::table& t) { tracker.add_measure(read_measure(t, source)); });
+    each(data, "link", source, [&](const toml::table& t) {
+        tracker.link(text(t, "rec", true), text(t, "measure", true),
+                     t["relation"].value_or(std::string("advances")), text(t, "note"),
+                     date(t, "date"));
+    });
+    load_status_changes(tracker, data, source);
     each(data, "note", source, [&](const toml::table& t) {
         tracker.add_note(text(t, "on", true), text(t, "text", true), date(t, "date"));
     });
