@@ -17,15 +17,9 @@ void add_correct(CLI::App& app, Context& ctx) {
     cmd->callback([&ctx, o] {
         std::string digits = o->event;
         if (!digits.empty() && digits[0] == '#') digits.erase(0, 1);
-        EventId id = 0;
-        try {
-            size_t used = 0;
-            id = std::stoll(digits, &used);
-            if (used != digits.size() || id <= 0) throw std::invalid_argument("x");
-        } catch (const std::exception&) {
-            throw InputError("invalid event number '" + o->event + "'");
-        }
-        print_recorded(ctx.write([&](Tracker& t) { return t.correct(id, o->reason); }));
+        const auto id = parse_number<EventId>(digits);
+        if (!id || *id <= 0) throw InputError("invalid event number '" + o->event + "'");
+        print_recorded(ctx.write([&](Tracker& t) { return t.correct(*id, o->reason); }));
     });
 }
 

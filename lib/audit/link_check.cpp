@@ -229,8 +229,8 @@ class Checker {
         long long wait_ms = static_cast<long long>(policy_.backoff_ms) << (job.retries - 1);
         if (!job.retry_after.empty()) {
             long long seconds = -1;
-            if (all_digits(job.retry_after))
-                seconds = std::stoll(job.retry_after);
+            if (all_digits(job.retry_after))  // too large to parse is past any cap
+                seconds = parse_number(job.retry_after).value_or(policy_.retry_after_cap_s);
             else if (const time_t when = curl_getdate(job.retry_after.c_str(), nullptr); when > 0)
                 seconds = std::max<long long>(0, when - time(nullptr) + 1);
             if (seconds >= 0)

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "model/error.hpp"
+#include "model/text.hpp"
 
 namespace rectrack {
 
@@ -26,12 +27,7 @@ std::string login_name() {
 }
 
 int parse_timeout(const std::string& text, const std::string& where) {
-    try {
-        size_t used = 0;
-        const int v = std::stoi(text, &used);
-        if (used == text.size() && v >= 0) return v;
-    } catch (const std::exception&) {
-    }
+    if (const auto v = parse_number<int>(text)) return *v;
     throw InputError("invalid busy timeout '" + text + "' in " + where +
                      ": expected milliseconds, e.g. 5000");
 }

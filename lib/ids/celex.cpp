@@ -36,7 +36,7 @@ std::expected<Celex, std::string> parse_celex(std::string_view text) {
         return fail("the sector must be a digit, C or E");
     if (s.size() < i + 4 || !all_digits(std::string_view(s).substr(i, 4)))
         return fail("a four-digit year must follow the sector");
-    c.year = std::stoi(s.substr(i, 4));
+    c.year = *parse_number<int>(std::string_view(s).substr(i, 4));
     i += 4;
     if (c.year < 1951 || c.year > 2100) return fail("the year is out of range");
     while (i < s.size() && std::isalpha(static_cast<unsigned char>(s[i])) &&

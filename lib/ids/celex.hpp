@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "model/text.hpp"
 #include "time/date.hpp"
 
 namespace rectrack {
@@ -21,7 +22,7 @@ struct Celex {
 
     std::string str() const;
     std::string url() const;  // the EUR-Lex page
-    int number_value() const { return std::stoi(number); }
+    int number_value() const { return parse_number<int>(number).value_or(0); }
 };
 
 // Accepts surrounding blanks, lower case and a "CELEX:" prefix; the error

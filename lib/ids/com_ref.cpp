@@ -39,9 +39,10 @@ std::expected<ComRef, std::string> parse_com_ref(std::string_view text) {
                                "SWD(2021) 84 final");
     ComRef r;
     r.series = m[1];
-    r.year = std::stoi(m[2].matched ? m[2].str() : m[3].str());
-    r.number = std::stoi(m[4]);
-    r.revision = m[5].matched ? std::stoi(m[5]) : 0;
+    // The pattern admits at most five digits in any group, so each fits an int.
+    r.year = *parse_number<int>(m[2].matched ? m[2].str() : m[3].str());
+    r.number = *parse_number<int>(m[4].str());
+    r.revision = m[5].matched ? *parse_number<int>(m[5].str()) : 0;
     if (r.year < 1958 || r.year > 2100)
         return std::unexpected("malformed Commission document reference '" + trim(text) +
                                "': the year is out of range");

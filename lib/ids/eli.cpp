@@ -41,7 +41,8 @@ std::expected<Eli, std::string> parse_eli(std::string_view text) {
     if (!std::regex_match(s, m, pattern))
         return std::unexpected("malformed ELI '" + trim(text) +
                                "': expected e.g. http://data.europa.eu/eli/reg/2024/1689/oj");
-    Eli e{m[1], std::stoi(m[2]), std::stoi(m[3])};
+    // The pattern admits at most five digits in a group, so each fits an int.
+    Eli e{m[1], *parse_number<int>(m[2].str()), *parse_number<int>(m[3].str())};
     if (!descriptor_of(e.type))
         return std::unexpected("malformed ELI '" + trim(text) + "': unknown act type '" + e.type +
                                "' (reg, dir, dec, reco, reg_impl, reg_del, ...)");

@@ -30,7 +30,8 @@ std::expected<Procedure, std::string> parse_procedure(std::string_view text) {
         return std::unexpected("malformed procedure reference '" + trim(text) + "': " + why);
     };
     if (!std::regex_match(s, m, pattern)) return fail("expected e.g. 2021/0106(COD)");
-    Procedure p{std::stoi(m[1]), std::stoi(m[2]), m[3]};
+    // The pattern admits at most four digits in a group, so each fits an int.
+    Procedure p{*parse_number<int>(m[1].str()), *parse_number<int>(m[2].str()), m[3]};
     if (p.year < 1950 || p.year > 2100) return fail("the year is out of range");
     if (std::find(kTypes.begin(), kTypes.end(), p.type) == kTypes.end())
         return fail("unknown procedure type " + p.type + " (COD, CNS, APP, NLE, INI, RSP, ...)");

@@ -2,6 +2,8 @@
 #pragma once
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +30,17 @@ inline std::string to_lower(std::string s) {
 inline bool all_digits(std::string_view s) {
     return !s.empty() &&
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The whole of `s` as a decimal number of type T, or nullopt when it is
+// empty, signed, has any other character, or does not fit in T.
+template <typename T = long long>
+std::optional<T> parse_number(std::string_view s) {
+    if (s.empty() || s.front() == '-') return std::nullopt;
+    T value{};
+    const auto [end, error] = std::from_chars(s.data(), s.data() + s.size(), value);
+    if (error != std::errc{} || end != s.data() + s.size()) return std::nullopt;
+    return value;
 }
 
 inline std::string pad_number(int n, size_t width) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "model/error.hpp"
+#include "model/text.hpp"
 #include "store/store.hpp"
 
 namespace rectrack {
@@ -98,7 +99,11 @@ StatusChange read_status_change(SQLite::Statement& q) {
         for (size_t at = 0; at < ids.size();) {
             size_t comma = ids.find(',', at);
             if (comma == std::string::npos) comma = ids.size();
-            c.evidence.push_back(std::stoll(ids.substr(at, comma - at)));
+            const auto id = parse_number<EvidenceId>(std::string_view(ids).substr(at, comma - at));
+            if (!id)
+                throw StorageError("status change #" + std::to_string(c.event) +
+                                   " cites unreadable evidence ids '" + ids + "'");
+            c.evidence.push_back(*id);
             at = comma + 1;
         }
         std::sort(c.evidence.begin(), c.evidence.end());
