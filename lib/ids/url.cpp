@@ -1,30 +1,14 @@
 #include "ids/url.hpp"
 
+#include <curl/curl.h>
+
+#include <memory>
+#include <optional>
+
 #include "model/error.hpp"
 #include "model/text.hpp"
 
 namespace rectrack {
-
-std::string require_web_url(std::string_view text, std::string_view what) {
-    const std::string url = trim(text);
-    auto fail = [&](const std::string& why) -> std::string {
-        throw InputError("invalid " + std::string(what) + " '" + url + "': " + why);
-    };
-    const size_t colon = url.find("://");
-    if (colon == std::string::npos) fail("expected an absolute http:// or https:// URL");
-    const std::string scheme = to_lower(url.substr(0, colon));
-    if (scheme != "http" && scheme != "https")
-        fail("only http and https URLs are accepted, not " + scheme + "://");
-    const size_t host_start = colon + 3;
-    size_t host_end = url.find_first_of("/?#", host_start);
-    if (host_end == std::string::npos) host_end = url.size();
-    std::string authority = url.substr(host_start, host_end - host_start);
-    if (authority.find('@') != std::string::npos) fail("credentials in a URL are not accepted");
-    if (authority.empty()) fail("the host is missing");
-    for (char c : url)
-        if (static_cast<unsigned char>(c) <= ' ') fail("it contains a space or control character");
-    return scheme + "://" + to_lower(authority) + url.substr(host_end);
-}
 
 namespace {
 
@@ -38,40 +22,71 @@ bool tracking_parameter(std::string_view name) {
 }
 
 struct UrlParts {
-    std::string scheme, host, port, path, query;
+    std::string scheme, user, host, port, path, query;
 };
 
-UrlParts split(std::string_view url) {
+struct UrlHandleFree {
+    void operator()(CURLU* h) const { curl_url_cleanup(h); }
+};
+
+std::string part(CURLU* h, CURLUPart which) {
+    char* value = nullptr;
+    if (curl_url_get(h, which, &value, 0) != CURLUE_OK || !value) return {};
+    std::string out(value);
+    curl_free(value);
+    return out;
+}
+
+// libcurl's own URL parser (CURLU), so that what rectrack calls a URL's
+// host is what libcurl will connect to. Scheme and host in lower case,
+// IPv6 brackets removed, the port only when it is written.
+std::optional<UrlParts> split(std::string_view url) {
+    const std::unique_ptr<CURLU, UrlHandleFree> h(curl_url());
+    if (!h || curl_url_set(h.get(), CURLUPART_URL, std::string(url).c_str(),
+                           CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK)
+        return std::nullopt;
     UrlParts p;
-    const size_t colon = url.find("://");
-    if (colon == std::string_view::npos) return p;
-    p.scheme = to_lower(std::string(url.substr(0, colon)));
-    std::string_view rest = url.substr(colon + 3);
-    rest = rest.substr(0, rest.find('#'));
-    const size_t end = rest.find_first_of("/?");
-    std::string authority(rest.substr(0, end));
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end);
-    if (const size_t at = authority.rfind('@'); at != std::string::npos) authority.erase(0, at + 1);
-    if (authority.starts_with("[")) {  // an IPv6 literal: [::1]:8080
-        const size_t close = authority.find(']');
-        if (close != std::string::npos && authority.compare(close + 1, 1, ":") == 0)
-            p.port = authority.substr(close + 2);
-        authority = authority.substr(1, close == std::string::npos ? std::string::npos : close - 1);
-    } else if (const size_t c = authority.rfind(':'); c != std::string::npos) {
-        p.port = authority.substr(c + 1);
-        authority.erase(c);
-    }
-    p.host = to_lower(authority);
-    const size_t q = rest.find('?');
-    p.path = std::string(rest.substr(0, q));
-    if (q != std::string_view::npos) p.query = std::string(rest.substr(q + 1));
+    p.scheme = to_lower(part(h.get(), CURLUPART_SCHEME));
+    p.user = part(h.get(), CURLUPART_USER) + part(h.get(), CURLUPART_PASSWORD);
+    p.host = to_lower(part(h.get(), CURLUPART_HOST));
+    if (p.host.size() > 1 && p.host.front() == '[' && p.host.back() == ']')
+        p.host = p.host.substr(1, p.host.size() - 2);
+    p.port = part(h.get(), CURLUPART_PORT);
+    p.path = part(h.get(), CURLUPART_PATH);
+    p.query = part(h.get(), CURLUPART_QUERY);
     return p;
 }
 
 }  // namespace
 
+std::string require_web_url(std::string_view text, std::string_view what) {
+    const std::string url = trim(text);
+    auto fail = [&](const std::string& why) -> std::string {
+        throw InputError("invalid " + std::string(what) + " '" + url + "': " + why);
+    };
+    const size_t colon = url.find("://");
+    if (colon == std::string::npos) fail("expected an absolute http:// or https:// URL");
+    const std::string scheme = to_lower(url.substr(0, colon));
+    if (scheme != "http" && scheme != "https")
+        fail("only http and https URLs are accepted, not " + scheme + "://");
+    for (char c : url)
+        if (static_cast<unsigned char>(c) <= ' ') fail("it contains a space or control character");
+    const auto parts = split(url);
+    if (!parts) fail("it is not a well-formed URL");
+    if (!parts->user.empty()) fail("credentials in a URL are not accepted");
+    if (parts->host.empty()) fail("the host is missing");
+    // Scheme and authority fold to lower case; the rest is kept as written.
+    const size_t host_start = colon + 3;
+    size_t host_end = url.find_first_of("/?#", host_start);
+    if (host_end == std::string::npos) host_end = url.size();
+    return scheme + "://" + to_lower(url.substr(host_start, host_end - host_start)) +
+           url.substr(host_end);
+}
+
 std::string comparable_url(std::string_view url) {
-    UrlParts p = split(trim(url));
+    auto parsed = split(trim(url));
+    if (!parsed) return "web://" + to_lower(trim(url));  // not a URL: only itself is the same
+    UrlParts& p = *parsed;
     if ((p.scheme == "http" && p.port == "80") || (p.scheme == "https" && p.port == "443"))
         p.port.clear();
     while (p.path.size() > 1 && p.path.back() == '/') p.path.pop_back();
@@ -91,13 +106,14 @@ std::string comparable_url(std::string_view url) {
 }
 
 std::string url_host(std::string_view url) {
-    return split(trim(url)).host;
+    const auto p = split(trim(url));
+    return p ? p->host : std::string();
 }
 
 std::string url_port(std::string_view url) {
-    const UrlParts p = split(trim(url));
-    if (!p.port.empty()) return p.port;
-    return p.scheme == "https" ? "443" : "80";
+    const auto p = split(trim(url));
+    if (p && !p->port.empty()) return p->port;
+    return p && p->scheme == "https" ? "443" : "80";
 }
 
 }  // namespace rectrack

@@ -15,7 +15,7 @@ TEST(Url, AcceptsHttpAndHttpsAndLowersSchemeAndHost) {
 TEST(Url, RejectsOtherSchemesAndBrokenUrls) {
     for (const char* bad :
          {"file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/x", "example.org/x",
-          "https://", "https://user:pw@example.org/", "https://example.org/a b"})
+          "https://", "https://user:pw@example.org/", "https://example.org/a b", "https://[::1/x"})
         EXPECT_THROW(require_web_url(bad, "evidence URL"), InputError) << bad;
 }
 
@@ -42,4 +42,10 @@ TEST(Url, Ipv6LiteralsAndPorts) {
     EXPECT_EQ(url_port("http://[::1]:8080/x"), "8080");
     EXPECT_EQ(url_port("https://example.org/x"), "443");
     EXPECT_EQ(url_port("http://example.org:81"), "81");
+}
+
+TEST(Url, HostsAreWhatLibcurlWouldConnectTo) {
+    EXPECT_EQ(url_host("https://example.org@evil.example/x"), "evil.example");
+    EXPECT_EQ(url_host("http://[64:ff9b::7f00:1]/"), "64:ff9b::7f00:1");
+    EXPECT_EQ(url_host("not a url"), "");
 }
