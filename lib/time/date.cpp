@@ -8,13 +8,19 @@
 namespace rectrack {
 namespace {
 
-bool is_leap(int y) {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+namespace chr = std::chrono;
+
+chr::year_month_day civil(const Date& d) {
+    return chr::year{d.year} / chr::month{static_cast<unsigned>(d.month)} /
+           chr::day{static_cast<unsigned>(d.day)};
 }
 
-int days_in_month(int y, int m) {
-    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && is_leap(y) ? 29 : days[m - 1];
+// The day an instant falls on, counting days since 1970-01-01 (floored, so
+// an instant before the epoch falls on the day before).
+std::int64_t day_of(std::int64_t seconds) {
+    return chr::floor<chr::days>(chr::sys_seconds{chr::seconds{seconds}})
+        .time_since_epoch()
+        .count();
 }
 
 // Reads exactly n digits at pos; nullopt if any is not a digit.
@@ -36,36 +42,23 @@ std::string Date::str() const {
     return buf;
 }
 
-// Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar.
 std::int64_t Date::days() const {
-    const int y = year - (month <= 2);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned mp = static_cast<unsigned>(month + (month > 2 ? -3 : 9));
-    const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(day) - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(doe) - 719468;
+    return chr::sys_days{civil(*this)}.time_since_epoch().count();
 }
 
 Date Date::from_days(std::int64_t z) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-    return Date{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+    const chr::year_month_day ymd{chr::sys_days{chr::days{z}}};
+    return Date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+                static_cast<int>(static_cast<unsigned>(ymd.day()))};
 }
 
 std::optional<Date> parse_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
     auto y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
-    if (!y || !m || !d || *y < 1000 || *m < 1 || *m > 12) return std::nullopt;
-    if (*d < 1 || *d > days_in_month(*y, *m)) return std::nullopt;
-    return Date{*y, *m, *d};
+    if (!y || !m || !d || *y < 1000) return std::nullopt;
+    const Date date{*y, *m, *d};
+    if (!civil(date).ok()) return std::nullopt;  // 2026-02-30, month 13
+    return date;
 }
 
 Date require_date(std::string_view text, std::string_view what) {
@@ -75,7 +68,7 @@ Date require_date(std::string_view text, std::string_view what) {
 }
 
 std::string Instant::str() const {
-    const std::int64_t day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+    const std::int64_t day = day_of(seconds);
     const std::int64_t rest = seconds - day * 86400;
     char buf[40];
     std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", Date::from_days(day).str().c_str(),
@@ -85,7 +78,7 @@ std::string Instant::str() const {
 }
 
 Date Instant::date() const {
-    return Date::from_days(seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400);
+    return Date::from_days(day_of(seconds));
 }
 
 Instant Instant::start_of(Date d) {
