@@ -176,12 +176,18 @@ void Checker::run(std::vector<Job>& jobs, const std::function<void(size_t, size_
         Clock::time_point next = now + milliseconds(200);
         for (auto& job : jobs) {
             if (job.done || job.easy) continue;
-            const auto at = std::max(job.not_before, allowed_at(job, now));
-            if (at > now) {
+            if (job.not_before > now) {
+                next = std::min(next, job.not_before);
+                continue;
+            }
+            // Room first: a job that must wait for room is woken by a
+            // finishing request, not by its interval, which would only add
+            // wake-ups that compete with the servers for the CPU.
+            if (!has_room(job)) continue;
+            if (const auto at = allowed_at(job, now); at > now) {
                 next = std::min(next, at);
                 continue;
             }
-            if (!has_room(job)) continue;
             start(job);
             count_done(job);  // refused before any request (private address, DNS)
         }
