@@ -132,14 +132,16 @@ TEST_F(AuditCli, ClassifiesEveryRoute) {
     // any k consecutive gaps must span at least k intervals (50 ms) less one
     // such delay, allowed 30 ms: a client that ignored the interval, or
     // started a redirect hop, retry or HEAD-then-GET early, still fails.
-    std::vector<double> starts;
-    for (size_t i = before_audit; i < log.size(); ++i) starts.push_back(log[i]["start"]);
-    std::sort(starts.begin(), starts.end());
-    for (size_t i = 0; i < starts.size(); ++i)
-        for (size_t j = i + 1; j < starts.size(); ++j)
-            ASSERT_GE(starts[j] - starts[i], 0.05 * static_cast<double>(j - i) - 0.03)
-                << "requests " << i << " and " << j
-                << " to one host closer than the minimum interval allows";
+    std::vector<nlohmann::json> audit(log.begin() + static_cast<long>(before_audit), log.end());
+    std::sort(audit.begin(), audit.end(), [](const auto& a, const auto& b) {
+        return a["start"].template get<double>() < b["start"].template get<double>();
+    });
+    for (size_t i = 0; i < audit.size(); ++i)
+        for (size_t j = i + 1; j < audit.size(); ++j)
+            ASSERT_GE(audit[j]["start"].get<double>() - audit[i]["start"].get<double>(),
+                      0.05 * static_cast<double>(j - i) - 0.03)
+                << "requests to one host closer than the minimum interval allows: "
+                << audit[i].dump() << " and " << audit[j].dump();
     EXPECT_EQ(requests_to("/missing").size(), 1u);    // 404 is never retried
     EXPECT_EQ(requests_to("/gone").size(), 1u);       // nor 410
     EXPECT_EQ(requests_to("/challenge").size(), 1u);  // nor 403
