@@ -85,6 +85,7 @@ void add_audit(CLI::App& app, Context& ctx) {
         std::vector<CheckResult> results;
         if (o->online) {
             const auto targets = check_targets(*store, evidence_of_recs(*store, o->recs));
+            note_missing_contact(s);
             // A progress line for a person watching; never into a pipe or file.
             const bool tty = isatty(STDERR_FILENO);
             results = check_links(targets, policy, [&](size_t done, size_t total) {

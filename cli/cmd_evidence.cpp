@@ -31,8 +31,9 @@ void add_evidence_capture(CLI::App* parent, Context& ctx) {
         const std::optional<Evidence> v = find_evidence(*store, o->ref);
         if (!v)
             throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
-        const CheckResult fetched = capture_source(check_targets(*store, {v->id}).at(0),
-                                                   check_policy(o->check, ctx.settings()));
+        const CheckPolicy policy = check_policy(o->check, ctx.settings());
+        note_missing_contact(ctx.settings());
+        const CheckResult fetched = capture_source(check_targets(*store, {v->id}).at(0), policy);
         if (!info(fetched.result).seen_working) {
             std::cerr << "rectrack: " << CaptureFailed(fetched).what() << "\n";
             ctx.exit_code = 1;
@@ -72,10 +73,11 @@ void add_evidence_add(CLI::App* parent, Context& ctx) {
         // Fetch before writing, so that no lock is held while the network answers.
         std::optional<CheckResult> fetched;
         if (o->capture) {
+            note_missing_contact(ctx.settings());
             fetched = capture_source({0, require_web_url(o->v.url, "evidence URL"), "", "", "", ""},
                                      check_policy(o->check, ctx.settings()));
-            if (!info(fetched->result)
-                     .seen_working) {  // nothing is recorded: the command asked for both
+            // Nothing is recorded: the command asked for both.
+            if (!info(fetched->result).seen_working) {
                 std::cerr << "rectrack: " << CaptureFailed(*fetched).what() << "\n";
                 ctx.exit_code = 1;
                 return;

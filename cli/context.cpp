@@ -78,11 +78,17 @@ CheckPolicy check_policy(const CheckFlags& f, const Settings& s) {
             "link-check limits must be positive (--timeout, --retries, --per-host, ...)");
     p.timeout_ms = static_cast<int>(f.timeout_s * 1000);
     p.connect_timeout_ms = std::min(p.connect_timeout_ms, p.timeout_ms);
-    p.user_agent =
-        std::string("rectrack/") + RECTRACK_VERSION + " (+" +
-        (s.contact.empty() ? "contact not configured: set contact in rectrack.toml" : s.contact) +
-        ")";
+    // The User-Agent names rectrack and how to reach its user; it carries
+    // nothing else, so site owners never read instructions meant for staff.
+    p.user_agent = std::string("rectrack/") + RECTRACK_VERSION +
+                   (s.contact.empty() ? "" : " (+" + s.contact + ")");
     return p;
+}
+
+void note_missing_contact(const Settings& s) {
+    if (s.contact.empty())
+        std::cerr << "rectrack: note: no contact is set, so site owners cannot reach you; add "
+                     "contact = \"you@example.org\" to rectrack.toml\n";
 }
 
 }  // namespace rectrack::cli

@@ -67,5 +67,7 @@ struct CheckFlags {
 };
 void add_check_options(CLI::App* cmd, CheckFlags& flags);
 CheckPolicy check_policy(const CheckFlags& flags, const Settings& settings);
+// Before fetching anything: tells the user on stderr when no contact is set.
+void note_missing_contact(const Settings& settings);
 
 }  // namespace rectrack::cli

@@ -75,6 +75,7 @@ class AuditCli : public CliTest {
 }  // namespace
 
 TEST_F(AuditCli, ClassifiesEveryRoute) {
+    write_text(dir.file("rectrack.toml"), "contact = \"audits@example.org\"\n");
     for (const char* r : {"/etag", "/changing", "/churn"})
         ok({"evidence", "capture", ref(r), "--allow-private"});
     const size_t before_audit = server_log().size();
@@ -125,7 +126,7 @@ TEST_F(AuditCli, ClassifiesEveryRoute) {
     ASSERT_GT(log.size(), before_audit);
     for (const auto& r : log) {
         EXPECT_LE(r["active"].get<int>(), 2) << "more than 2 requests at once to one host";
-        EXPECT_TRUE(r["user_agent"].get<std::string>().starts_with("rectrack/")) << r.dump();
+        EXPECT_EQ(r["user_agent"], "rectrack/" RECTRACK_VERSION " (+audits@example.org)");
     }
     // The server stamps a request when its handler thread runs, which on a
     // loaded machine can be late by a scheduling slice but never early. So
@@ -155,6 +156,17 @@ TEST_F(AuditCli, ClassifiesEveryRoute) {
     const auto etag = requests_to("/etag");
     EXPECT_EQ(etag.back()["if_none_match"], "\"v1\"");  // the conditional GET
     EXPECT_EQ(etag.back()["method"], "GET");
+}
+
+TEST_F(AuditCli, WithoutAContactTheUserAgentIsBareAndTheUserIsTold) {
+    Result run = rt({"audit", "--online", "--allow-private", "--recs", "R1", "--format", "json",
+                     "--min-interval-ms", "0", "--retries", "1"});
+    EXPECT_NE(run.err.find("no contact is set"), std::string::npos) << run.err;
+    const auto log = server_log();
+    ASSERT_FALSE(log.empty());
+    for (const auto& r : log) EXPECT_EQ(r["user_agent"], "rectrack/" RECTRACK_VERSION) << r.dump();
+    // An offline audit fetches nothing and has nothing to say about it.
+    EXPECT_EQ(rt({"audit", "--format", "json"}).err, "");
 }
 
 TEST_F(AuditCli, ResultsAreKeptInTheJournalAndShownByEvidenceShow) {
