@@ -44,9 +44,14 @@ std::string markdown_escape(std::string_view s) {
 }
 
 std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+    // A spreadsheet runs a cell that starts with = + - @ (or a tab or CR
+    // before one) as a formula; a leading apostrophe makes it plain text.
+    const bool formula =
+        !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+    const std::string text = (formula ? "'" : "") + std::string(s);
+    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
     std::string out = "\"";
-    for (char c : s) {
+    for (char c : text) {
         if (c == '"') out += '"';
         out += c;
     }

@@ -8,6 +8,8 @@ namespace rectrack {
 
 std::string html_escape(std::string_view s);      // & < > " '
 std::string markdown_escape(std::string_view s);  // table- and emphasis-safe, one line
-std::string csv_field(std::string_view s);        // RFC 4180: quoted when it must be
+// RFC 4180, quoted when it must be; a cell that a spreadsheet would run as a
+// formula (leading = + - @, tab or CR) gets a leading apostrophe.
+std::string csv_field(std::string_view s);
 
 }  // namespace rectrack

@@ -217,5 +217,8 @@ TEST(ReportFormats, EscapeEverythingFromTheDatabase) {
     EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
     EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
     EXPECT_EQ(csv_field("plain"), "plain");
+}
+
+TEST(ReportFormats, EscapeMarkdown) {
     EXPECT_EQ(markdown_escape("a|b *c* <d>\nnext"), "a\\|b \\*c\\* \\<d\\> next");
 }
