@@ -26,9 +26,13 @@ std::optional<Date> date(const toml::table& t, const char* field, bool required 
         if (required) throw InputError(std::string("missing field '") + field + "'");
         return std::nullopt;
     }
+    // A TOML date passes the same check as one typed on the command line:
+    // the journal stores dates as YYYY-MM-DD, so a year below 1000 could not
+    // be read back as written.
     if (const auto* d = n->as_date()) {
         const toml::date v = d->get();
-        return Date{v.year, v.month, v.day};
+        return require_date(Date{v.year, v.month, v.day}.str(),
+                            std::string("field '") + field + "'");
     }
     if (n->is_string())
         return require_date(n->as_string()->get(), std::string("field '") + field + "'");

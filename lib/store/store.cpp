@@ -37,7 +37,7 @@ Event read_event(SQLite::Statement& q) {
     e.kind = stored_kind(q.getColumn(1).getString(), e.id);
     e.subjects = nlohmann::json::parse(q.getColumn(2).getString()).get<std::vector<std::string>>();
     e.payload = nlohmann::json::parse(q.getColumn(3).getString());
-    e.effective = parse_date(q.getColumn(4).getString()).value_or(Date{});
+    e.effective = stored_date(q.getColumn(4).getString());
     e.recorded_at = q.getColumn(5).getString();
     e.author = q.getColumn(6).getString();
     e.hash = q.getColumn(7).getString();
@@ -71,6 +71,12 @@ void run_migrations(SQLite::Database& db, int from) {
 }
 
 }  // namespace
+
+Date stored_date(const std::string& text) {
+    if (auto d = parse_date(text)) return *d;
+    throw StorageError("the database holds an unreadable date '" + text +
+                       "': it was damaged or edited outside rectrack (run `rectrack verify`)");
+}
 
 [[noreturn]] void rethrow_as_storage_error(const std::string& path) {
     try {

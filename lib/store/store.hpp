@@ -151,6 +151,11 @@ class Store {
     void migrate();
 };
 
+// A date read from the database. Every date was checked on its way in, so
+// one that does not parse means the file was damaged or edited: a
+// StorageError, never a substitute date.
+Date stored_date(const std::string& text);
+
 // Turns SQLite's exceptions into StorageError with a message a user can act
 // on (locked, corrupt, read-only); other exceptions pass through unchanged.
 [[noreturn]] void rethrow_as_storage_error(const std::string& path);

@@ -70,10 +70,9 @@ constexpr const char* kEvidenceColumns =
     "v.sha256, v.kind, v.bearing FROM evidence v ";
 
 Link read_link(SQLite::Statement& q) {
-    return Link{
-        q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
-        q.getColumn(2).getString(), q.getColumn(3).getString(),
-        q.getColumn(4).getString(), parse_date(q.getColumn(5).getString()).value_or(Date{})};
+    return Link{q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
+                q.getColumn(2).getString(), q.getColumn(3).getString(),
+                q.getColumn(4).getString(), stored_date(q.getColumn(5).getString())};
 }
 // A link is active while it holds and no unlink of it holds.
 constexpr const char* kActiveLinks =
@@ -89,11 +88,10 @@ constexpr const char* kStatusColumns =
     "FROM status_changes s JOIN events e ON e.id = s.event_id ";
 
 StatusChange read_status_change(SQLite::Statement& q) {
-    StatusChange c{
-        q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
-        q.getColumn(2).getString(), parse_date(q.getColumn(3).getString()).value_or(Date{}),
-        q.getColumn(4).getString(), q.getColumn(5).getString(),
-        q.getColumn(6).getString(), {}};
+    StatusChange c{q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
+                   q.getColumn(2).getString(), stored_date(q.getColumn(3).getString()),
+                   q.getColumn(4).getString(), q.getColumn(5).getString(),
+                   q.getColumn(6).getString(), {}};
     if (!q.getColumn(7).isNull()) {
         const std::string ids = q.getColumn(7).getString();
         for (size_t at = 0; at < ids.size();) {
@@ -116,7 +114,7 @@ constexpr const char* kStageColumns =
 
 MeasureStage read_stage(SQLite::Statement& q) {
     return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-            parse_date(q.getColumn(3).getString()).value_or(Date{})};
+            stored_date(q.getColumn(3).getString())};
 }
 
 }  // namespace
@@ -137,8 +135,7 @@ std::vector<Report> Store::reports() const {
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
                        q.getColumn(2).getString(), q.getColumn(3).getString(),
-                       parse_date(q.getColumn(4).getString()).value_or(Date{}),
-                       q.getColumn(5).getString()});
+                       stored_date(q.getColumn(4).getString()), q.getColumn(5).getString()});
     return out;
 }
 
@@ -342,9 +339,9 @@ std::vector<Note> Store::notes(const std::string& subject) const {
     q.bind(":t", AsRecorded{}.bound());
     std::vector<Note> out;
     while (q.executeStep())
-        out.push_back(
-            {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-             parse_date(q.getColumn(3).getString()).value_or(Date{}), q.getColumn(4).getString()});
+        out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                       q.getColumn(2).getString(), stored_date(q.getColumn(3).getString()),
+                       q.getColumn(4).getString()});
     return out;
 }
 
@@ -477,8 +474,7 @@ std::map<std::string, Date> Store::last_activity() const {
     for (size_t i = 0; i < passive.size(); ++i) q.bind(static_cast<int>(i + 1), passive[i]);
     std::map<std::string, Date> out;
     while (q.executeStep())
-        out.emplace(q.getColumn(0).getString(),
-                    parse_date(q.getColumn(1).getString()).value_or(Date{}));
+        out.emplace(q.getColumn(0).getString(), stored_date(q.getColumn(1).getString()));
     return out;
 }
 

@@ -64,7 +64,7 @@ std::optional<Date> parse_date(std::string_view s) {
 Date require_date(std::string_view text, std::string_view what) {
     if (auto d = parse_date(text)) return *d;
     throw InputError("invalid date '" + std::string(text) + "' for " + std::string(what) +
-                     ": expected a real day as YYYY-MM-DD");
+                     ": expected a real day from 1000-01-01 to 9999-12-31 as YYYY-MM-DD");
 }
 
 std::string Instant::str() const {

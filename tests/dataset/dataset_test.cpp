@@ -92,3 +92,17 @@ TEST(Dataset, ASecondReportKeepsTheScaleAndCannotDropUsedStatuses) {
                       "[[status]]\nname='open'\n[[status]]\nname='done'\n"),
                  InputError);
 }
+
+TEST(Dataset, ADateTheJournalCouldNotReadBackIsRefused) {
+    TempDir dir;
+    Store store(dir.file("d.db"), {true, 1000});
+    try {
+        load(store, std::string(kReport) +
+                        "[[recommendation]]\nkey='R1'\nnumber=1\ntitle='One'\n"
+                        "[[note]]\non='R1'\ntext='ancient'\ndate=0001-01-01\n");
+        FAIL() << "a year below 1000 was accepted";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("'0001-01-01'"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(store.last_event_id(), 0);  // nothing of the dataset was written
+}

@@ -143,6 +143,17 @@ TEST(Store, AnEventOfAnUnknownKindIsAStorageErrorNotAGuess) {
     }
 }
 
+TEST(Store, AnUnreadableStoredDateIsAStorageErrorNotADefault) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER events_no_update");
+        raw.exec("UPDATE events SET effective = '1-01-01' WHERE id = 5");
+    }
+    EXPECT_THROW(store->event(5), StorageError);
+}
+
 TEST(Store, AsRecordedQueriesSeeOnlyWhatWasRecordedByThen) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));  // recorded at 2026-11-27T12:00:00Z
