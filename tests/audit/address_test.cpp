@@ -41,3 +41,12 @@ TEST(Address, ResolvingALoopbackNameIsRefusedUnlessAllowed) {
     EXPECT_TRUE(allowed.error.empty());
     EXPECT_EQ(allowed.address, "127.0.0.1");
 }
+
+TEST(Address, IPv6FormsThatCarryAnIPv4AddressAreClassedByIt) {
+    for (const char* a : {"::127.0.0.1", "::10.0.0.1", "::ffff:0:127.0.0.1", "64:ff9b::7f00:1",
+                          "64:ff9b::a00:1", "64:ff9b:1::1", "2002:7f00:1::1", "2002:c0a8:101::1",
+                          "2001:0:7f00:1::1", "2001:0:808:808::80ff:fffe"})
+        EXPECT_TRUE(is_private(a)) << a;
+    for (const char* a : {"::8.8.8.8", "64:ff9b::808:808", "2002:808:808::1"})
+        EXPECT_FALSE(is_private(a)) << a;
+}
