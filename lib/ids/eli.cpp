@@ -43,6 +43,11 @@ std::expected<Eli, std::string> parse_eli(std::string_view text) {
                                "': expected e.g. http://data.europa.eu/eli/reg/2024/1689/oj");
     // The pattern admits at most five digits in a group, so each fits an int.
     Eli e{m[1], *parse_number<int>(m[2].str()), *parse_number<int>(m[3].str())};
+    // A year such as 0224 would print as 224, which no parser reads back.
+    if (e.year < 1950 || e.year > 2100)
+        return std::unexpected("malformed ELI '" + trim(text) + "': the year is out of range");
+    if (e.number == 0)
+        return std::unexpected("malformed ELI '" + trim(text) + "': the number must not be 0");
     if (!descriptor_of(e.type))
         return std::unexpected("malformed ELI '" + trim(text) + "': unknown act type '" + e.type +
                                "' (reg, dir, dec, reco, reg_impl, reg_del, ...)");

@@ -35,3 +35,21 @@ TEST(Eli, RejectsMalformedOrUnknownTypes) {
           "http://data.europa.eu/eli/foo/2024/1689/oj", "http://data.europa.eu/eli/reg/2024/1689"})
         EXPECT_FALSE(parse_eli(bad)) << bad;
 }
+
+TEST(Eli, WhatItPrintsParsesBackToItself) {
+    for (const char* text : {"eli/reg/2024/1689/oj", "http://data.europa.eu/eli/dir/2022/02555/oj",
+                             "https://eur-lex.europa.eu/eli/reg_impl/2021/478/oj/eng"}) {
+        const auto first = parse_eli(text);
+        ASSERT_TRUE(first) << text;
+        const auto again = parse_eli(first->str());
+        ASSERT_TRUE(again) << first->str();
+        EXPECT_EQ(again->str(), first->str());
+    }
+}
+
+TEST(Eli, YearsThatCouldNotPrintBackAreRefused) {
+    for (const char* bad :
+         {"http://data.europa.eu/eli/reg/0224/2847/oj", "http://data.europa.eu/eli/reg/1000/1/oj",
+          "http://data.europa.eu/eli/reg/2024/0/oj"})
+        EXPECT_FALSE(parse_eli(bad)) << bad;
+}
