@@ -43,6 +43,30 @@ std::optional<T> parse_number(std::string_view s) {
     return value;
 }
 
+// Well-formed UTF-8: no stray continuation bytes, overlong forms, UTF-16
+// surrogates or code points past U+10FFFF.
+inline bool valid_utf8(std::string_view s) {
+    static constexpr unsigned kMin[] = {0, 0x80, 0x800, 0x10000};  // shortest form per length
+    for (size_t i = 0; i < s.size();) {
+        const auto lead = static_cast<unsigned char>(s[i]);
+        const size_t n = lead < 0x80             ? 0
+                         : (lead & 0xE0) == 0xC0 ? 1
+                         : (lead & 0xF0) == 0xE0 ? 2
+                         : (lead & 0xF8) == 0xF0 ? 3
+                                                 : 4;
+        if (n == 4 || i + n >= s.size()) return false;
+        unsigned cp = n == 0 ? lead : lead & (0x3Fu >> n);
+        for (size_t k = 1; k <= n; ++k) {
+            const auto next = static_cast<unsigned char>(s[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            cp = cp << 6 | (next & 0x3Fu);
+        }
+        if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        i += n + 1;
+    }
+    return true;
+}
+
 inline std::string pad_number(int n, size_t width) {
     std::string s = std::to_string(n);
     return s.size() >= width ? s : std::string(width - s.size(), '0') + s;

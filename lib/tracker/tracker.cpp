@@ -45,10 +45,31 @@ void put(json& p, const char* field, const std::string& value) {
     if (!value.empty()) p[field] = value;
 }
 
+// The first field of a payload whose text is not UTF-8, if any: the journal
+// is UTF-8 JSON, so such text can be neither hashed nor exported.
+std::optional<std::string> non_utf8_field(const json& j, const std::string& name) {
+    if (j.is_string()) {
+        if (!valid_utf8(j.get_ref<const std::string&>())) return name;
+    } else if (j.is_object()) {
+        for (const auto& [k, v] : j.items())
+            if (auto bad = non_utf8_field(v, k)) return bad;
+    } else if (j.is_array()) {
+        for (const auto& v : j)
+            if (auto bad = non_utf8_field(v, name)) return bad;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Event Tracker::append(EventKind kind, std::vector<std::string> subjects, json payload,
                       Date effective) {
+    if (auto bad = non_utf8_field(payload, "text"))
+        throw InputError("the " + *bad + " is not valid UTF-8; enter it as UTF-8 text");
+    for (const auto& s : subjects)
+        if (!valid_utf8(s)) throw InputError("a key is not valid UTF-8; enter it as UTF-8 text");
+    if (!valid_utf8(actor_.author))
+        throw InputError("the author is not valid UTF-8; set it as UTF-8 text");
     Event e;
     e.kind = kind;
     e.subjects = std::move(subjects);

@@ -332,3 +332,15 @@ TEST_F(Cli, MeasuresStagesLinksAndNotes) {
     ASSERT_EQ(since.size(), 1u);
     EXPECT_EQ(since[0]["kind"], "note_added");
 }
+
+TEST_F(Cli, TextThatIsNotUtf8IsRefusedAsInputNamingTheField) {
+    init_small();
+    const std::string before = journal();
+    Result r = rt({"note", "R1", "caf\xE9 latin-1"});
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_EQ(r.err, "rectrack: error: the text is not valid UTF-8; enter it as UTF-8 text\n");
+    r = rt({"status", "R3", "announced", "--date", "2024-01-01", "--note", "\xFF"});
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_NE(r.err.find("the note is not valid UTF-8"), std::string::npos) << r.err;
+    EXPECT_EQ(journal(), before);
+}

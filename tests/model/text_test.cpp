@@ -23,3 +23,12 @@ TEST(Text, ColumnsCountCodePointsNotBytes) {
     EXPECT_EQ(column("Zürich", 8), "Zürich  ");
     EXPECT_EQ(column("toolong", 3), "toolong ");
 }
+
+TEST(Text, Utf8IsCheckedForm) {
+    for (const char* good :
+         {"", "plain", "Zürich", "€ 8 million", "\xF0\x9F\x87\xAA\xF0\x9F\x87\xBA"})
+        EXPECT_TRUE(valid_utf8(good)) << good;
+    for (const char* bad : {"\xFF", "caf\xE9", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80",
+                            "\xF4\x90\x80\x80", "\xE2\x82", "\x80"})
+        EXPECT_FALSE(valid_utf8(bad)) << bad;
+}
