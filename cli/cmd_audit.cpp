@@ -41,8 +41,8 @@ void print_markdown(const std::vector<Finding>& findings, const std::vector<Chec
               << "| Evidence | Result | HTTP | URL | Detail |\n|---|---|---:|---|---|\n";
     for (const auto& r : results)
         std::cout << "| " << evidence_ref(r.evidence) << " | " << name(r.result) << " | "
-                  << r.http_status << " | <" << r.url << "> | " << markdown_escape(r.detail)
-                  << " |\n";
+                  << r.http_status << " | <" << markdown_url(r.url) << "> | "
+                  << markdown_escape(r.detail) << " |\n";
 }
 
 }  // namespace

@@ -69,8 +69,14 @@ std::string require_web_url(std::string_view text, std::string_view what) {
     const std::string scheme = to_lower(url.substr(0, colon));
     if (scheme != "http" && scheme != "https")
         fail("only http and https URLs are accepted, not " + scheme + "://");
-    for (char c : url)
-        if (static_cast<unsigned char>(c) <= ' ') fail("it contains a space or control character");
+    for (char c : url) {
+        if (static_cast<unsigned char>(c) <= ' ' || c == 0x7F)
+            fail("it contains a space or control character");
+        // RFC 3986 lets none of these stand unencoded; in a report they
+        // could close a link and open markup.
+        if (std::string_view("\"<>\\^`{|}").find(c) != std::string_view::npos)
+            fail(std::string("the character '") + c + "' must be percent-encoded");
+    }
     const auto parts = split(url);
     if (!parts) fail("it is not a well-formed URL");
     if (!parts->user.empty()) fail("credentials in a URL are not accepted");

@@ -43,6 +43,24 @@ std::string markdown_escape(std::string_view s) {
     return out;
 }
 
+std::string markdown_url(std::string_view url) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(url.size());
+    for (char c : url) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b <= 0x20 || b == 0x7F ||
+            std::string_view("\"<>\\^`{|}").find(c) != std::string_view::npos) {
+            out += '%';
+            out += kHex[b >> 4];
+            out += kHex[b & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 std::string csv_field(std::string_view s) {
     // A spreadsheet runs a cell that starts with = + - @ (or a tab or CR
     // before one) as a formula; a leading apostrophe makes it plain text.

@@ -14,7 +14,7 @@ std::string md(std::string_view s) {
 
 std::string link(std::string_view text, const std::string& url) {
     if (url.empty()) return md(text);
-    return "[" + md(text) + "](<" + url + ">)";
+    return "[" + md(text) + "](<" + markdown_url(url) + ">)";
 }
 
 std::string seen_working(const ReportRecommendation& rec, EvidenceId id) {

@@ -120,6 +120,32 @@ TEST_F(ReportCli, MarkdownConvertsWithPandoc) {
     EXPECT_EQ(plain.out.find("\\|"), std::string::npos);  // escapes were understood, not printed
 }
 
+TEST_F(ReportCli, MarkdownGivesPandocNoRawHtmlFromRecordedText) {
+    ok({"init", "--data", std::string(RECTRACK_TEST_DATA) + "/small.toml"});
+    ok({"rec", "add", "R12", "--number", "12", "--title", "<script>alert(1)</script>"});
+    EXPECT_EQ(
+        rt({"evidence", "add", "https://example.org/a?c=\"><script>x</script>", "--title", "t"})
+            .code,
+        2);  // a URL with characters RFC 3986 wants encoded is refused at entry
+    ok({"evidence", "add", "https://example.org/hostile", "--title", "<img src=x onerror=alert(1)>",
+        "--published", "2022-01-15"});
+    ok({"evidence", "attach", "https://example.org/hostile", "--to", "R12", "--date",
+        "2022-01-20"});
+    ok({"note", "R12", "see <iframe src=x> `code` [link](javascript:x)", "--date", "2022-02-01"});
+    ok({"report", "--quarter", "2022-Q1", "--output", dir.file("r.md")});
+    const std::string md = read_text(dir.file("r.md"));
+    EXPECT_NE(md.find("\\<script\\>"), std::string::npos);  // there, and escaped
+    EXPECT_NE(md.find("\\<img src=x onerror=alert(1)\\>"), std::string::npos);
+    for (const char* reader : {"commonmark", "gfm", "markdown"}) {
+        Result html = tool("/usr/bin/pandoc", {"-f", reader, "-t", "html", dir.file("r.md")});
+        ASSERT_EQ(html.code, 0) << reader << ": " << html.err;
+        EXPECT_FALSE(std::regex_search(html.out, std::regex(R"(<(script|img|iframe)\b)")))
+            << reader << " produced raw HTML:\n"
+            << html.out;
+        EXPECT_EQ(html.out.find("href=\"javascript:"), std::string::npos) << reader;
+    }
+}
+
 TEST_F(ReportCli, HtmlOpensInHeadlessChromiumWithItsCharts) {
     ok({"init"});
     ok({"report", "--quarter", "2024-Q3", "--format", "html", "--output", dir.file("report.html")});

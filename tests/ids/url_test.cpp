@@ -13,9 +13,10 @@ TEST(Url, AcceptsHttpAndHttpsAndLowersSchemeAndHost) {
 }
 
 TEST(Url, RejectsOtherSchemesAndBrokenUrls) {
-    for (const char* bad :
-         {"file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/x", "example.org/x",
-          "https://", "https://user:pw@example.org/", "https://example.org/a b", "https://[::1/x"})
+    for (const char* bad : {"file:///etc/passwd", "javascript:alert(1)", "ftp://example.org/x",
+                            "example.org/x", "https://", "https://user:pw@example.org/",
+                            "https://example.org/a b", "https://evil.example/\"><script>x</script>",
+                            "https://example.org/{x}", "https://[::1/x"})
         EXPECT_THROW(require_web_url(bad, "evidence URL"), InputError) << bad;
 }
 

@@ -14,3 +14,11 @@ TEST(Escape, CsvCellsThatASpreadsheetWouldRunAreNeutralised) {
     EXPECT_EQ(csv_field("\r=1"), "\"'\r=1\"");
     EXPECT_EQ(csv_field("a=b"), "a=b");  // only the first character matters
 }
+
+TEST(Escape, AMarkdownLinkDestinationCannotBeClosedFromInside) {
+    EXPECT_EQ(markdown_url("https://evil.example/\"><script>alert(1)</script>"),
+              "https://evil.example/%22%3E%3Cscript%3Ealert(1)%3C/script%3E");
+    EXPECT_EQ(markdown_url("https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689"),
+              "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689");
+    EXPECT_EQ(markdown_url("https://x.example/a b\n"), "https://x.example/a%20b%0A");
+}
