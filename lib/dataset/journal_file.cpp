@@ -144,8 +144,17 @@ ImportResult import_file(Store& store, Store::Transaction& tx, const Actor& acto
     std::vector<Event> events;
     if (first != std::string::npos && content[first] == '{') {
         json doc;
+        // A journal nests a few levels deep; a file nested thousands deep is
+        // not one, and would exhaust the stack of whatever walks it next.
+        constexpr int kMaxDepth = 64;
+        const json::parser_callback_t shallow = [&](int depth, json::parse_event_t, json&) {
+            if (depth > kMaxDepth)
+                throw InputError(path + ": not a rectrack journal: nested more than " +
+                                 std::to_string(kMaxDepth) + " levels deep");
+            return true;
+        };
         try {
-            doc = json::parse(content);
+            doc = json::parse(content, shallow);
         } catch (const json::parse_error& e) {
             throw InputError(path + ": not valid JSON: " + e.what());
         }

@@ -344,3 +344,17 @@ TEST_F(Cli, TextThatIsNotUtf8IsRefusedAsInputNamingTheField) {
     EXPECT_NE(r.err.find("the note is not valid UTF-8"), std::string::npos) << r.err;
     EXPECT_EQ(journal(), before);
 }
+
+TEST_F(Cli, ADeeplyNestedJournalIsRefusedAndLeavesNoDatabase) {
+    const std::string nested = std::string(200000, '[') + std::string(200000, ']');
+    write_text(dir.file("deep.json"),
+               R"({"format":"rectrack-journal","version":1,"events":[{"id":1,"kind":"note_added",)"
+               R"("subjects":[],"effective":"2024-01-01","recorded_at":"2024-01-01T00:00:00Z",)"
+               R"("author":"x","hash":"00","payload":)" +
+                   nested + "}]}");
+    Result r = rt({"--db", dir.file("new.db"), "import", dir.file("deep.json")});
+    EXPECT_EQ(r.code, 2) << r.err;
+    EXPECT_NE(r.err.find("nested more than"), std::string::npos) << r.err;
+    for (const char* suffix : {"", "-wal", "-shm"})
+        EXPECT_FALSE(std::filesystem::exists(dir.file("new.db") + suffix)) << suffix;
+}
