@@ -83,6 +83,7 @@ void add_audit(CLI::App& app, Context& ctx) {
         const auto findings = offline_findings(*store, {s.now.date(), o->stale_after, o->recs});
 
         std::vector<CheckResult> results;
+        bool outage = false;
         if (o->online) {
             const auto targets = check_targets(*store, evidence_of_recs(*store, o->recs));
             note_missing_contact(s);
@@ -93,9 +94,18 @@ void add_audit(CLI::App& app, Context& ctx) {
                     std::cerr << "\rchecked " << done << " of " << total << " URLs" << std::flush;
             });
             if (tty && !targets.empty()) std::cerr << "\n";
-            ctx.write([&](Tracker& t) {
-                return t.record_audit(results, static_cast<int>(findings.size()));
-            });
+            if (looks_like_outage(results)) {
+                outage = true;
+                std::cerr << "rectrack: the network seems to be down: "
+                          << set_aside_network_failures(results) << " of " << results.size()
+                          << " sources could not be reached (DNS or connection); nothing was "
+                             "recorded for them. Check the connection and audit again.\n";
+            }
+            const auto recorded = results_to_record(results);
+            if (!recorded.empty())
+                ctx.write([&](Tracker& t) {
+                    return t.record_audit(recorded, static_cast<int>(findings.size()));
+                });
         }
 
         if (o->format == "json") {
@@ -123,7 +133,7 @@ void add_audit(CLI::App& app, Context& ctx) {
         for (const auto& r : results)
             problem |= counted.empty() ? info(r.result).problem
                                        : counted.contains(std::string(name(r.result)));
-        if (problem) ctx.exit_code = 1;
+        if (problem || outage) ctx.exit_code = 1;
     });
 }
 

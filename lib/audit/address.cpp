@@ -66,7 +66,10 @@ bool private_address(const sockaddr* a) {
 Resolved resolve(const std::string& host, bool allow_private) {
     addrinfo hints{}, *list = nullptr;
     hints.ai_socktype = SOCK_STREAM;
-    if (getaddrinfo(host.c_str(), nullptr, &hints, &list) != 0 || !list) return {"", "dns"};
+    const int status = getaddrinfo(host.c_str(), nullptr, &hints, &list);
+    if (status == EAI_AGAIN || status == EAI_FAIL || status == EAI_SYSTEM)
+        return {"", "dns_unreachable"};
+    if (status != 0 || !list) return {"", "dns"};
     Resolved r;
     for (addrinfo* a = list; a; a = a->ai_next) {
         if (!allow_private && private_address(a->ai_addr)) {

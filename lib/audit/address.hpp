@@ -11,7 +11,9 @@ bool private_address(const sockaddr* address);
 
 struct Resolved {
     std::string address;  // numeric, to pin the connection to what was vetted
-    std::string error;    // "dns" or "private" when the URL may not be fetched
+    // "dns" (the name does not exist), "dns_unreachable" (no resolver
+    // answered: our network, not the source) or "private".
+    std::string error;
 };
 
 // Resolves the host once and vets every address, so that a name cannot lead

@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 #include <netdb.h>
 #include <sys/socket.h>
+#include <cerrno>
 #include <cstring>
 
 #include <algorithm>
@@ -223,7 +224,13 @@ void Checker::start(Job& job) {
                       job.host + " is a loopback or private address (--allow-private checks it)");
     if (where.error == "dns") {
         ++job.result.attempts;
-        return finish(job, CheckOutcome::broken, "DNS failure: " + job.host + " does not resolve");
+        return finish(job, CheckOutcome::broken, "DNS failure: " + job.host + " does not exist");
+    }
+    if (where.error == "dns_unreachable") {
+        ++job.result.attempts;
+        job.result.network_failure = true;
+        return finish(job, CheckOutcome::broken,
+                      "DNS failure: no resolver answered for " + job.host);
     }
     job.body.clear();
     job.truncated = false;
@@ -302,6 +309,8 @@ void Checker::complete(Job& job, CURLcode code) {
     curl_easy_getinfo(job.easy.get(), CURLINFO_REDIRECT_URL, &location);
     const std::string next = location ? location : "";
     const char* error = curl_easy_strerror(code);
+    long os_error = 0;
+    curl_easy_getinfo(job.easy.get(), CURLINFO_OS_ERRNO, &os_error);
     release(job);
     job.result.http_status = static_cast<int>(status);
 
@@ -314,6 +323,9 @@ void Checker::complete(Job& job, CURLcode code) {
         code == CURLE_SSL_CACERT_BADFILE)
         return finish(job, CheckOutcome::tls_error, error);
     if (code == CURLE_COULDNT_RESOLVE_HOST) return finish(job, CheckOutcome::broken, "DNS failure");
+    if (code == CURLE_COULDNT_CONNECT &&
+        (os_error == ENETUNREACH || os_error == EHOSTUNREACH || os_error == ENETDOWN))
+        job.result.network_failure = true;  // our route, not their server
     if (code == CURLE_GOT_NOTHING || code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR)
         return retry_or(job, CheckOutcome::server_error, error);
     finish(job, CheckOutcome::broken, error);

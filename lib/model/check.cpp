@@ -40,4 +40,32 @@ std::optional<CheckOutcome> parse_check_outcome(std::string_view name) {
     return std::nullopt;
 }
 
+bool looks_like_outage(const std::vector<CheckResult>& results) {
+    int reached = 0, network = 0;
+    for (const auto& r : results) {
+        if (r.attempts == 0) continue;  // skipped before any request
+        ++reached;
+        network += r.network_failure;
+    }
+    return network > 0 && 2 * network > reached;
+}
+
+int set_aside_network_failures(std::vector<CheckResult>& results) {
+    int n = 0;
+    for (auto& r : results)
+        if (r.network_failure) {
+            r.result = CheckOutcome::skipped;
+            r.detail = "not checked: the network seems to be down (" + r.detail + ")";
+            ++n;
+        }
+    return n;
+}
+
+std::vector<CheckResult> results_to_record(const std::vector<CheckResult>& results) {
+    std::vector<CheckResult> out;
+    for (const auto& r : results)
+        if (!(r.network_failure && r.result == CheckOutcome::skipped)) out.push_back(r);
+    return out;
+}
+
 }  // namespace rectrack

@@ -76,8 +76,22 @@ struct CheckResult {
     std::string final_url;
     int attempts = 0;  // requests made for this URL, redirects and retries included
     std::string detail;
+    // The host could not be reached for reasons that lie on our side of the
+    // network (no resolver answered, the network is unreachable); many of
+    // these at once mean an outage, not broken sources.
+    bool network_failure = false;
     // What was fetched, for a capture.
     std::string sha256, text_sha256, etag, last_modified;
 };
+
+// Most checks that reached for the network failed for network reasons: the
+// run says more about our connection than about the sources.
+bool looks_like_outage(const std::vector<CheckResult>& results);
+// In an outage, a check that failed for network reasons says nothing about
+// its source: it becomes `skipped`, with the reason. Returns how many.
+int set_aside_network_failures(std::vector<CheckResult>& results);
+// The results an audit records: all but those set aside in an outage, so
+// that a dead connection never makes sources look broken.
+std::vector<CheckResult> results_to_record(const std::vector<CheckResult>& results);
 
 }  // namespace rectrack

@@ -246,3 +246,41 @@ TEST_F(AuditCli, OfflineFindingsAndFailOn) {
     EXPECT_EQ(bad.code, 2);
     EXPECT_NE(bad.err.find("unknown kind 'nonsense'"), std::string::npos);
 }
+
+// Run inside a fresh network namespace (unshare --net, as root), where no
+// resolver answers and nothing can leave the machine.
+TEST(AuditOutage, ANetworkOutageIsSaidAndRecordsNothing) {
+    TempDir dir;
+    if (run_process("/usr/bin/unshare", {"--net", "true"}, {}, dir.path().string()).code != 0)
+        GTEST_SKIP() << "unshare --net needs root";
+    const std::map<std::string, std::string> env = {{"RECTRACK_NOW", "2026-11-27T12:00:00Z"},
+                                                    {"RECTRACK_AUTHOR", "tester"},
+                                                    {"RECTRACK_DB", dir.file("o.db")}};
+    auto rt = [&](std::vector<std::string> args, bool isolated) {
+        if (!isolated) return run_process(RECTRACK_BIN, args, env, dir.path().string());
+        args.insert(args.begin(), {"--net", RECTRACK_BIN});
+        return run_process("/usr/bin/unshare", args, env, dir.path().string());
+    };
+    std::string data =
+        "[report]\nkey='t'\ntitle='Test'\nissued=2020-01-01\n"
+        "[[recommendation]]\nkey='R1'\nnumber=1\ntitle='One'\n";
+    for (const char* host : {"one", "two", "three"})
+        data += std::string("[[evidence]]\nurl='https://") + host +
+                ".rectrack-outage.example/'\ntitle='x'\npublished=2021-01-01\n";
+    data +=
+        "[[status_change]]\nrec='R1'\nstatus='partial'\ndate=2021-02-01\n"
+        "evidence=['https://one.rectrack-outage.example/']\n";
+    write_text(dir.file("data.toml"), data);
+    ASSERT_EQ(rt({"init", "--data", dir.file("data.toml")}, false).code, 0);
+    write_text(dir.file("rectrack.toml"), "contact = \"audits@example.org\"\n");
+
+    const Result run = rt({"audit", "--online", "--format", "json", "--retries", "1"}, true);
+    EXPECT_EQ(run.code, 1);
+    EXPECT_NE(run.err.find("the network seems to be down: 3 of 3 sources"), std::string::npos)
+        << run.err;
+    for (const auto& r : nlohmann::json::parse(run.out)["results"])
+        EXPECT_EQ(r["result"], "skipped") << r.dump();
+    EXPECT_EQ(rt({"log"}, false).out.find("audit_recorded"), std::string::npos);
+    const auto offline = nlohmann::json::parse(rt({"audit", "--format", "json"}, false).out);
+    for (const auto& f : offline["findings"]) EXPECT_NE(f["kind"], "broken_evidence");
+}
