@@ -1,11 +1,18 @@
 #include "app.hpp"
 
+#include <string>
+
+#include "store/store.hpp"
+
 namespace rectrack::cli {
 
 std::unique_ptr<CLI::App> make_app(Context& ctx) {
     auto app = std::make_unique<CLI::App>(
         "rectrack: track the EU's progress on a report's recommendations", "rectrack");
-    app->set_version_flag("--version", std::string("rectrack ") + RECTRACK_VERSION);
+    // The schema version says which databases this binary reads and writes.
+    app->set_version_flag("--version", std::string("rectrack ") + RECTRACK_VERSION +
+                                           " (database schema " +
+                                           std::to_string(Store::latest_schema_version()) + ")");
     app->require_subcommand(1);
     app->fallthrough();
     app->add_option("--db", ctx.overrides.db,

@@ -358,3 +358,9 @@ TEST_F(Cli, ADeeplyNestedJournalIsRefusedAndLeavesNoDatabase) {
     for (const char* suffix : {"", "-wal", "-shm"})
         EXPECT_FALSE(std::filesystem::exists(dir.file("new.db") + suffix)) << suffix;
 }
+
+TEST_F(Cli, VersionNamesTheSchemaItWrites) {
+    EXPECT_EQ(ok({"--version"}),
+              std::string("rectrack ") + RECTRACK_VERSION + " (database schema " +
+                  std::to_string(rectrack::Store::latest_schema_version()) + ")\n");
+}
