@@ -45,6 +45,47 @@ void print_markdown(const std::vector<Finding>& findings, const std::vector<Chec
                   << markdown_escape(r.detail) << " |\n";
 }
 
+nlohmann::json audit_json(const std::vector<Finding>& findings,
+                          const std::vector<CheckResult>& results) {
+    nlohmann::json f = nlohmann::json::array(), r = nlohmann::json::array();
+    for (const auto& x : findings)
+        f.push_back({{"kind", x.kind}, {"subject", x.subject}, {"detail", x.detail}});
+    for (const auto& x : results)
+        r.push_back({{"evidence", evidence_ref(x.evidence)},
+                     {"url", x.url},
+                     {"result", name(x.result)},
+                     {"http_status", x.http_status},
+                     {"final_url", x.final_url},
+                     {"attempts", x.attempts},
+                     {"detail", x.detail}});
+    return {{"findings", f}, {"results", r}};
+}
+
+// --fail-on takes finding kinds and result classes, nothing else.
+void require_known_kinds(const std::vector<std::string>& fail_on) {
+    const auto& kinds = finding_kinds();
+    for (const auto& k : fail_on) {
+        if (std::find(kinds.begin(), kinds.end(), k) != kinds.end() || parse_check_outcome(k))
+            continue;
+        std::vector<std::string> classes;
+        for (const auto& c : check_outcomes()) classes.emplace_back(c.name);
+        throw InputError("unknown kind '" + k + "' in --fail-on (finding kinds: " +
+                         join(kinds, ", ") + "; result classes: " + join(classes, ", ") + ")");
+    }
+}
+
+// The link checks, with a progress line for a person watching; never into
+// a pipe or a file.
+std::vector<CheckResult> check_with_progress(const std::vector<CheckTarget>& targets,
+                                             const CheckPolicy& policy) {
+    const bool tty = isatty(STDERR_FILENO);
+    auto results = check_links(targets, policy, [&](size_t done, size_t total) {
+        if (tty) std::cerr << "\rchecked " << done << " of " << total << " URLs" << std::flush;
+    });
+    if (tty && !targets.empty()) std::cerr << "\n";
+    return results;
+}
+
 }  // namespace
 
 void add_audit(CLI::App& app, Context& ctx) {
@@ -68,15 +109,7 @@ void add_audit(CLI::App& app, Context& ctx) {
     add_check_options(cmd, o->check);
     cmd->callback([&ctx, o] {
         const Settings s = ctx.settings();
-        for (const auto& k : o->fail_on) {
-            const auto& kinds = finding_kinds();
-            std::vector<std::string> classes;
-            for (const auto& c : check_outcomes()) classes.emplace_back(c.name);
-            if (std::find(kinds.begin(), kinds.end(), k) == kinds.end() && !parse_check_outcome(k))
-                throw InputError("unknown kind '" + k +
-                                 "' in --fail-on (finding kinds: " + join(kinds, ", ") +
-                                 "; result classes: " + join(classes, ", ") + ")");
-        }
+        require_known_kinds(o->fail_on);
         if (o->stale_after < 0) throw InputError("--stale-after must not be negative");
         const CheckPolicy policy = check_policy(o->check, s);
         auto store = ctx.open();
@@ -87,13 +120,7 @@ void add_audit(CLI::App& app, Context& ctx) {
         if (o->online) {
             const auto targets = check_targets(*store, evidence_of_recs(*store, o->recs));
             note_missing_contact(s);
-            // A progress line for a person watching; never into a pipe or file.
-            const bool tty = isatty(STDERR_FILENO);
-            results = check_links(targets, policy, [&](size_t done, size_t total) {
-                if (tty)
-                    std::cerr << "\rchecked " << done << " of " << total << " URLs" << std::flush;
-            });
-            if (tty && !targets.empty()) std::cerr << "\n";
+            results = check_with_progress(targets, policy);
             if (looks_like_outage(results)) {
                 outage = true;
                 std::cerr << "rectrack: the network seems to be down: "
@@ -109,18 +136,7 @@ void add_audit(CLI::App& app, Context& ctx) {
         }
 
         if (o->format == "json") {
-            nlohmann::json f = nlohmann::json::array(), r = nlohmann::json::array();
-            for (const auto& x : findings)
-                f.push_back({{"kind", x.kind}, {"subject", x.subject}, {"detail", x.detail}});
-            for (const auto& x : results)
-                r.push_back({{"evidence", evidence_ref(x.evidence)},
-                             {"url", x.url},
-                             {"result", name(x.result)},
-                             {"http_status", x.http_status},
-                             {"final_url", x.final_url},
-                             {"attempts", x.attempts},
-                             {"detail", x.detail}});
-            print_json({{"findings", f}, {"results", r}});
+            print_json(audit_json(findings, results));
         } else if (o->format == "md") {
             print_markdown(findings, results, o->online);
         } else {
