@@ -4,6 +4,18 @@
 
 using namespace rectrack;
 
+TEST(Escape, HtmlAndCsvEscapeWhatTheyMust) {
+    EXPECT_EQ(html_escape("Sanction & \"protect\" <people>"),
+              "Sanction &amp; &quot;protect&quot; &lt;people&gt;");
+    EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
+    EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    EXPECT_EQ(csv_field("plain"), "plain");
+}
+
+TEST(Escape, MarkdownTextCannotOpenMarkup) {
+    EXPECT_EQ(markdown_escape("a|b *c* <d>\nnext"), "a\\|b \\*c\\* \\<d\\> next");
+}
+
 TEST(Escape, CsvCellsThatASpreadsheetWouldRunAreNeutralised) {
     EXPECT_EQ(csv_field("=HYPERLINK(\"http://evil.example\")"),
               "\"'=HYPERLINK(\"\"http://evil.example\"\")\"");

@@ -210,15 +210,3 @@ TEST_F(ReportTest, TrendCoversEightQuartersEndingWithThePeriod) {
     EXPECT_EQ(r.trend.back().quarter.str(), "2025-Q2");
     EXPECT_EQ(r.trend.back().counts, r.summary.end);
 }
-
-TEST(ReportFormats, EscapeEverythingFromTheDatabase) {
-    EXPECT_EQ(html_escape("Sanction & \"protect\" <people>"),
-              "Sanction &amp; &quot;protect&quot; &lt;people&gt;");
-    EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
-    EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-    EXPECT_EQ(csv_field("plain"), "plain");
-}
-
-TEST(ReportFormats, EscapeMarkdown) {
-    EXPECT_EQ(markdown_escape("a|b *c* <d>\nnext"), "a\\|b \\*c\\* \\<d\\> next");
-}
