@@ -71,12 +71,12 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
 
-    Store fresh((dir / "fresh.db").string(), {true, 5000});
+    Store fresh((dir / "fresh.db").string(), {Access::create, 5000});
     fill(fresh, 0, 100);
     std::printf("record one status change, fresh database:   %.3f ms\n",
                 record_cost(fresh, 100, 200));
 
-    Store full((dir / "full.db").string(), {true, 5000});
+    Store full((dir / "full.db").string(), {Access::create, 5000});
     auto t = Clock::now();
     fill(full, events, recs);
     std::printf("fill %lld events, %d recommendations:       %.0f ms\n",

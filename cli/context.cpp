@@ -7,16 +7,16 @@
 
 namespace rectrack::cli {
 
-std::unique_ptr<Store> Context::open(bool create) const {
+std::unique_ptr<Store> Context::open() const {
     const Settings s = settings();
-    return std::make_unique<Store>(s.db_path, OpenOptions{create, s.busy_timeout_ms});
+    return std::make_unique<Store>(s.db_path, OpenOptions{Access::read, s.busy_timeout_ms});
 }
 
 ImportResult Context::import_file(const std::string& file) const {
     const Settings s = settings();
     const bool created = !std::filesystem::exists(s.db_path);
     try {
-        Store store(s.db_path, OpenOptions{true, s.busy_timeout_ms});
+        Store store(s.db_path, OpenOptions{Access::create, s.busy_timeout_ms});
         Store::Transaction tx(store);
         const ImportResult r = rectrack::import_file(store, tx, Actor{s.author, s.now}, file);
         tx.commit();

@@ -28,14 +28,15 @@ struct Context {
         if (!resolved) resolved = resolve_settings(overrides);
         return *resolved;
     }
-    std::unique_ptr<Store> open(bool create = false) const;
+    // Opens the database read-only, for commands that only read.
+    std::unique_ptr<Store> open() const;
     // Runs `work` in one transaction, commits it (all or nothing) and returns
     // what `work` returned. Commands print from that result, after the
     // commit, so nothing is reported as recorded that was not.
     template <typename Work>
     auto write(Work&& work) const {
         const Settings& s = settings();
-        Store store(s.db_path, OpenOptions{false, s.busy_timeout_ms});
+        Store store(s.db_path, OpenOptions{Access::write, s.busy_timeout_ms});
         Store::Transaction tx(store);
         Tracker tracker(store, tx, Actor{s.author, s.now});
         if constexpr (std::is_void_v<decltype(work(tracker))>) {

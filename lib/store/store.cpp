@@ -70,6 +70,27 @@ void run_migrations(SQLite::Database& db, int from) {
     }
 }
 
+// SQLite's URI form of a file name: an absolute path with '%', '?' and '#'
+// escaped, since they would otherwise start an escape, a query or a fragment.
+std::string file_uri(const std::string& path) {
+    std::string uri = "file:";
+    for (char c : std::filesystem::absolute(path).string()) {
+        if (c == '%' || c == '?' || c == '#') {
+            static const char hex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += hex[(c >> 4) & 0xF];
+            uri += hex[c & 0xF];
+        } else {
+            uri += c;
+        }
+    }
+    return uri;
+}
+
+bool is_code(const SQLite::Exception& e, int code) {
+    return (e.getErrorCode() & 0xFF) == code;
+}
+
 }  // namespace
 
 Date stored_date(const std::string& text) {
@@ -95,33 +116,90 @@ Date stored_date(const std::string& text) {
     }
 }
 
-Store::Store(const std::string& path, OpenOptions options) : path_(path) {
-    namespace fs = std::filesystem;
-    if (!options.create && !fs::exists(path))
+Store::Store(const std::string& path, OpenOptions options)
+    : path_(path), busy_timeout_ms_(options.busy_timeout_ms) {
+    if (options.access != Access::create && !std::filesystem::exists(path))
         throw StorageError("no database at '" + path +
                            "': create one with `rectrack init` (or pass --db PATH)");
     try {
-        db_ = std::make_unique<SQLite::Database>(
-            path, SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0));
-        db_->setBusyTimeout(options.busy_timeout_ms);
-        const int version = schema_version();
+        const bool reading = options.access == Access::read;
+        int version = 0;
+        if (reading) {
+            version = open_for_reading();
+        } else {
+            const int create = options.access == Access::create ? SQLite::OPEN_CREATE : 0;
+            connect(SQLite::OPEN_READWRITE | create, path);
+            version = schema_version();
+        }
         if (version > latest_schema_version())
             throw StorageError("the database '" + path + "' has schema version " +
                                std::to_string(version) + ", newer than this rectrack knows (" +
                                std::to_string(latest_schema_version()) + "): upgrade rectrack");
         if (version == 0 && db_->execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
             throw StorageError("'" + path + "' is an SQLite file but not a rectrack database");
-        // WAL lets readers go on while one person writes; NORMAL sync is
-        // durable across application crashes, which is what a CLI needs.
-        db_->exec("PRAGMA journal_mode = WAL");
-        db_->exec("PRAGMA synchronous = NORMAL");
-        if (version < latest_schema_version()) migrate();
+        if (reading && version < latest_schema_version()) {
+            upgrade_for_reading(version);
+        } else if (!reading) {
+            use_wal();
+            if (version < latest_schema_version()) migrate();
+        }
         projector_ = std::make_unique<Projector>(*db_);
     } catch (const StorageError&) {
         throw;
     } catch (const SQLite::Exception&) {
         rethrow_as_storage_error(path);
     }
+}
+
+void Store::connect(int flags, const std::string& name) {
+    projector_.reset();
+    db_.reset();
+    db_ = std::make_unique<SQLite::Database>(name, flags);
+    db_->setBusyTimeout(busy_timeout_ms_);
+}
+
+// A reader in a folder it cannot write to cannot create the -shm file that
+// WAL mode needs. When no -wal file exists nothing is pending, and no writer
+// can start there either (it would need the same folder), so the file is
+// read as immutable: without locks, which it cannot take.
+int Store::open_for_reading() {
+    connect(SQLite::OPEN_READONLY, path_);
+    try {
+        return schema_version();
+    } catch (const SQLite::Exception& e) {
+        const bool no_shm = is_code(e, SQLITE_CANTOPEN) || is_code(e, SQLITE_READONLY);
+        if (!no_shm || std::filesystem::exists(path_ + "-wal")) throw;
+    }
+    immutable_ = true;
+    connect(SQLite::OPEN_READONLY | SQLite::OPEN_URI, file_uri(path_) + "?immutable=1");
+    return schema_version();
+}
+
+// An older schema is upgraded by the first command that opens it, readers
+// included; a reader that cannot write says what to do instead.
+void Store::upgrade_for_reading(int version) {
+    try {
+        connect(SQLite::OPEN_READWRITE, path_);
+        use_wal();
+        migrate();
+    } catch (const SQLite::Exception& e) {
+        if (!is_code(e, SQLITE_READONLY) && !is_code(e, SQLITE_CANTOPEN) &&
+            !is_code(e, SQLITE_PERM))
+            throw;
+        throw StorageError("the database '" + path_ + "' has schema version " +
+                           std::to_string(version) + " and this rectrack reads version " +
+                           std::to_string(latest_schema_version()) +
+                           ", but it is read-only and cannot be upgraded: run rectrack once "
+                           "where it can write to it, or read it with the rectrack that wrote it");
+    }
+}
+
+// WAL lets readers go on while one person writes; NORMAL sync is durable
+// across application crashes, which is what a CLI needs. Only writers set
+// them: a reader must not change the file.
+void Store::use_wal() {
+    db_->exec("PRAGMA journal_mode = WAL");
+    db_->exec("PRAGMA synchronous = NORMAL");
 }
 
 Store::~Store() = default;
@@ -279,7 +357,8 @@ VerifyResult Store::verify() const {
     };
     // Rebuild every projection from the journal alone, in memory, with the
     // same code that maintains them, then compare table by table.
-    SQLite::Database rebuilt(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    SQLite::Database rebuilt(":memory:",
+                             SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_URI);
     run_migrations(rebuilt, 0);
     rebuilt.exec("BEGIN");
     Projector projector(rebuilt);
@@ -324,7 +403,8 @@ VerifyResult Store::verify() const {
     if (!r.ok) return r;
 
     SQLite::Statement attach(rebuilt, "ATTACH DATABASE ? AS disk");
-    attach.bind(1, path_);
+    // Read-only, as this store was opened: verify never writes.
+    attach.bind(1, file_uri(path_) + (immutable_ ? "?immutable=1" : "?mode=ro"));
     attach.exec();
     for (const char* table : kProjectionTables) {
         const std::string t = table;

@@ -26,8 +26,17 @@ class Statement;
 
 namespace rectrack {
 
+// What a command will do with the database. Readers open it read-only, so
+// that a database on read-only media or in someone else's folder can still
+// be read, reported on and verified.
+enum class Access {
+    read,    // never writes (except a one-time schema upgrade, if allowed)
+    write,   // the file must exist
+    create,  // creates the file if it does not exist
+};
+
 struct OpenOptions {
-    bool create = false;         // create the file if it does not exist
+    Access access = Access::write;
     int busy_timeout_ms = 5000;  // how long to wait for another writer
 };
 
@@ -48,7 +57,8 @@ class Projector;
 class Store {
   public:
     // Opens (or creates) and migrates the database. Throws StorageError when
-    // it is missing, not a rectrack database, newer than this binary, or locked.
+    // it is missing, not a rectrack database, newer than this binary, locked,
+    // or (opened for reading) older than this binary and read-only.
     Store(const std::string& path, OpenOptions options);
     ~Store();
     Store(const Store&) = delete;
@@ -146,8 +156,14 @@ class Store {
   private:
     friend class Transaction;
     std::string path_;
+    int busy_timeout_ms_;
+    bool immutable_ = false;  // read without locks: see open_for_reading()
     std::unique_ptr<SQLite::Database> db_;
     std::unique_ptr<Projector> projector_;
+    void connect(int flags, const std::string& name);
+    int open_for_reading();
+    void upgrade_for_reading(int version);
+    void use_wal();
     void migrate();
 };
 

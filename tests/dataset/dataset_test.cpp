@@ -21,7 +21,7 @@ const char* kReport = "[report]\nkey='r'\ntitle='T'\nissued=2020-01-01\n";
 
 TEST(Dataset, BundledDataLoadsAllElevenRecommendationsAndVerifies) {
     TempDir dir;
-    Store store(dir.file("b.db"), {true, 1000});
+    Store store(dir.file("b.db"), {Access::create, 1000});
     {
         Store::Transaction tx(store);
         Tracker t(store, tx, test_actor());
@@ -43,14 +43,14 @@ TEST(Dataset, BundledDataLoadsAllElevenRecommendationsAndVerifies) {
 
 TEST(Dataset, DefaultScaleWhenNoneIsGiven) {
     TempDir dir;
-    Store store(dir.file("d.db"), {true, 1000});
+    Store store(dir.file("d.db"), {Access::create, 1000});
     load(store, kReport);
     EXPECT_EQ(store.scale().names(), StatusScale::default_scale().names());
 }
 
 TEST(Dataset, ErrorsNameTheFileAndTheItem) {
     TempDir dir;
-    Store store(dir.file("d.db"), {true, 1000});
+    Store store(dir.file("d.db"), {Access::create, 1000});
     try {
         load(store, std::string(kReport) +
                         "[[measure]]\nkey='m1'\ntitle='M'\ntype='regulation'\ncelex='bad'\n");
@@ -66,7 +66,7 @@ TEST(Dataset, ErrorsNameTheFileAndTheItem) {
 
 TEST(Dataset, StatusChangesAreRecordedInDateOrder) {
     TempDir dir;
-    Store store(dir.file("d.db"), {true, 1000});
+    Store store(dir.file("d.db"), {Access::create, 1000});
     load(store, std::string(kReport) +
                     "[[recommendation]]\nkey='R1'\nnumber=1\ntitle='t'\n"
                     "[[status_change]]\nrec='R1'\nstatus='partial'\ndate=2022-01-01\n"
@@ -79,7 +79,7 @@ TEST(Dataset, StatusChangesAreRecordedInDateOrder) {
 
 TEST(Dataset, ASecondReportKeepsTheScaleAndCannotDropUsedStatuses) {
     TempDir dir;
-    Store store(dir.file("d.db"), {true, 1000});
+    Store store(dir.file("d.db"), {Access::create, 1000});
     load(store, std::string(kReport) +
                     "[[recommendation]]\nkey='R1'\nnumber=1\ntitle='t'\n"
                     "[[status_change]]\nrec='R1'\nstatus='partial'\ndate=2022-01-01\n");
@@ -95,7 +95,7 @@ TEST(Dataset, ASecondReportKeepsTheScaleAndCannotDropUsedStatuses) {
 
 TEST(Dataset, ADateTheJournalCouldNotReadBackIsRefused) {
     TempDir dir;
-    Store store(dir.file("d.db"), {true, 1000});
+    Store store(dir.file("d.db"), {Access::create, 1000});
     try {
         load(store, std::string(kReport) +
                         "[[recommendation]]\nkey='R1'\nnumber=1\ntitle='One'\n"

@@ -22,7 +22,7 @@ TEST(JournalFile, TomlExportImportExportIsIdentical) {
     auto store = small_store(dir.file("a.db"));
     const std::string first = export_journal_toml(*store);
     write_text(dir.file("j.toml"), first);
-    Store copy(dir.file("b.db"), {true, 1000});
+    Store copy(dir.file("b.db"), {Access::create, 1000});
     EXPECT_TRUE(import_into(copy, dir.file("j.toml")).journal);
     EXPECT_EQ(export_journal_toml(copy), first);
     EXPECT_TRUE(copy.verify().ok);
@@ -33,7 +33,7 @@ TEST(JournalFile, JsonExportImportExportIsIdentical) {
     auto store = small_store(dir.file("a.db"));
     const std::string first = export_journal_json(*store);
     write_text(dir.file("j.json"), first);
-    Store copy(dir.file("b.db"), {true, 1000});
+    Store copy(dir.file("b.db"), {Access::create, 1000});
     import_into(copy, dir.file("j.json"));
     EXPECT_EQ(export_journal_json(copy), first);
 }
@@ -45,7 +45,7 @@ TEST(JournalFile, ImportRejectsAnEditedExport) {
     const size_t at = text.find("Regulate widgets");
     text.replace(at, 8, "Ignore  ");
     write_text(dir.file("j.json"), text);
-    Store copy(dir.file("b.db"), {true, 1000});
+    Store copy(dir.file("b.db"), {Access::create, 1000});
     EXPECT_THROW(import_into(copy, dir.file("j.json")), InputError);
     EXPECT_EQ(copy.last_event_id(), 0);
 }
@@ -59,7 +59,7 @@ TEST(JournalFile, AJournalNeedsAnEmptyDatabase) {
 
 TEST(JournalFile, MalformedJournalsAreInputErrors) {
     TempDir dir;
-    Store copy(dir.file("b.db"), {true, 1000});
+    Store copy(dir.file("b.db"), {Access::create, 1000});
     write_text(dir.file("no-events.json"), R"({"format": "rectrack-journal", "version": 1})");
     EXPECT_THROW(import_into(copy, dir.file("no-events.json")), InputError);
     write_text(dir.file("newer.json"),

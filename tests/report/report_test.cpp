@@ -26,7 +26,7 @@ struct Expected {
 class ReportTest : public ::testing::Test {
   protected:
     TempDir dir;
-    Store store{dir.file("r.db"), {true, 1000}};
+    Store store{dir.file("r.db"), {Access::create, 1000}};
     const Period q2 = resolve_period("2025-Q2", "", "", Date{2026, 1, 1});
 
     void at(const char* instant, const std::function<void(Tracker&)>& work) {

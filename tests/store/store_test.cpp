@@ -22,7 +22,7 @@ TEST(Store, RefusesAMissingDatabaseAndSaysHowToCreateOne) {
 
 TEST(Store, CreatesAVersionedSchemaInWalMode) {
     TempDir dir;
-    Store s(dir.file("a.db"), {true, 1000});
+    Store s(dir.file("a.db"), {Access::create, 1000});
     EXPECT_EQ(s.schema_version(), Store::latest_schema_version());
     SQLite::Database raw(dir.file("a.db"));
     EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
@@ -30,7 +30,7 @@ TEST(Store, CreatesAVersionedSchemaInWalMode) {
 
 TEST(Store, RefusesANewerSchema) {
     TempDir dir;
-    { Store s(dir.file("a.db"), {true, 1000}); }
+    { Store s(dir.file("a.db"), {Access::create, 1000}); }
     {
         SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
         raw.exec("PRAGMA user_version = 99");
@@ -175,7 +175,7 @@ TEST(Store, AWriterWaitsThenGivesUpOnALockedDatabase) {
     { auto store = small_store(dir.file("a.db")); }
     SQLite::Database holder(dir.file("a.db"), SQLite::OPEN_READWRITE);
     holder.exec("BEGIN IMMEDIATE");
-    Store store(dir.file("a.db"), {false, 100});
+    Store store(dir.file("a.db"), {Access::write, 100});
     try {
         Store::Transaction tx(store);
         FAIL();
