@@ -6,6 +6,7 @@
 
 #include "dataset/dataset.hpp"
 #include "model/error.hpp"
+#include "store/anchor.hpp"
 
 namespace rectrack {
 
@@ -116,10 +117,95 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// The events of a journal file and the anchor it ends with, if it has one.
+struct JournalFile {
+    std::vector<Event> events;
+    std::optional<std::string> anchor;
+};
+
+JournalFile parse_json_journal(const std::string& content, const std::string& path) {
+    json doc;
+    // A journal nests a few levels deep; a file nested thousands deep is
+    // not one, and would exhaust the stack of whatever walks it next.
+    constexpr int kMaxDepth = 64;
+    const json::parser_callback_t shallow = [&](int depth, json::parse_event_t, json&) {
+        if (depth > kMaxDepth)
+            throw InputError(path + ": not a rectrack journal: nested more than " +
+                             std::to_string(kMaxDepth) + " levels deep");
+        return true;
+    };
+    try {
+        doc = json::parse(content, shallow);
+    } catch (const json::parse_error& e) {
+        throw InputError(path + ": not valid JSON: " + e.what());
+    }
+    if (!doc.is_object() || doc.value("format", "") != kFormat)
+        throw InputError(path + ": a JSON file must be a rectrack journal export");
+    require_version(doc.value("version", 0), path);
+    if (!doc.contains("events") || !doc["events"].is_array())
+        throw InputError(path + ": a journal export needs an \"events\" array");
+    JournalFile file;
+    for (const auto& j : doc["events"]) file.events.push_back(event_from_json(j));
+    if (doc.contains("anchor")) {
+        if (!doc["anchor"].is_string()) throw InputError(path + ": \"anchor\" must be a string");
+        file.anchor = doc["anchor"].get<std::string>();
+    }
+    return file;
+}
+
+JournalFile toml_journal(const toml::table& doc, const std::string& path) {
+    require_version(doc["version"].value_or(int64_t{0}), path);
+    JournalFile file;
+    if (const toml::array* a = doc["event"].as_array())
+        for (const auto& n : *a) file.events.push_back(event_from_json(from_toml(n)));
+    if (doc.contains("anchor")) {
+        file.anchor = doc["anchor"].value<std::string>();
+        if (!file.anchor) throw InputError(path + ": anchor must be a string");
+    }
+    return file;
+}
+
+// Appends a journal's events verbatim, each checked against the chain, and
+// then its anchor: a file cut short after its last event, or edited with
+// its hashes recomputed but its anchor left, does not import.
+void append_journal(Store& store, Store::Transaction& tx, const JournalFile& file,
+                    const std::string& path) {
+    if (store.last_event_id() != 0)
+        throw InputError(path + " is a journal export; import it into a new, empty database");
+    for (const auto& e : file.events) {
+        try {
+            store.append_verbatim(tx, e);
+        } catch (const InputError& ex) {
+            throw InputError(path + ": " + ex.what());
+        } catch (const json::exception& ex) {  // a payload the projections cannot read
+            throw InputError(path + ": event #" + std::to_string(e.id) +
+                             " cannot be replayed: " + ex.what());
+        }
+    }
+    if (!file.anchor) return;  // written before exports carried anchors
+    const auto anchor = parse_anchor(*file.anchor);
+    if (!anchor) throw InputError(path + ": '" + *file.anchor + "' is not an anchor (N:HASH)");
+    const Anchor imported = journal_anchor(store);
+    if (!(imported == *anchor))
+        throw InputError(path + ": its events end at " + imported.str() + ", not at its anchor " +
+                         anchor->str() + ": the file was cut short or edited");
+}
+
+}  // namespace
+
 std::string export_journal_json(const Store& store) {
     json events = json::array();
-    store.for_each_event([&](const Event& e) { events.push_back(event_json(e)); });
-    json doc = {{"format", kFormat}, {"version", kFormatVersion}, {"events", events}};
+    Anchor anchor{0, kGenesisHash};
+    store.for_each_event([&](const Event& e) {
+        events.push_back(event_json(e));
+        anchor = Anchor{e.id, e.hash};
+    });
+    json doc = {{"format", kFormat},
+                {"version", kFormatVersion},
+                {"events", events},
+                {"anchor", anchor.str()}};
     return doc.dump(2) + "\n";
 }
 
@@ -128,7 +214,12 @@ std::string export_journal_toml(const Store& store) {
     doc.insert("format", kFormat);
     doc.insert("version", kFormatVersion);
     toml::array events;
-    store.for_each_event([&](const Event& e) { events.push_back(to_toml_table(event_json(e))); });
+    Anchor anchor{0, kGenesisHash};
+    store.for_each_event([&](const Event& e) {
+        events.push_back(to_toml_table(event_json(e)));
+        anchor = Anchor{e.id, e.hash};
+    });
+    doc.insert("anchor", anchor.str());
     doc.insert("event", std::move(events));
     std::ostringstream out;
     out << doc << "\n";
@@ -140,30 +231,9 @@ ImportResult import_file(Store& store, Store::Transaction& tx, const Actor& acto
     const std::string content = read_file(path);
     const size_t first = content.find_first_not_of(" \t\r\n");
     ImportResult result;
-    const EventId before = store.last_event_id();
-    std::vector<Event> events;
+    JournalFile file;
     if (first != std::string::npos && content[first] == '{') {
-        json doc;
-        // A journal nests a few levels deep; a file nested thousands deep is
-        // not one, and would exhaust the stack of whatever walks it next.
-        constexpr int kMaxDepth = 64;
-        const json::parser_callback_t shallow = [&](int depth, json::parse_event_t, json&) {
-            if (depth > kMaxDepth)
-                throw InputError(path + ": not a rectrack journal: nested more than " +
-                                 std::to_string(kMaxDepth) + " levels deep");
-            return true;
-        };
-        try {
-            doc = json::parse(content, shallow);
-        } catch (const json::parse_error& e) {
-            throw InputError(path + ": not valid JSON: " + e.what());
-        }
-        if (!doc.is_object() || doc.value("format", "") != kFormat)
-            throw InputError(path + ": a JSON file must be a rectrack journal export");
-        require_version(doc.value("version", 0), path);
-        if (!doc.contains("events") || !doc["events"].is_array())
-            throw InputError(path + ": a journal export needs an \"events\" array");
-        for (const auto& j : doc["events"]) events.push_back(event_from_json(j));
+        file = parse_json_journal(content, path);
     } else {
         toml::table doc;
         try {
@@ -173,29 +243,17 @@ ImportResult import_file(Store& store, Store::Transaction& tx, const Actor& acto
                              std::string(e.description()));
         }
         if (doc["format"].value_or(std::string()) != kFormat) {
+            const EventId before = store.last_event_id();
             Tracker tracker(store, tx, actor);
             load_dataset(tracker, doc, path);
             result.events = store.last_event_id() - before;
             return result;
         }
-        require_version(doc["version"].value_or(int64_t{0}), path);
-        if (const toml::array* a = doc["event"].as_array())
-            for (const auto& n : *a) events.push_back(event_from_json(from_toml(n)));
+        file = toml_journal(doc, path);
     }
     result.journal = true;
-    if (before != 0)
-        throw InputError(path + " is a journal export; import it into a new, empty database");
-    for (const auto& e : events) {
-        try {
-            store.append_verbatim(tx, e);
-        } catch (const InputError& ex) {
-            throw InputError(path + ": " + ex.what());
-        } catch (const json::exception& ex) {  // a payload the projections cannot read
-            throw InputError(path + ": event #" + std::to_string(e.id) +
-                             " cannot be replayed: " + ex.what());
-        }
-    }
-    result.events = static_cast<std::int64_t>(events.size());
+    append_journal(store, tx, file, path);
+    result.events = static_cast<std::int64_t>(file.events.size());
     return result;
 }
 

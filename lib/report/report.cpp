@@ -302,6 +302,7 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
     out.period = o.period;
     out.as_recorded = t.everything() ? "" : t.by()->str();
     out.generated = t.by().value_or(o.generated).str();
+    out.journal = journal_anchor(store, t);
     out.scale = store.scale();
 
     const Sources in = read_sources(store, o);

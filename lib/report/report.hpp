@@ -10,6 +10,7 @@
 
 #include "model/model.hpp"
 #include "model/status_scale.hpp"
+#include "store/anchor.hpp"
 #include "store/store.hpp"
 #include "time/period.hpp"
 
@@ -90,6 +91,7 @@ struct StatusReport {
     Period period;
     std::string as_recorded;  // empty when everything recorded is included
     std::string generated;
+    Anchor journal;  // the journal as the report read it: reproducible and checkable
     StatusScale scale;
     ReportSummary summary;
     std::vector<ReportRecommendation> recommendations;  // parts follow their parent

@@ -6,7 +6,8 @@ namespace rectrack {
 
 std::string render_csv(const StatusReport& r) {
     std::string out =
-        "key,title,status_start,status_end,direction,events,measures,evidence,unsupported\r\n";
+        "key,title,status_start,status_end,direction,events,measures,evidence,unsupported,"
+        "journal_anchor\r\n";
     for (const auto& rec : r.recommendations) {
         std::vector<std::string> measures, evidence;
         for (const auto& m : rec.measures) measures.push_back(m.key);
@@ -19,7 +20,8 @@ std::string render_csv(const StatusReport& r) {
                                                  std::to_string(rec.events.size()),
                                                  join(measures, "; "),
                                                  join(evidence, "; "),
-                                                 std::to_string(rec.unsupported)};
+                                                 std::to_string(rec.unsupported),
+                                                 r.journal.str()};
         for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
         out += "\r\n";
     }

@@ -71,8 +71,10 @@ void write_head(std::ostream& o, const StatusReport& r, const std::string& title
       << r.period.end.str() << ")</dd>\n";
     o << "<dt>Generated</dt><dd>" << h(r.generated) << "</dd>\n";
     o << "<dt>As recorded</dt><dd>"
-      << (r.as_recorded.empty() ? "everything recorded" : h(r.as_recorded))
-      << "</dd>\n</dl>\n</header>\n";
+      << (r.as_recorded.empty() ? "everything recorded" : h(r.as_recorded)) << "</dd>\n";
+    o << "<dt>Journal anchor</dt><dd><code>" << r.journal.str() << "</code> (" << r.journal.events
+      << " events; check with <code>rectrack verify --expect</code>)</dd>\n";
+    o << "</dl>\n</header>\n";
 }
 
 void write_summary(std::ostream& o, const StatusReport& r) {

@@ -43,7 +43,9 @@ std::string render_markdown(const StatusReport& r) {
       << r.period.end.str() << ") |\n";
     o << "| Generated | " << r.generated << " |\n";
     o << "| As recorded | " << (r.as_recorded.empty() ? "everything recorded" : r.as_recorded)
-      << " |\n\n";
+      << " |\n";
+    o << "| Journal anchor | `" << r.journal.str() << "` (" << r.journal.events
+      << " events; check with `rectrack verify --expect`) |\n\n";
 
     o << "## Summary\n\n";
     o << "| Status | Start of period | End of period |\n|---|---:|---:|\n";

@@ -293,8 +293,13 @@ std::optional<Event> Store::event(EventId id) const {
     return read_event(q);
 }
 
-EventId Store::last_event_id() const {
-    return db_->execAndGet("SELECT coalesce(max(id), 0) FROM events").getInt64();
+EventId Store::last_event_id(AsRecorded as_recorded) const {
+    if (as_recorded.everything())
+        return db_->execAndGet("SELECT coalesce(max(id), 0) FROM events").getInt64();
+    SQLite::Statement q(*db_, "SELECT coalesce(max(id), 0) FROM events WHERE recorded_at <= ?");
+    q.bind(1, as_recorded.bound());
+    q.executeStep();
+    return q.getColumn(0).getInt64();
 }
 
 std::vector<Event> Store::log(const LogFilter& f) const {

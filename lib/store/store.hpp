@@ -93,7 +93,8 @@ class Store {
 
     // --- the journal ---
     std::optional<Event> event(EventId id) const;
-    EventId last_event_id() const;
+    // The last event recorded by `as_recorded`; 0 for an empty journal.
+    EventId last_event_id(AsRecorded as_recorded = {}) const;
     std::vector<Event> log(const LogFilter& filter) const;
     void for_each_event(const std::function<void(const Event&)>& visit) const;
     std::optional<EventId> retracted_by(EventId id) const;
