@@ -42,8 +42,10 @@ void add_report(CLI::App& app, Context& ctx) {
             std::cout << text;
             return;
         }
+        // A report file is read on terminals too: controls are escaped as
+        // they are on standard output (see visible_controls.hpp).
         std::ofstream out(o->output, std::ios::binary);
-        if (!(out << text)) throw InputError("cannot write '" + o->output + "'");
+        if (!(out << escape_controls(text))) throw InputError("cannot write '" + o->output + "'");
     });
 }
 

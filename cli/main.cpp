@@ -6,10 +6,12 @@
 #include "app.hpp"
 #include "model/error.hpp"
 #include "store/store.hpp"
+#include "visible_controls.hpp"
 
 using namespace rectrack;
 
 int main(int argc, char** argv) {
+    const cli::VisibleControls out(std::cout), err(std::cerr);
     cli::Context ctx;
     const auto app = cli::make_app(ctx);
 

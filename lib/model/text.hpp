@@ -67,6 +67,33 @@ inline bool valid_utf8(std::string_view s) {
     return true;
 }
 
+// A control character a terminal would act on: C0 other than tab, line
+// feed and carriage return, and DEL. ESC starts escape sequences that can
+// rewrite the screen or the window title, BEL rings, NUL truncates.
+inline bool is_terminal_control(char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return (b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b == 0x7F;
+}
+
+// `s` with each such control character written as a visible escape (ESC as
+// "\x1B"), so that recorded text can be shown but never acts on a terminal.
+inline std::string escape_controls(std::string_view s) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        if (!is_terminal_control(c)) {
+            out += c;
+            continue;
+        }
+        const auto b = static_cast<unsigned char>(c);
+        out += "\\x";
+        out += kHex[b >> 4];
+        out += kHex[b & 0xF];
+    }
+    return out;
+}
+
 inline std::string pad_number(int n, size_t width) {
     std::string s = std::to_string(n);
     return s.size() >= width ? s : std::string(width - s.size(), '0') + s;

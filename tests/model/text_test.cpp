@@ -32,3 +32,10 @@ TEST(Text, Utf8IsCheckedForm) {
                             "\xF4\x90\x80\x80", "\xE2\x82", "\x80"})
         EXPECT_FALSE(valid_utf8(bad)) << bad;
 }
+
+TEST(Text, ControlsAreEscapedVisibly) {
+    EXPECT_EQ(escape_controls("plain, Zürich\ttab\r\n"), "plain, Zürich\ttab\r\n");
+    EXPECT_EQ(escape_controls("\x1B]0;pwned\x07"), "\\x1B]0;pwned\\x07");
+    EXPECT_EQ(escape_controls(std::string("a\0b\x7F", 4)), "a\\x00b\\x7F");
+    EXPECT_EQ(escape_controls("\x01\x1F"), "\\x01\\x1F");
+}
