@@ -1,5 +1,11 @@
 #include "context.hpp"
 
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -12,19 +18,49 @@ std::unique_ptr<Store> Context::open() const {
     return std::make_unique<Store>(s.db_path, OpenOptions{Access::read, s.busy_timeout_ms});
 }
 
+namespace {
+
+void remove_database(const std::string& path) {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ignored);
+}
+
+// Moves a finished database into place unless one has appeared there since
+// the import began: never overwrite a database.
+void move_into_place(const std::string& from, const std::string& to) {
+    if (std::filesystem::exists(from + "-wal"))  // SQLite keeps it only after a failed checkpoint
+        throw StorageError("the new database '" + from +
+                           "' did not close cleanly; nothing was imported");
+    if (renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return;
+    const int error = errno;
+    if (error == EEXIST)
+        throw StorageError("a database appeared at '" + to +
+                           "' while importing; it was left as it is and nothing was imported");
+    throw StorageError("cannot create '" + to + "': " + std::strerror(error));
+}
+
+}  // namespace
+
 ImportResult Context::import_file(const std::string& file) const {
     const Settings s = settings();
-    const bool created = !std::filesystem::exists(s.db_path);
-    try {
-        Store store(s.db_path, OpenOptions{Access::create, s.busy_timeout_ms});
+    auto import_into = [&](const std::string& path) {
+        Store store(path, OpenOptions{Access::create, s.busy_timeout_ms});
         Store::Transaction tx(store);
         const ImportResult r = rectrack::import_file(store, tx, Actor{s.author, s.now}, file);
         tx.commit();
         return r;
+    };
+    if (std::filesystem::exists(s.db_path)) return import_into(s.db_path);
+    // A new database is built under another name and renamed into place
+    // once complete, so that a failed or killed import never leaves an
+    // empty or partial database where the user looks for one.
+    const std::string partial = s.db_path + ".partial-" + std::to_string(getpid());
+    try {
+        const ImportResult r = import_into(partial);
+        move_into_place(partial, s.db_path);
+        return r;
     } catch (...) {
-        if (created)
-            for (const char* suffix : {"", "-wal", "-shm"})
-                std::filesystem::remove(s.db_path + suffix);
+        remove_database(partial);
         throw;
     }
 }
