@@ -208,7 +208,11 @@ TEST_F(AuditCli, AProgressLineOnATerminal) {
 TEST_F(AuditCli, PrivateAddressesAreSkippedUnlessAllowed) {
     Result r = rt({"audit", "--online", "--format", "json", "--fail-on", "broken"});
     EXPECT_EQ(r.code, 0) << r.err;
-    for (const auto& x : nlohmann::json::parse(r.out)["results"]) {
+    // Named, not a temporary: a range-for over a member of a temporary reads
+    // freed memory (AddressSanitizer caught it here).
+    const auto doc = nlohmann::json::parse(r.out);
+    ASSERT_FALSE(doc["results"].empty());
+    for (const auto& x : doc["results"]) {
         EXPECT_EQ(x["result"], "skipped");
         EXPECT_NE(x["detail"].get<std::string>().find("private"), std::string::npos);
     }
@@ -278,8 +282,9 @@ TEST(AuditOutage, ANetworkOutageIsSaidAndRecordsNothing) {
     EXPECT_EQ(run.code, 1);
     EXPECT_NE(run.err.find("the network seems to be down: 3 of 3 sources"), std::string::npos)
         << run.err;
-    for (const auto& r : nlohmann::json::parse(run.out)["results"])
-        EXPECT_EQ(r["result"], "skipped") << r.dump();
+    const auto doc = nlohmann::json::parse(run.out);
+    ASSERT_EQ(doc["results"].size(), 3u);
+    for (const auto& r : doc["results"]) EXPECT_EQ(r["result"], "skipped") << r.dump();
     EXPECT_EQ(rt({"log"}, false).out.find("audit_recorded"), std::string::npos);
     const auto offline = nlohmann::json::parse(rt({"audit", "--format", "json"}, false).out);
     for (const auto& f : offline["findings"]) EXPECT_NE(f["kind"], "broken_evidence");
