@@ -2,6 +2,7 @@
 # Installs, from Debian's packages, what rectrack needs and is missing.
 #   scripts/install-deps.sh          build and run
 #   scripts/install-deps.sh --test   also what the tests use
+#   scripts/install-deps.sh --fuzz   also what scripts/fuzz.sh uses
 # Run as root on Debian 12. Installs nothing that is already there, so a
 # second run is quick and needs no network.
 set -euo pipefail
@@ -10,6 +11,9 @@ packages=(g++ cmake make pkg-config libsqlitecpp-dev libsqlite3-dev libcli11-dev
           libtomlplusplus-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev sqlite3 python3 pandoc chromium fonts-dejavu-core clang-format)
+fi
+if [[ "${1:-}" == "--fuzz" ]]; then  # scripts/fuzz.sh: clang 16's libFuzzer
+  packages+=(clang-16 libclang-rt-16-dev)
 fi
 
 missing=()

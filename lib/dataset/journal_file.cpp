@@ -228,7 +228,11 @@ std::string export_journal_toml(const Store& store) {
 
 ImportResult import_file(Store& store, Store::Transaction& tx, const Actor& actor,
                          const std::string& path) {
-    const std::string content = read_file(path);
+    return import_text(store, tx, actor, read_file(path), path);
+}
+
+ImportResult import_text(Store& store, Store::Transaction& tx, const Actor& actor,
+                         const std::string& content, const std::string& path) {
     const size_t first = content.find_first_not_of(" \t\r\n");
     ImportResult result;
     JournalFile file;

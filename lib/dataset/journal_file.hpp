@@ -21,5 +21,8 @@ struct ImportResult {
 // empty database; a dataset is added to whatever is there.
 ImportResult import_file(Store& store, Store::Transaction& tx, const Actor& actor,
                          const std::string& path);
+// The same for a file's content already read; `path` names it in messages.
+ImportResult import_text(Store& store, Store::Transaction& tx, const Actor& actor,
+                         const std::string& content, const std::string& path);
 
 }  // namespace rectrack
