@@ -1,6 +1,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "bundled_data.hpp"
 #include "commands.hpp"
 #include "model/error.hpp"
 
@@ -9,7 +10,7 @@ namespace rectrack::cli {
 void add_init(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("init", "Create the database and load the bundled dataset");
     struct Options {
-        std::string data = std::string(RECTRACK_DATA_DIR) + "/made-in-china.toml";
+        std::string data = bundled_dataset();
         bool exists_ok = false;
     };
     auto o = std::make_shared<Options>();

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `cmake --install` gives a rectrack that works on its own: installed into a
+# temporary prefix, moved elsewhere, and run from an unrelated folder with
+# the source tree's data hidden (in a private mount namespace, as root), it
+# finds its bundled data and runs init, recs and report. RECTRACK_DATA
+# overrides where the data is.
+#   install_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1 source=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cmake --install "$build" --prefix "$work/first" >/dev/null
+mv "$work/first" "$work/moved"   # the build-time prefix is no help now
+rectrack=$work/moved/bin/rectrack
+test -x "$rectrack"
+test -f "$work/moved/share/rectrack/made-in-china.toml"
+
+mkdir "$work/elsewhere" "$work/empty"
+cd "$work/elsewhere"
+run() {  # rectrack ARGS, with the source tree's data/ hidden where possible
+  if [[ $(id -u) == 0 ]] && unshare --mount true 2>/dev/null; then
+    unshare --mount sh -c 'mount --bind "$0" "$1" && shift && exec "$@"' \
+      "$work/empty" "$source/data" "$rectrack" "$@"
+  else
+    "$rectrack" "$@"
+  fi
+}
+export RECTRACK_AUTHOR=tester RECTRACK_NOW=2026-11-27T12:00:00Z
+expect() {  # expect PATTERN TEXT: TEXT has a line matching PATTERN
+  grep -q -- "$1" <<<"$2" || { echo "expected '$1' in: $2"; exit 1; }
+}
+expect "with 182 events from $work/moved/share/rectrack/made-in-china.toml" \
+  "$(run --db installed.db init)"
+expect "^R11 " "$(run --db installed.db recs)"
+expect "^# Status report" "$(run --db installed.db report --quarter 2024-Q3)"
+
+# RECTRACK_DATA names another data folder.
+mkdir "$work/data"
+cp "$source/tests/data/small.toml" "$work/data/made-in-china.toml"
+expect "from $work/data/made-in-china.toml" "$(RECTRACK_DATA=$work/data run --db other.db init)"
+if RECTRACK_DATA=$work/nowhere run --db none.db init 2>err.txt; then
+  echo "init succeeded without data"; exit 1
+fi
+grep -q "no dataset at '$work/nowhere/made-in-china.toml'" err.txt
+echo "install test passed"
