@@ -36,6 +36,7 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
     add_audit(*app, ctx);
     add_export(*app, ctx);
     add_import(*app, ctx);
+    add_man(*app, ctx);
     return app;
 }
 

@@ -105,7 +105,9 @@ void add_audit(CLI::App& app, Context& ctx) {
     add_format(cmd, o->format, {"text", "json", "md"});
     cmd->add_option("--fail-on", o->fail_on, "Only these finding kinds or result classes count")
         ->delimiter(',');
-    cmd->add_option("--recs", o->recs, "Only these recommendations, e.g. R1,R4")->delimiter(',');
+    cmd->add_option("--recs", o->recs, "Only these recommendations, e.g. R1,R4")
+        ->delimiter(',')
+        ->type_name("REC");
     add_check_options(cmd, o->check);
     cmd->callback([&ctx, o] {
         const Settings s = ctx.settings();

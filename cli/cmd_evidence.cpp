@@ -24,7 +24,9 @@ void add_evidence_capture(CLI::App* parent, Context& ctx) {
         CheckFlags check;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("id", o->ref, "E<n>, <n> or the recorded URL")->required();
+    cmd->add_option("id", o->ref, "E<n>, <n> or the recorded URL")
+        ->required()
+        ->type_name("EVIDENCE");
     add_check_options(cmd, o->check);
     cmd->callback([&ctx, o] {
         const auto store = ctx.open();
@@ -123,7 +125,7 @@ void add_evidence_show(CLI::App* parent, Context& ctx) {
         std::string ref, format;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("id", o->ref, "E<n>, <n> or the URL")->required();
+    cmd->add_option("id", o->ref, "E<n>, <n> or the URL")->required()->type_name("EVIDENCE");
     add_format(cmd, o->format, {"text", "json"});
     cmd->callback([&ctx, o] {
         auto store = ctx.open();
@@ -200,8 +202,10 @@ void add_evidence_attach(CLI::App* parent, Context& ctx) {
         std::string ref, to, date;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("id", o->ref, "E<n> or a recorded URL")->required();
-    cmd->add_option("--to", o->to, "Recommendation or measure key")->required();
+    cmd->add_option("id", o->ref, "E<n> or a recorded URL")->required()->type_name("EVIDENCE");
+    cmd->add_option("--to", o->to, "Recommendation or measure key")
+        ->required()
+        ->type_name("SUBJECT");
     cmd->add_option("--date", o->date, "Date (default: today)");
     cmd->callback([&ctx, o] {
         std::optional<Date> d;

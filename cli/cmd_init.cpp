@@ -14,7 +14,10 @@ void add_init(CLI::App& app, Context& ctx) {
         bool exists_ok = false;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("--data", o->data, "Dataset to load (TOML)")->capture_default_str();
+    // No default shown: it depends on where rectrack is installed.
+    cmd->add_option(
+        "--data", o->data,
+        "Dataset to load (TOML; default: the bundled one, or the one in RECTRACK_DATA)");
     cmd->add_flag("--exists-ok", o->exists_ok, "Leave an existing database untouched and succeed");
     cmd->callback([&ctx, o] {
         const std::string& data = o->data;

@@ -11,7 +11,8 @@ void add_log(CLI::App& app, Context& ctx) {
         std::string key, since, until, format;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("key", o->key, "Only events about this recommendation or measure");
+    cmd->add_option("key", o->key, "Only events about this recommendation or measure")
+        ->type_name("SUBJECT");
     cmd->add_option("--since", o->since, "Effective on or after this date");
     cmd->add_option("--until", o->until, "Effective on or before this date");
     add_format(cmd, o->format, {"text", "json"});

@@ -54,11 +54,12 @@ void add_measure_stage(CLI::App* parent, Context& ctx) {
         std::string key, stage, date;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("key", o->key, "Measure key")->required();
+    cmd->add_option("key", o->key, "Measure key")->required()->type_name("MEASURE");
     cmd->add_option("stage", o->stage,
                     "announced, proposed, adopted, published, in_force, applies, "
                     "repealed, withdrawn")
-        ->required();
+        ->required()
+        ->type_name("STAGE");
     cmd->add_option("--date", o->date, "Date of the stage (may be in the future)")->required();
     cmd->callback([&ctx, o] {
         const Date d = require_date(o->date, "--date");
@@ -104,7 +105,7 @@ void add_measure_show(CLI::App* parent, Context& ctx) {
         std::string key, format;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("key", o->key, "Measure key")->required();
+    cmd->add_option("key", o->key, "Measure key")->required()->type_name("MEASURE");
     add_format(cmd, o->format, {"text", "json"});
     cmd->callback([&ctx, o] {
         auto store = ctx.open();

@@ -10,7 +10,9 @@ void add_note(CLI::App& app, Context& ctx) {
         std::string key, text, date;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("key", o->key, "Recommendation or measure key")->required();
+    cmd->add_option("key", o->key, "Recommendation or measure key")
+        ->required()
+        ->type_name("SUBJECT");
     cmd->add_option("text", o->text, "The note")->required();
     cmd->add_option("--date", o->date, "Date the note refers to (default: today)");
     cmd->callback([&ctx, o] {

@@ -16,7 +16,8 @@ void add_rec(CLI::App& app, Context& ctx) {
     cmd->add_option("key", o->r.key, "Key, e.g. R12, or R4.a for a part")->required();
     cmd->add_option("--title", o->r.title, "Short title")->required();
     cmd->add_option("--text", o->r.text, "Full text, verbatim from the report");
-    cmd->add_option("--parent", o->r.parent, "The recommendation this is a part of");
+    cmd->add_option("--parent", o->r.parent, "The recommendation this is a part of")
+        ->type_name("REC");
     cmd->add_option("--report", o->r.report, "Report key (default: the only report tracked)");
     cmd->add_option("--number", o->r.number, "Number in the report (default: the parent's)");
     cmd->add_option("--addressee", o->r.addressees, "Addressee (repeatable)");

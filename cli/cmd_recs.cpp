@@ -12,7 +12,8 @@ void add_recs(CLI::App& app, Context& ctx) {
         std::string format;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("--status", o->statuses, "Only these statuses (repeatable)");
+    cmd->add_option("--status", o->statuses, "Only these statuses (repeatable)")
+        ->type_name("STATUS");
     add_format(cmd, o->format, {"text", "json"});
     cmd->callback([&ctx, o] {
         const auto& statuses = o->statuses;

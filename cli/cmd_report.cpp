@@ -23,7 +23,9 @@ void add_report(CLI::App& app, Context& ctx) {
     cmd->add_option(
         "--as-recorded", o->as_recorded,
         "Replay only events recorded up to this instant (reproduces an earlier report)");
-    cmd->add_option("--recs", o->recs, "Only these recommendations, e.g. R1,R4")->delimiter(',');
+    cmd->add_option("--recs", o->recs, "Only these recommendations, e.g. R1,R4")
+        ->delimiter(',')
+        ->type_name("REC");
     cmd->callback([&ctx, o] {
         const Settings s = ctx.settings();
         ReportOptions options;

@@ -11,7 +11,7 @@ void add_show(CLI::App& app, Context& ctx) {
         std::string key, format;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("rec", o->key, "Recommendation key, e.g. R4")->required();
+    cmd->add_option("rec", o->key, "Recommendation key, e.g. R4")->required()->type_name("REC");
     add_format(cmd, o->format, {"text", "json"});
     cmd->callback([&ctx, o] {
         const auto store = ctx.open();

@@ -11,12 +11,14 @@ void add_status(CLI::App& app, Context& ctx) {
         std::vector<std::string> evidence;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("rec", o->rec, "Recommendation key")->required();
+    cmd->add_option("rec", o->rec, "Recommendation key")->required()->type_name("REC");
     cmd->add_option("status", o->status, "New status on the scale (see `rectrack recs --help`)")
-        ->required();
+        ->required()
+        ->type_name("STATUS");
     cmd->add_option("--date", o->date, "When it happened (not in the future)")->required();
     cmd->add_option("--evidence", o->evidence,
-                    "Evidence cited: E<n> or a recorded URL (repeatable)");
+                    "Evidence cited: E<n> or a recorded URL (repeatable)")
+        ->type_name("EVIDENCE");
     cmd->add_option("--note", o->note, "Why the status changed");
     cmd->callback([&ctx, o] {
         const Date d = require_date(o->date, "--date");

@@ -23,4 +23,10 @@ void add_verify(CLI::App& app, Context& ctx);    // check the hash chain and pro
 void add_export(CLI::App& app, Context& ctx);    // the journal as TOML or JSON
 void add_import(CLI::App& app, Context& ctx);    // a journal or a dataset
 
+// Hidden, for tools rather than people.
+void add_man(CLI::App& app, Context& ctx);  // the man page, generated from this tree
+// `rectrack _complete WORDS...`, for the shell completion scripts. It is run
+// before CLI11 parses anything, since the words are a partial command line.
+int run_complete(const CLI::App& app, Context& ctx, const std::vector<std::string>& words);
+
 }  // namespace rectrack::cli

@@ -2,8 +2,10 @@
 // Exit codes: 0 success, 1 a check found problems, 2 bad usage or input,
 // 3 storage trouble.
 #include <iostream>
+#include <string_view>
 
 #include "app.hpp"
+#include "commands.hpp"
 #include "model/error.hpp"
 #include "store/store.hpp"
 #include "visible_controls.hpp"
@@ -16,6 +18,8 @@ int main(int argc, char** argv) {
     const auto app = cli::make_app(ctx);
 
     try {
+        if (argc >= 2 && std::string_view(argv[1]) == "_complete")
+            return cli::run_complete(*app, ctx, {argv + 2, argv + argc});
         app->parse(argc, argv);
         return ctx.exit_code;
     } catch (const CLI::ParseError& e) {

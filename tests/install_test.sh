@@ -14,7 +14,11 @@ cmake --install "$build" --prefix "$work/first" >/dev/null
 mv "$work/first" "$work/moved"   # the build-time prefix is no help now
 rectrack=$work/moved/bin/rectrack
 test -x "$rectrack"
-test -f "$work/moved/share/rectrack/made-in-china.toml"
+for f in share/rectrack/made-in-china.toml share/man/man1/rectrack.1 \
+         share/bash-completion/completions/rectrack share/zsh/vendor-completions/_rectrack \
+         share/fish/vendor_completions.d/rectrack.fish; do
+  test -f "$work/moved/$f" || { echo "not installed: $f"; exit 1; }
+done
 
 mkdir "$work/elsewhere" "$work/empty"
 cd "$work/elsewhere"
