@@ -138,7 +138,7 @@ JournalFile parse_json_journal(const std::string& content, const std::string& pa
     };
     try {
         doc = json::parse(content, shallow);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // malformed, or a number out of range
         throw InputError(path + ": not valid JSON: " + e.what());
     }
     if (!doc.is_object() || doc.value("format", "") != kFormat)

@@ -283,7 +283,14 @@ void Store::append_verbatim(Transaction&, const Event& e) {
         throw InputError("event #" + std::to_string(e.id) +
                          " does not match its hash: the file was changed after export");
     insert_event(*db_, e);
-    projector_->apply(e);
+    // An imported event the projections cannot hold (a status scale naming a
+    // status twice, say) makes the file inconsistent, not the database.
+    try {
+        projector_->apply(e);
+    } catch (const SQLite::Exception& ex) {
+        if (!is_code(ex, SQLITE_CONSTRAINT)) throw;
+        throw InputError("event #" + std::to_string(e.id) + " cannot be replayed: " + ex.what());
+    }
 }
 
 std::optional<Event> Store::event(EventId id) const {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "ids/celex.hpp"
 #include "ids/com_ref.hpp"
@@ -106,8 +107,11 @@ Event Tracker::set_scale(const StatusScale& scale, Date date) {
             throw InputError("the new status scale drops '" + c.status + "', which " + c.rec +
                              " already uses");
     json levels = json::array();
+    std::set<std::string> names;
     for (const auto& l : scale.levels) {
         require_key(l.name, "status");
+        if (!names.insert(l.name).second)
+            throw InputError("the status scale lists '" + l.name + "' twice");
         levels.push_back({{"name", l.name},
                           {"label", l.label.empty() ? l.name : l.label},
                           {"closed", l.closed}});

@@ -41,6 +41,18 @@ TEST(Dataset, BundledDataLoadsAllElevenRecommendationsAndVerifies) {
     EXPECT_TRUE(store.verify().ok);
 }
 
+// A fuzzer's finding: a repeated status used to fail inside SQLite (exit 3).
+TEST(Dataset, AStatusListedTwiceIsAnInputError) {
+    TempDir dir;
+    Store store(dir.file("d.db"), {Access::create, 1000});
+    try {
+        load(store, std::string(kReport) + "[[status]]\nname='a'\n[[status]]\nname='a'\n");
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("lists 'a' twice"), std::string::npos) << e.what();
+    }
+}
+
 TEST(Dataset, DefaultScaleWhenNoneIsGiven) {
     TempDir dir;
     Store store(dir.file("d.db"), {Access::create, 1000});

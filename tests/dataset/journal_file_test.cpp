@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "model/error.hpp"
 #include "test_support.hpp"
 
@@ -91,4 +93,71 @@ TEST(JournalFile, MalformedJournalsAreInputErrors) {
     write_text(dir.file("crafted.json"), doc.dump());
     EXPECT_THROW(import_into(copy, dir.file("crafted.json")), InputError);
     EXPECT_EQ(copy.last_event_id(), 0);
+}
+
+// Inputs the fuzzers found (tests/fuzz/regressions): each is refused as bad
+// input or imported, never an internal error.
+TEST(JournalFile, FuzzFindingsAreInputErrors) {
+    int files = 0;
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(RECTRACK_FUZZ_REGRESSIONS)) {
+        if (!entry.is_regular_file()) continue;
+        ++files;
+        TempDir dir;
+        Store store(dir.file("f.db"), {Access::create, 1000});
+        try {
+            import_into(store, entry.path().string());
+        } catch (const InputError&) {
+        }
+    }
+    EXPECT_GE(files, 2);
+}
+
+TEST(JournalFile, ANumberTooLargeForJsonIsAnInputError) {
+    TempDir dir;
+    write_text(dir.file("big.json"),
+               R"({"format": "rectrack-journal", "version": 1, "events": [4e8972]})");
+    Store store(dir.file("f.db"), {Access::create, 1000});
+    try {
+        import_into(store, dir.file("big.json"));
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("not valid JSON"), std::string::npos) << e.what();
+    }
+}
+
+// A forged journal whose hashes agree but whose events the projections
+// cannot hold is bad input, not a storage failure.
+TEST(JournalFile, AConsistentlyHashedButImpossibleJournalIsAnInputError) {
+    Event e;
+    e.id = 1;
+    e.kind = EventKind::scale_set;
+    e.subjects = {"scale"};
+    e.payload = {{"statuses",
+                  {{{"name", "a"}, {"label", "A"}, {"closed", false}},
+                   {{"name", "a"}, {"label", "A"}, {"closed", false}}}}};
+    e.effective = *parse_date("2020-01-01");
+    e.recorded_at = "2026-11-27T12:00:00Z";
+    e.author = "forger";
+    e.hash = chain_hash(kGenesisHash, e);
+    const nlohmann::json doc = {{"format", "rectrack-journal"},
+                                {"version", 1},
+                                {"events",
+                                 {{{"id", e.id},
+                                   {"kind", "scale_set"},
+                                   {"subjects", e.subjects},
+                                   {"payload", e.payload},
+                                   {"effective", "2020-01-01"},
+                                   {"recorded_at", e.recorded_at},
+                                   {"author", e.author},
+                                   {"hash", e.hash}}}}};
+    TempDir dir;
+    write_text(dir.file("forged.json"), doc.dump());
+    Store store(dir.file("f.db"), {Access::create, 1000});
+    try {
+        import_into(store, dir.file("forged.json"));
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("cannot be replayed"), std::string::npos) << e.what();
+    }
 }
