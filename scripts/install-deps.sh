@@ -10,7 +10,8 @@ set -euo pipefail
 packages=(g++ cmake make pkg-config libsqlitecpp-dev libsqlite3-dev libcli11-dev
           libtomlplusplus-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(libgtest-dev sqlite3 python3 pandoc chromium fonts-dejavu-core clang-format man-db)
+  packages+=(libgtest-dev sqlite3 python3 pandoc chromium fonts-dejavu-core clang-format man-db
+            dpkg-dev file)
 fi
 if [[ "${1:-}" == "--fuzz" ]]; then  # scripts/fuzz.sh: clang 16's libFuzzer
   packages+=(clang-16 libclang-rt-16-dev)
