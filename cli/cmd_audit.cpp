@@ -4,74 +4,45 @@
 #include <set>
 
 #include "audit/audit.hpp"
+#include "audit_output.hpp"
 #include "commands.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
-#include "report/escape.hpp"
 
 namespace rectrack::cli {
 
 namespace {
 
-void print_text(const std::vector<Finding>& findings, const std::vector<CheckResult>& results,
-                bool online) {
-    std::cout << "Offline findings: " << findings.size() << "\n";
-    for (const auto& f : findings)
-        std::cout << "  " << column(f.kind, 27) << column(f.subject, 14) << f.detail << "\n";
-    if (!online) return;
-    std::cout << "\nOnline results: " << results.size() << " URLs\n";
-    for (const auto& r : results) {
-        std::cout << "  " << column(evidence_ref(r.evidence), 5)
-                  << column(std::string(name(r.result)), 21)
-                  << column(r.http_status ? std::to_string(r.http_status) : "-", 4) << r.url;
-        if (!r.detail.empty()) std::cout << "  (" << r.detail << ")";
-        std::cout << "\n";
-    }
-}
-
-void print_markdown(const std::vector<Finding>& findings, const std::vector<CheckResult>& results,
-                    bool online) {
-    std::cout << "# Evidence audit\n\n## Offline findings (" << findings.size() << ")\n\n";
-    if (!findings.empty()) std::cout << "| Kind | Subject | Detail |\n|---|---|---|\n";
-    for (const auto& f : findings)
-        std::cout << "| " << f.kind << " | " << markdown_escape(f.subject) << " | "
-                  << markdown_escape(f.detail) << " |\n";
-    if (!online) return;
-    std::cout << "\n## Online results (" << results.size() << " URLs)\n\n"
-              << "| Evidence | Result | HTTP | URL | Detail |\n|---|---|---:|---|---|\n";
-    for (const auto& r : results)
-        std::cout << "| " << evidence_ref(r.evidence) << " | " << name(r.result) << " | "
-                  << r.http_status << " | <" << markdown_url(r.url) << "> | "
-                  << markdown_escape(r.detail) << " |\n";
-}
-
-nlohmann::json audit_json(const std::vector<Finding>& findings,
-                          const std::vector<CheckResult>& results) {
-    nlohmann::json f = nlohmann::json::array(), r = nlohmann::json::array();
-    for (const auto& x : findings)
-        f.push_back({{"kind", x.kind}, {"subject", x.subject}, {"detail", x.detail}});
-    for (const auto& x : results)
-        r.push_back({{"evidence", evidence_ref(x.evidence)},
-                     {"url", x.url},
-                     {"result", name(x.result)},
-                     {"http_status", x.http_status},
-                     {"final_url", x.final_url},
-                     {"attempts", x.attempts},
-                     {"detail", x.detail}});
-    return {{"findings", f}, {"results", r}};
-}
-
-// --fail-on takes finding kinds and result classes, nothing else.
+// --fail-on takes severities, finding kinds and result classes.
 void require_known_kinds(const std::vector<std::string>& fail_on) {
-    const auto& kinds = finding_kinds();
     for (const auto& k : fail_on) {
-        if (std::find(kinds.begin(), kinds.end(), k) != kinds.end() || parse_check_outcome(k))
-            continue;
-        std::vector<std::string> classes;
+        if (parse_severity(k) || parse_finding_kind(k) || parse_check_outcome(k)) continue;
+        std::vector<std::string> kinds, classes;
+        for (const auto& f : finding_kinds()) kinds.emplace_back(f.name);
         for (const auto& c : check_outcomes()) classes.emplace_back(c.name);
-        throw InputError("unknown kind '" + k + "' in --fail-on (finding kinds: " +
+        throw InputError("unknown kind '" + k +
+                         "' in --fail-on (severities: error, warning, info; finding kinds: " +
                          join(kinds, ", ") + "; result classes: " + join(classes, ", ") + ")");
     }
+}
+
+// Whether what was found fails the run: by default errors and link results
+// that are problems; with --fail-on, what it names (severities count their
+// own level and above).
+bool fails(const std::vector<std::string>& fail_on, const std::vector<Finding>& findings,
+           const std::vector<CheckResult>& results) {
+    const std::set<std::string> named(fail_on.begin(), fail_on.end());
+    std::optional<Severity> level;
+    for (const auto& k : fail_on)
+        if (auto s = parse_severity(k); s && (!level || *s > *level)) level = s;
+    if (named.empty()) level = Severity::error;
+    for (const auto& f : findings)
+        if ((level && f.severity() <= *level) || named.contains(std::string(name(f.kind))))
+            return true;
+    for (const auto& r : results)
+        if (named.empty() ? info(r.result).problem : named.contains(std::string(name(r.result))))
+            return true;
+    return false;
 }
 
 // The link checks, with a progress line for a person watching; never into
@@ -103,7 +74,9 @@ void add_audit(CLI::App& app, Context& ctx) {
     cmd->add_option("--stale-after", o->stale_after, "Days after which a check is stale")
         ->capture_default_str();
     add_format(cmd, o->format, {"text", "json", "md"});
-    cmd->add_option("--fail-on", o->fail_on, "Only these finding kinds or result classes count")
+    cmd->add_option("--fail-on", o->fail_on,
+                    "What fails the run (exit 1): a severity (error, the default; warning; "
+                    "info), finding kinds or result classes")
         ->delimiter(',');
     cmd->add_option("--recs", o->recs, "Only these recommendations, e.g. R1,R4")
         ->delimiter(',')
@@ -137,21 +110,12 @@ void add_audit(CLI::App& app, Context& ctx) {
                 });
         }
 
-        if (o->format == "json") {
+        if (o->format == "json")
             print_json(audit_json(findings, results));
-        } else if (o->format == "md") {
-            print_markdown(findings, results, o->online);
-        } else {
-            print_text(findings, results, o->online);
-        }
-
-        const std::set<std::string> counted(o->fail_on.begin(), o->fail_on.end());
-        bool problem = false;
-        for (const auto& f : findings) problem |= counted.empty() || counted.contains(f.kind);
-        for (const auto& r : results)
-            problem |= counted.empty() ? info(r.result).problem
-                                       : counted.contains(std::string(name(r.result)));
-        if (problem || outage) ctx.exit_code = 1;
+        else
+            std::cout << (o->format == "md" ? audit_markdown(findings, results, o->online)
+                                            : audit_text(findings, results, o->online));
+        if (fails(o->fail_on, findings, results) || outage) ctx.exit_code = 1;
     });
 }
 

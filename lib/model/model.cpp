@@ -1,9 +1,26 @@
 #include "model/model.hpp"
 
+#include <algorithm>
+
+#include "model/text.hpp"
+
 namespace rectrack {
 
 std::string evidence_ref(EvidenceId id) {
     return "E" + std::to_string(id);
+}
+
+std::string evidence_ranges(std::vector<EvidenceId> ids) {
+    std::sort(ids.begin(), ids.end());
+    std::vector<std::string> parts;
+    for (size_t i = 0; i < ids.size();) {
+        size_t j = i;
+        while (j + 1 < ids.size() && ids[j + 1] == ids[j] + 1) ++j;
+        parts.push_back(j == i ? evidence_ref(ids[i])
+                               : evidence_ref(ids[i]) + "-" + evidence_ref(ids[j]));
+        i = j + 1;
+    }
+    return join(parts, ", ");
 }
 
 std::optional<EvidenceId> parse_evidence_ref(const std::string& text) {

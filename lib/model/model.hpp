@@ -79,6 +79,8 @@ struct EvidenceCapture {
 
 // Evidence is shown to users as E12; they may type E12 or 12.
 std::string evidence_ref(EvidenceId id);
+// "E1-E3, E7": evidence ids as compact ranges, in order.
+std::string evidence_ranges(std::vector<EvidenceId> ids);
 std::optional<EvidenceId> parse_evidence_ref(const std::string& text);
 
 struct Link {

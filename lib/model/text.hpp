@@ -94,6 +94,33 @@ inline std::string escape_controls(std::string_view s) {
     return out;
 }
 
+// Orders keys as people count: runs of digits by their value, so that E2
+// comes before E10 and R4.a before R10; otherwise by bytes.
+inline bool natural_less(std::string_view a, std::string_view b) {
+    size_t i = 0, j = 0;
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    while (i < a.size() && j < b.size()) {
+        if (digit(a[i]) && digit(b[j])) {
+            size_t ie = i, je = j;
+            while (ie < a.size() && digit(a[ie])) ++ie;
+            while (je < b.size() && digit(b[je])) ++je;
+            std::string_view x = a.substr(i, ie - i), y = b.substr(j, je - j);
+            while (x.size() > 1 && x.front() == '0') x.remove_prefix(1);
+            while (y.size() > 1 && y.front() == '0') y.remove_prefix(1);
+            if (x.size() != y.size()) return x.size() < y.size();
+            if (x != y) return x < y;
+            i = ie;
+            j = je;
+        } else {
+            if (a[i] != b[j])
+                return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[j]);
+            ++i;
+            ++j;
+        }
+    }
+    return a.size() - i < b.size() - j;
+}
+
 inline std::string pad_number(int n, size_t width) {
     std::string s = std::to_string(n);
     return s.size() >= width ? s : std::string(width - s.size(), '0') + s;

@@ -23,7 +23,7 @@ class AuditTest : public ::testing::Test {
     std::vector<Finding> of_kind(const std::string& kind, std::vector<std::string> recs = {}) {
         std::vector<Finding> out;
         for (auto& f : findings(recs))
-            if (f.kind == kind) out.push_back(f);
+            if (name(f.kind) == kind) out.push_back(f);
         return out;
     }
 };
@@ -88,7 +88,7 @@ TEST_F(AuditTest, UncheckedStaleAndUnarchivedEvidence) {
     auto stale_on = [&](Date today, int days) {
         std::vector<Finding> out;
         for (auto& f : offline_findings(*store, {today, days, {}}))
-            if (f.kind == "evidence_stale") out.push_back(f);
+            if (f.kind == FindingKind::evidence_stale) out.push_back(f);
         return out;
     };
     const auto stale = stale_on(Date{2027, 8, 1}, 180);  // 247 days later
@@ -191,4 +191,120 @@ TEST_F(AuditTest, JournalIntegrityIsPartOfTheAudit) {
 TEST_F(AuditTest, ScopedToRecommendations) {
     for (const auto& f : findings({"R1"})) EXPECT_FALSE(f.subject.starts_with("R2")) << f.subject;
     EXPECT_THROW(findings({"R99"}), InputError);
+}
+
+// R1's changes cite the act published 2024-07-12: one dated 2021 (the
+// proposal), one 2024-06-13 (adoption). Both claim more than was public.
+TEST_F(AuditTest, EvidencePublishedAfterTheClaimIsAnError) {
+    const auto f = of_kind("evidence_after_claim");
+    ASSERT_EQ(f.size(), 2u);
+    EXPECT_EQ(f[0].severity(), Severity::error);
+    EXPECT_EQ(f[0].rec, "R1");
+    EXPECT_NE(f[0].detail.find("E1, published 2024-07-12"), std::string::npos) << f[0].detail;
+    // The fix names the earlier document: the linked measure's proposal.
+    EXPECT_NE(f[0].fix.find("COM(2021) 206 final of widget-act"), std::string::npos) << f[0].fix;
+    // A claim that cites what was public by its date is not flagged.
+    write([](Tracker& t) {
+        t.add_evidence({Evidence{0,
+                                 "https://example.org/proposal",
+                                 "Proposal",
+                                 "",
+                                 Date{2021, 4, 21},
+                                 {},
+                                 "",
+                                 "",
+                                 "official",
+                                 ""},
+                        {}});
+        t.set_status("R3", "announced", Date{2021, 5, 1}, {"E3"}, "");
+    });
+    for (const auto& x : of_kind("evidence_after_claim")) EXPECT_NE(x.rec, "R3");
+}
+
+// An act older than the report still shows progress when the claim is
+// dated at a later stage of that act, recorded on the measure it documents.
+TEST_F(AuditTest, AnOldActCitedAtALaterStageIsNotPremature) {
+    write([](Tracker& t) {
+        t.add_evidence({Evidence{0,
+                                 "https://example.org/fdi",
+                                 "FDI Regulation",
+                                 "",
+                                 Date{2019, 3, 21},
+                                 {},
+                                 "",
+                                 "",
+                                 "legislation",
+                                 ""},
+                        {}});
+        t.add_measure({Measure{"fdi",
+                               "FDI",
+                               "regulation",
+                               {},
+                               "32019R0452",
+                               "",
+                               "",
+                               "",
+                               "https://example.org/fdi"},
+                       {{"published", Date{2019, 3, 21}}, {"applies", Date{2020, 10, 11}}},
+                       {"E3"},
+                       {}});
+        t.set_status("R3", "partial", Date{2020, 10, 11}, {"E3"}, "");
+        t.set_status("R3", "substantial", Date{2020, 11, 1}, {"E3"}, "");
+    });
+    const auto early = of_kind("evidence_before_report");
+    ASSERT_EQ(early.size(), 1u);  // only the change not dated at a stage
+    EXPECT_NE(early[0].detail.find("E3"), std::string::npos);
+    EXPECT_NE(early[0].subject.find("R3"), std::string::npos);
+    EXPECT_EQ(early[0].severity(), Severity::warning);
+}
+
+TEST_F(AuditTest, AClaimOnFailedSourcesNamesThem) {
+    write([](Tracker& t) { t.record_audit({result(2, CheckOutcome::gone)}, 0); });
+    const auto f = of_kind("broken_evidence");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_NE(f[0].detail.find("E2 (gone, 2026-11-27)"), std::string::npos) << f[0].detail;
+    EXPECT_NE(f[0].fix.find("rectrack audit --online --recs R2.a"), std::string::npos) << f[0].fix;
+}
+
+TEST_F(AuditTest, ErrorsComeFirstAndEveryFindingHasAFix) {
+    const auto all = findings();
+    ASSERT_FALSE(all.empty());
+    EXPECT_EQ(all.front().severity(), Severity::error);
+    for (size_t i = 1; i < all.size(); ++i)
+        EXPECT_LE(all[i - 1].severity(), all[i].severity()) << all[i].subject;
+    for (const auto& f : all) EXPECT_FALSE(f.fix.empty()) << name(f.kind);
+}
+
+// --recs R1 leaves out what only concerns others: sanctions-2021 is linked
+// to R2.a alone, and its evidence (E2) is attached to it.
+TEST_F(AuditTest, ScopeNarrowsMeasuresAndTheirEvidence) {
+    write([](Tracker& t) { t.attach_evidence("E2", "sanctions-2021", std::nullopt); });
+    for (const auto& f : findings({"R1"})) {
+        EXPECT_NE(f.subject, "E2") << name(f.kind);
+        EXPECT_EQ(f.subject.find("sanctions"), std::string::npos) << name(f.kind);
+    }
+    bool e2 = false;
+    for (const auto& f : findings({"R2"})) e2 |= f.subject == "E2";
+    EXPECT_TRUE(e2);
+}
+
+TEST(Finding, SortsBySeverityThenRecommendationNaturally) {
+    std::vector<Finding> f = {
+        {FindingKind::no_archive, "E10", "", "x", ""},
+        {FindingKind::dormant_recommendation, "R10", "", "x", "R10"},
+        {FindingKind::unsupported_status, "R10 #5", "", "x", "R10"},
+        {FindingKind::dormant_recommendation, "R2", "", "x", "R2"},
+        {FindingKind::no_archive, "E2", "", "x", ""},
+        {FindingKind::unsupported_status, "R2 #9", "", "x", "R2"},
+    };
+    sort_findings(f);
+    std::vector<std::string> order;
+    for (const auto& x : f) order.push_back(x.subject);
+    EXPECT_EQ(order, (std::vector<std::string>{"R2 #9", "R10 #5", "R2", "R10", "E2", "E10"}));
+}
+
+TEST(Finding, KindsAndSeveritiesReadBack) {
+    for (const auto& k : finding_kinds()) EXPECT_EQ(parse_finding_kind(k.name), k.kind);
+    EXPECT_EQ(parse_severity("warning"), Severity::warning);
+    EXPECT_FALSE(parse_severity("fatal"));
 }

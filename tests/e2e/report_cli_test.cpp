@@ -169,3 +169,26 @@ TEST_F(ReportCli, HtmlOpensInHeadlessChromiumWithItsCharts) {
                                              dir.file("report.png")});
     EXPECT_EQ(check.code, 0) << check.out << check.err;
 }
+
+// On the bundled data the audit leads with its errors, each with a fix, and
+// exits 1 for errors by default; --fail-on takes a severity.
+TEST_F(ReportCli, TheAuditLeadsWithErrorsAndFailsOnThemByDefault) {
+    ok({"init"});
+    const Result text = rt({"audit"});
+    ASSERT_TRUE(text.out.starts_with("Audit: ")) << text.out;
+    const auto first = text.out.find("\n\n") + 2;
+    const std::string section = text.out.substr(first, text.out.find('\n', first) - first);
+    const auto json = nlohmann::json::parse(rt({"audit", "--format", "json"}).out);
+    bool errors = false;
+    for (const auto& f : json["findings"]) {
+        EXPECT_FALSE(f["fix"].get<std::string>().empty()) << f.dump();
+        errors |= f["severity"] == "error";
+    }
+    EXPECT_EQ(section, errors ? "Errors" : "Warnings");
+    EXPECT_EQ(text.code, errors ? 1 : 0);
+    EXPECT_EQ(json["findings"][0]["severity"], errors ? "error" : "warning");
+    EXPECT_EQ(rt({"audit", "--fail-on", "info"}).code, 1);  // there are unchecked sources
+    // Narrowed to one recommendation, the routine lines shrink with it.
+    const auto r11 = nlohmann::json::parse(rt({"audit", "--recs", "R11", "--format", "json"}).out);
+    EXPECT_LT(r11["findings"].size(), json["findings"].size());
+}

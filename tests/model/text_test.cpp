@@ -39,3 +39,13 @@ TEST(Text, ControlsAreEscapedVisibly) {
     EXPECT_EQ(escape_controls(std::string("a\0b\x7F", 4)), "a\\x00b\\x7F");
     EXPECT_EQ(escape_controls("\x01\x1F"), "\\x01\\x1F");
 }
+
+TEST(Text, NaturalOrderCountsNumbers) {
+    EXPECT_TRUE(natural_less("E2", "E10"));
+    EXPECT_FALSE(natural_less("E10", "E2"));
+    EXPECT_TRUE(natural_less("R4.a", "R10"));
+    EXPECT_TRUE(natural_less("R4", "R4.a"));
+    EXPECT_TRUE(natural_less("R9 #100", "R9 #200"));
+    EXPECT_FALSE(natural_less("R1", "R1"));
+    EXPECT_TRUE(natural_less("E1", "R1"));
+}
