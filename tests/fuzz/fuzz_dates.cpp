@@ -10,26 +10,11 @@
 
 using namespace rectrack;
 
-namespace {
-
-template <typename Parse>
-void round_trip(const char* name, const std::string& text, Parse parse) {
-    const auto first = parse(text);
-    if (!first) return;
-    const std::string normal = first->str();
-    const auto again = parse(normal);
-    if (!again) fuzz::fail_round_trip(name, text, normal, "that is refused");
-    if (again->str() != normal)
-        fuzz::fail_round_trip(name, text, normal, "that reads back as " + again->str());
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
-    round_trip("date", text, parse_date);
-    round_trip("instant", text, parse_instant);
-    round_trip("quarter", text, parse_quarter);
+    fuzz::check_round_trip("date", text, parse_date);
+    fuzz::check_round_trip("instant", text, parse_instant);
+    fuzz::check_round_trip("quarter", text, parse_quarter);
     if (const auto d = parse_date(text)) {
         if (Date::from_days(d->days()).str() != d->str())
             fuzz::fail("date -> days -> date differs: " + text);

@@ -12,28 +12,12 @@
 
 using namespace rectrack;
 
-namespace {
-
-template <typename Parse>
-void round_trip(const char* name, const std::string& text, Parse parse) {
-    const auto first = parse(text);
-    if (!first) return;
-    const std::string normal = first->str();
-    const auto again = parse(normal);
-    if (!again)
-        fuzz::fail_round_trip(name, text, normal, "the normal form is refused: " + again.error());
-    if (again->str() != normal)
-        fuzz::fail_round_trip(name, text, normal, "it normalises to " + again->str());
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
-    round_trip("CELEX", text, parse_celex);
-    round_trip("ELI", text, parse_eli);
-    round_trip("COM reference", text, parse_com_ref);
-    round_trip("procedure", text, parse_procedure);
+    fuzz::check_round_trip("CELEX", text, parse_celex);
+    fuzz::check_round_trip("ELI", text, parse_eli);
+    fuzz::check_round_trip("COM reference", text, parse_com_ref);
+    fuzz::check_round_trip("procedure", text, parse_procedure);
     if (const auto c = parse_celex(text)) c->url();
     if (const auto e = parse_eli(text)) e->url();
     if (const auto p = parse_procedure(text)) p->url();

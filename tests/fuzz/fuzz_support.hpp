@@ -25,6 +25,19 @@ namespace rectrack::fuzz {
     fail(what + " '" + input + "' is written '" + normal + "', but " + why);
 }
 
+// parse -> str -> parse must give the same str, for any parser returning an
+// optional or an expected of a value with str().
+template <typename Parse>
+void check_round_trip(const char* what, const std::string& text, Parse parse) {
+    const auto first = parse(text);
+    if (!first) return;
+    const std::string normal = first->str();
+    const auto again = parse(normal);
+    if (!again) fail_round_trip(what, text, normal, "that is refused");
+    if (again->str() != normal)
+        fail_round_trip(what, text, normal, "that reads back as " + again->str());
+}
+
 inline Actor fuzz_actor() {
     return Actor{"fuzz", *parse_instant("2026-11-27T12:00:00Z")};
 }
