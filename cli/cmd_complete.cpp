@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -18,6 +19,10 @@ std::vector<std::string> words_of(const Vocabulary& v) {
 // fail or create anything, so a missing or unreadable database offers none.
 std::vector<std::string> recorded(const Context& ctx, std::string_view kind) {
     std::vector<std::string> out;
+    static constexpr std::string_view kRecorded[] = {"REC", "SUBJECT", "MEASURE", "EVIDENCE",
+                                                     "STATUS"};
+    if (std::find(std::begin(kRecorded), std::end(kRecorded), kind) == std::end(kRecorded))
+        return out;  // a free value (a date, a title): nothing to read
     try {
         if (!std::filesystem::exists(ctx.settings().db_path)) return out;
         const auto store = ctx.open();

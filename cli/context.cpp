@@ -32,7 +32,15 @@ void move_into_place(const std::string& from, const std::string& to) {
         throw StorageError("the new database '" + from +
                            "' did not close cleanly; nothing was imported");
     if (renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return;
-    const int error = errno;
+    int error = errno;
+    // A file system without RENAME_NOREPLACE: link() also refuses to replace.
+    if (error == EINVAL) {
+        if (link(from.c_str(), to.c_str()) == 0) {
+            unlink(from.c_str());
+            return;
+        }
+        error = errno;
+    }
     if (error == EEXIST)
         throw StorageError("a database appeared at '" + to +
                            "' while importing; it was left as it is and nothing was imported");
