@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # `cmake --install` gives a rectrack that works on its own: installed into a
 # temporary prefix, moved elsewhere, and run from an unrelated folder with
-# the source tree's data hidden (in a private mount namespace, as root), it
-# finds its bundled data and runs init, recs and report. RECTRACK_DATA
+# the build tree and the source tree's data hidden, as if deleted (empty
+# folders mounted over them in a private mount namespace, as root), it finds
+# its bundled data and runs init, recs and report. RECTRACK_DATA
 # overrides where the data is.
 #   install_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
-build=$1 source=$2
+build=$(cd "$1" && pwd) source=$(cd "$2" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -22,10 +23,11 @@ done
 
 mkdir "$work/elsewhere" "$work/empty"
 cd "$work/elsewhere"
-run() {  # rectrack ARGS, with the source tree's data/ hidden where possible
+run() {  # rectrack ARGS, with the build tree and source data hidden where possible
   if [[ $(id -u) == 0 ]] && unshare --mount true 2>/dev/null; then
-    unshare --mount sh -c 'mount --bind "$0" "$1" && shift && exec "$@"' \
-      "$work/empty" "$source/data" "$rectrack" "$@"
+    unshare --mount sh -c 'mount --bind "$0" "$1" && mount --bind "$0" "$2" && shift 2 &&
+                           exec "$@"' \
+      "$work/empty" "$source/data" "$build" "$rectrack" "$@"
   else
     "$rectrack" "$@"
   fi
