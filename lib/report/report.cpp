@@ -44,6 +44,14 @@ bool within(Date d, const Period& p) {
     return p.start <= d && d <= p.end;
 }
 
+// A source recorded in the period counts as added in it only if it is new:
+// published in the period, or of unknown date. A dataset loaded this quarter
+// records 2021 sources this quarter; they are not this quarter's evidence.
+bool new_in_period(const Event& added, const Period& p) {
+    const auto published = parse_date(added.payload.value("published", ""));
+    return !published || within(*published, p);
+}
+
 // Answers "what was the status of R on day D" from the status changes that
 // hold as recorded, rolling parts up into their parent.
 class StatusTimeline {
@@ -192,7 +200,8 @@ std::map<std::string, std::vector<ReportEvent>> read_period_events(
         if (e.kind == EventKind::stage_reached &&
             linked_measures.contains(e.payload.value("measure", "")))
             ++out.summary.stages_reached;
-        if (e.kind == EventKind::evidence_added) ++out.summary.evidence_added;
+        if (e.kind == EventKind::evidence_added && new_in_period(e, o.period))
+            ++out.summary.evidence_added;
         if (re.late && (concerns_included || e.kind == EventKind::stage_reached ||
                         e.kind == EventKind::evidence_added || e.kind == EventKind::measure_added))
             out.late_entries.push_back(re);

@@ -210,3 +210,38 @@ TEST_F(ReportTest, TrendCoversEightQuartersEndingWithThePeriod) {
     EXPECT_EQ(r.trend.back().quarter.str(), "2025-Q2");
     EXPECT_EQ(r.trend.back().counts, r.summary.end);
 }
+
+// Loading a dataset in the period must not make its old sources count as
+// added this quarter: a source counts when it was published in the period
+// or, its publication date unknown, first recorded in it.
+TEST_F(ReportTest, OldSourcesLoadedInThePeriodAreNotCountedAsAdded) {
+    at("2025-04-03T09:00:00Z", [](Tracker& t) {
+        t.add_evidence({Evidence{0,
+                                 "https://example.org/2021-press",
+                                 "Old press release",
+                                 "",
+                                 Date{2021, 3, 22},
+                                 {},
+                                 "",
+                                 "",
+                                 "official",
+                                 ""},
+                        Date{2025, 4, 3}});
+        t.add_evidence({Evidence{0,
+                                 "https://example.org/2025-press",
+                                 "New press release",
+                                 "",
+                                 Date{2025, 4, 2},
+                                 {},
+                                 "",
+                                 "",
+                                 "official",
+                                 ""},
+                        Date{2025, 4, 3}});
+        t.add_evidence(
+            {Evidence{
+                 0, "https://example.org/undated", "Undated page", "", {}, {}, "", "", "news", ""},
+             Date{2025, 4, 3}});
+    });
+    EXPECT_EQ(report().summary.evidence_added, 2);  // the 2025 release and the undated page
+}
