@@ -312,6 +312,12 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
     out.as_recorded = t.everything() ? "" : t.by()->str();
     out.generated = t.by().value_or(o.generated).str();
     out.journal = journal_anchor(store, t);
+    // An empty report would say "nothing happened", which the journal does
+    // not support: it says nothing at all about that time.
+    if (out.journal.events == 0)
+        throw InputError(t.everything() ? std::string("nothing has been recorded yet")
+                                        : "nothing had been recorded by " + t.by()->str() +
+                                              ": the journal starts later");
     out.scale = store.scale();
 
     const Sources in = read_sources(store, o);

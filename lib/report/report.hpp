@@ -104,7 +104,8 @@ struct StatusReport {
 std::string summary_sentence(const ReportSummary& s);
 
 // Builds the report from the store. Throws InputError for unknown
-// recommendations in `recs` or an empty database.
+// recommendations in `recs`, an empty database, or an as-recorded instant
+// before anything was recorded.
 StatusReport build_report(const Store& store, const ReportOptions& options);
 
 }  // namespace rectrack

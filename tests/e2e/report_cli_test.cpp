@@ -86,6 +86,9 @@ TEST_F(ReportCli, BadPeriodsAndKeysAreRejected) {
 }
 
 TEST_F(ReportCli, AnIssuedReportIsReproducedAfterMoreEntries) {
+    // Loaded before the report is issued: as recorded on 5 October, the
+    // journal must hold something (a report of an empty journal is refused).
+    env["RECTRACK_NOW"] = "2026-10-01T09:00:00Z";
     ok({"init", "--data", std::string(RECTRACK_TEST_DATA) + "/small.toml"});
     env["RECTRACK_NOW"] = "2026-10-05T09:00:00Z";
     const std::vector<std::string> args = {

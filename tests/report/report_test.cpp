@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "dataset/dataset.hpp"
+#include "model/error.hpp"
 #include "report/escape.hpp"
 #include "report/report_render.hpp"
 #include "test_support.hpp"
@@ -244,4 +245,15 @@ TEST_F(ReportTest, OldSourcesLoadedInThePeriodAreNotCountedAsAdded) {
              Date{2025, 4, 3}});
     });
     EXPECT_EQ(report().summary.evidence_added, 2);  // the 2025 release and the undated page
+}
+
+TEST_F(ReportTest, AsRecordedBeforeAnythingWasRecordedIsRefused) {
+    try {
+        report("2024-12-31T23:59:59Z");  // the dataset was loaded on 2025-01-05
+        FAIL();
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("nothing had been recorded by 2024-12-31T23:59:59Z"),
+                  std::string::npos)
+            << e.what();
+    }
 }
