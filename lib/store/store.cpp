@@ -159,9 +159,11 @@ void Store::connect(int flags, const std::string& name) {
 }
 
 // A reader in a folder it cannot write to cannot create the -shm file that
-// WAL mode needs. When no -wal file exists nothing is pending, and no writer
-// can start there either (it would need the same folder), so the file is
-// read as immutable: without locks, which it cannot take.
+// WAL mode needs. When no -wal file exists nothing is pending, so the file
+// is read as immutable: without locks, which it cannot take. Only someone
+// who can write that folder could change the file meanwhile, and a writer
+// there first creates the -wal; a read that overlaps such a write is the
+// one case this does not guard against.
 int Store::open_for_reading() {
     connect(SQLite::OPEN_READONLY, path_);
     try {
