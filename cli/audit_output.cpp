@@ -32,8 +32,12 @@ std::vector<std::string> collapsed_info(const std::vector<Finding>& findings) {
         const std::string what = kind == FindingKind::evidence_unchecked
                                      ? " never checked"
                                      : " without an archived copy";
+        // One command fixes them all: archiving every source without a copy.
+        const std::string fix = kind == FindingKind::no_archive && list.size() > 1
+                                    ? "`rectrack evidence archive --all`"
+                                    : list.front()->fix;
         lines.push_back(std::to_string(list.size()) + (list.size() == 1 ? " source" : " sources") +
-                        what + ": " + evidence_ranges(ids) + " (fix: " + list.front()->fix + ")");
+                        what + ": " + evidence_ranges(ids) + " (fix: " + fix + ")");
     }
     return lines;
 }

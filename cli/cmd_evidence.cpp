@@ -45,6 +45,28 @@ void add_evidence_capture(CLI::App* parent, Context& ctx) {
     });
 }
 
+nlohmann::json local_copies_json(const std::vector<EvidenceArchive>& copies) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& c : copies)
+        out.push_back({{"event", c.event},
+                       {"fetched_at", c.fetched_at},
+                       {"sha256", c.sha256},
+                       {"size", c.size},
+                       {"content_type", c.content_type},
+                       {"final_url", c.final_url},
+                       {"http_status", c.http_status}});
+    return out;
+}
+
+// "Copy:      2026-11-28T09:00:00Z, 5120 bytes of text/html, sha256 0123abcd4567 (#57)"
+void print_local_copy(const Evidence& v, const EvidenceArchive& c) {
+    std::cout << "Copy:      " << c.fetched_at << ", " << c.size << " bytes"
+              << (c.content_type.empty() ? "" : " of " + c.content_type) << ", sha256 "
+              << c.sha256.substr(0, 12) << " (#" << c.event << ")\n";
+    if (!c.final_url.empty() && c.final_url != v.url)
+        std::cout << "           from " << c.final_url << "\n";
+}
+
 void add_evidence_add(CLI::App* parent, Context& ctx) {
     auto* cmd = parent->add_subcommand("add", "Record a source; prints its id (E<n>)");
     struct Options {
@@ -133,6 +155,9 @@ void add_evidence_show(CLI::App* parent, Context& ctx) {
         if (!v)
             throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
         const auto capture = store->latest_capture(v->id);
+        const auto archived = store->archives(v->id);
+        const std::vector<EvidenceArchive> copies =
+            archived.empty() ? std::vector<EvidenceArchive>{} : archived.begin()->second;
         const auto all_health = store->evidence_health(v->id);
         const EvidenceHealth health =
             all_health.empty() ? EvidenceHealth{} : all_health.begin()->second;
@@ -155,6 +180,7 @@ void add_evidence_show(CLI::App* parent, Context& ctx) {
                                                        {"final_url", capture->final_url},
                                                        {"http_status", capture->http_status}}
                                       : nlohmann::json()},
+                 {"local_copies", local_copies_json(copies)},
                  {"last_checked", health.last_checked.empty()
                                       ? nlohmann::json()
                                       : nlohmann::json(health.last_checked)},
@@ -184,6 +210,7 @@ void add_evidence_show(CLI::App* parent, Context& ctx) {
             if (!capture->final_url.empty() && capture->final_url != v->url)
                 std::cout << "Final URL: " << capture->final_url << "\n";
         }
+        for (const auto& c : copies) print_local_copy(*v, c);
         if (health.last_checked.empty()) {
             std::cout << "Checked:   never\n";
         } else {
@@ -224,6 +251,7 @@ void add_evidence(CLI::App& app, Context& ctx) {
     add_evidence_show(cmd, ctx);
     add_evidence_attach(cmd, ctx);
     add_evidence_capture(cmd, ctx);
+    add_evidence_archive(cmd, ctx);
 }
 
 }  // namespace rectrack::cli

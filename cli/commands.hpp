@@ -14,14 +14,15 @@ void add_show(CLI::App& app, Context& ctx);      // one recommendation in full
 void add_measure(CLI::App& app, Context& ctx);   // measure add|stage|list|show
 void add_link(CLI::App& app, Context& ctx);      // link and unlink
 void add_status(CLI::App& app, Context& ctx);    // record a status change
-void add_evidence(CLI::App& app, Context& ctx);  // evidence add|list|show|attach
-void add_note(CLI::App& app, Context& ctx);      // a dated note
-void add_correct(CLI::App& app, Context& ctx);   // retract an event
-void add_log(CLI::App& app, Context& ctx);       // the journal
-void add_report(CLI::App& app, Context& ctx);    // a quarterly status report
-void add_verify(CLI::App& app, Context& ctx);    // check the hash chain and projections
-void add_export(CLI::App& app, Context& ctx);    // the journal as TOML or JSON
-void add_import(CLI::App& app, Context& ctx);    // a journal or a dataset
+void add_evidence(CLI::App& app, Context& ctx);  // evidence add|list|show|attach|capture
+void add_evidence_archive(CLI::App* evidence, Context& ctx);  // evidence archive
+void add_note(CLI::App& app, Context& ctx);                   // a dated note
+void add_correct(CLI::App& app, Context& ctx);                // retract an event
+void add_log(CLI::App& app, Context& ctx);                    // the journal
+void add_report(CLI::App& app, Context& ctx);                 // a quarterly status report
+void add_verify(CLI::App& app, Context& ctx);  // check the hash chain and projections
+void add_export(CLI::App& app, Context& ctx);  // the journal as TOML or JSON
+void add_import(CLI::App& app, Context& ctx);  // a journal or a dataset
 
 // Hidden, for tools rather than people.
 void add_man(CLI::App& app, Context& ctx);  // the man page, generated from this tree

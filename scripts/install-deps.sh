@@ -8,7 +8,7 @@
 set -euo pipefail
 
 packages=(g++ cmake make pkg-config libsqlitecpp-dev libsqlite3-dev libcli11-dev
-          libtomlplusplus-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev)
+          libtomlplusplus-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev zlib1g-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev sqlite3 python3 pandoc chromium fonts-dejavu-core clang-format man-db
             dpkg-dev file)

@@ -68,6 +68,7 @@ struct Scope {
     std::set<std::string> measures;  // measures linked to them
     std::map<EvidenceId, Evidence> evidence;
     std::map<EvidenceId, EvidenceHealth> health;
+    std::set<EvidenceId> archived;  // a local copy is kept
     std::set<EvidenceId> relevant;  // evidence cited or attached within the scope
     std::map<std::string, std::vector<MeasureStage>> stages;
     std::map<std::string, std::vector<std::string>> measures_of;  // rec -> linked measures
@@ -98,6 +99,7 @@ Scope read_scope(const Store& store, const AuditOptions& o) {
     }
     for (auto& v : store.evidence_list()) s.evidence.emplace(v.id, v);
     s.health = store.evidence_health();
+    for (const auto& [id, copies] : store.archives()) s.archived.insert(id);
     for (auto& st : store.all_stages({})) s.stages[st.measure].push_back(st);
     for (auto& m : store.measures()) s.measure.emplace(m.key, m);
     return s;
@@ -251,11 +253,9 @@ void check_evidence(const Scope& scope, const AuditOptions& o, std::vector<Findi
                            "last checked " + std::to_string(age) + " days ago (" +
                                h->second.last_checked + ")",
                            "`rectrack audit --online" + recs + "`", ""});
-        if (v.archive_url.empty())
+        if (v.archive_url.empty() && !scope.archived.contains(id))
             out.push_back({FindingKind::no_archive, ref, v.url + " has no archived copy",
-                           "save the page in a web archive; recording the copy on a source "
-                           "already recorded needs `amend`, which is not available yet",
-                           ""});
+                           "`rectrack evidence archive " + ref + "`", ""});
         by_form[comparable_url(v.url)].push_back(id);
     }
     for (const auto& [form, ids] : by_form) {

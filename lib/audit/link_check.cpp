@@ -66,6 +66,8 @@ struct Job {
     HeaderList headers;
     HeaderList pin;
     std::string body, content_type, etag, last_modified, retry_after;
+    std::vector<std::pair<std::string, std::string>> response_headers;  // of the latest response
+    bool keep_copy = false;  // hand body and headers back (fetch_copies)
     bool truncated = false;
     std::size_t max_body = 0;
 };
@@ -89,9 +91,11 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
         job.etag.clear();
         job.last_modified.clear();
         job.retry_after.clear();
+        job.response_headers.clear();
     } else if (colon != std::string::npos) {
         const std::string name = to_lower(line.substr(0, colon));
         const std::string value = trim(line.substr(colon + 1));
+        job.response_headers.emplace_back(name, value);
         if (name == "content-type") job.content_type = value;
         if (name == "etag") job.etag = value;
         if (name == "last-modified") job.last_modified = value;
@@ -396,6 +400,11 @@ void Checker::classify_body(Job& job) {
     }
     r.sha256 = sha256_hex(job.body);
     r.text_sha256 = sha256_hex(normalised_text(job.body, job.content_type));
+    if (job.keep_copy) {
+        r.body = job.body;
+        r.content_type = job.content_type;
+        r.headers = job.response_headers;
+    }
     if (is_html(job.content_type, job.body) && says_not_found(job.body))
         return finish(job, CheckOutcome::soft_404, "HTTP 200, but the page says it was not found");
     if (!job.target.sha256.empty() && job.target.sha256 != r.sha256) {
@@ -463,16 +472,46 @@ std::vector<CheckResult> check_links(
     return out;
 }
 
-CheckResult capture_source(const CheckTarget& target, const CheckPolicy& policy) {
+namespace {
+
+// GET requests without validators: what each source serves now.
+std::vector<Job> fetch(const std::vector<CheckTarget>& targets, const CheckPolicy& policy,
+                       bool keep_copy,
+                       const std::function<void(std::size_t, std::size_t)>& progress) {
     global_init();
-    CheckTarget fresh = target;
-    fresh.sha256.clear();  // a capture records what is there, it does not compare
-    fresh.text_sha256.clear();
     std::vector<Job> jobs;
-    jobs.push_back(make_job(fresh, policy));
-    jobs[0].head = false;
-    Checker(policy).run(jobs, {});
-    return jobs[0].result;
+    jobs.reserve(targets.size());
+    for (const auto& t : targets) {
+        CheckTarget fresh = t;
+        fresh.sha256.clear();  // a capture records what is there, it does not compare
+        fresh.text_sha256.clear();
+        jobs.push_back(make_job(fresh, policy));
+        jobs.back().head = false;
+        jobs.back().keep_copy = keep_copy;
+    }
+    Checker(policy).run(jobs, progress);
+    return jobs;
+}
+
+}  // namespace
+
+CheckResult capture_source(const CheckTarget& target, const CheckPolicy& policy) {
+    return fetch({target}, policy, false, {}).at(0).result;
+}
+
+std::vector<CheckResult> fetch_copies(
+    const std::vector<CheckTarget>& targets, const CheckPolicy& policy,
+    const std::function<void(std::size_t, std::size_t)>& progress) {
+    std::vector<CheckResult> out;
+    for (auto& j : fetch(targets, policy, true, progress)) {
+        if (j.truncated && info(j.result.result).seen_working) {
+            j.result.result = CheckOutcome::skipped;
+            j.result.detail = "larger than " + std::to_string(policy.max_body) +
+                              " bytes, too large to keep (--max-body raises the cap)";
+        }
+        out.push_back(std::move(j.result));
+    }
+    return out;
 }
 
 }  // namespace rectrack

@@ -35,4 +35,11 @@ std::vector<CheckResult> check_links(
 // Fetches one source with GET (no validators) to record what it serves now.
 CheckResult capture_source(const CheckTarget& target, const CheckPolicy& policy);
 
+// Fetches each source as a capture does, at the same politeness, and keeps
+// what it served (body and headers) for an archive. A body larger than
+// `policy.max_body` cannot be archived: its result is `skipped`, saying so.
+std::vector<CheckResult> fetch_copies(
+    const std::vector<CheckTarget>& targets, const CheckPolicy& policy,
+    const std::function<void(std::size_t, std::size_t)>& progress = {});
+
 }  // namespace rectrack

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "dataset/dataset.hpp"
+#include "model/base64.hpp"
 #include "model/error.hpp"
 #include "store/anchor.hpp"
 
@@ -123,7 +124,26 @@ namespace {
 struct JournalFile {
     std::vector<Event> events;
     std::optional<std::string> anchor;
+    std::vector<Store::StoredObject> objects;  // archived copies the events name
 };
+
+// An archived copy as a journal file holds it: {sha256, size, zlib}, the
+// compressed bytes in base64.
+json object_json(const Store::StoredObject& o) {
+    return {{"sha256", o.sha256}, {"size", o.size}, {"zlib", base64_encode(o.zlib)}};
+}
+
+Store::StoredObject object_from_json(const json& j, const std::string& path) {
+    if (!j.is_object() || !j.contains("sha256") || !j["sha256"].is_string() ||
+        !j.contains("size") || !j["size"].is_number_integer() || !j.contains("zlib") ||
+        !j["zlib"].is_string())
+        throw InputError(path + ": an archived object needs sha256, size and zlib");
+    auto zlib = base64_decode(j["zlib"].get<std::string>());
+    if (!zlib)
+        throw InputError(path + ": object " + j["sha256"].get<std::string>() +
+                         " is not valid base64");
+    return {j["sha256"].get<std::string>(), j["size"].get<std::int64_t>(), std::move(*zlib)};
+}
 
 JournalFile parse_json_journal(const std::string& content, const std::string& path) {
     json doc;
@@ -148,6 +168,10 @@ JournalFile parse_json_journal(const std::string& content, const std::string& pa
         throw InputError(path + ": a journal export needs an \"events\" array");
     JournalFile file;
     for (const auto& j : doc["events"]) file.events.push_back(event_from_json(j));
+    if (doc.contains("objects")) {
+        if (!doc["objects"].is_array()) throw InputError(path + ": \"objects\" must be an array");
+        for (const auto& j : doc["objects"]) file.objects.push_back(object_from_json(j, path));
+    }
     if (doc.contains("anchor")) {
         if (!doc["anchor"].is_string()) throw InputError(path + ": \"anchor\" must be a string");
         file.anchor = doc["anchor"].get<std::string>();
@@ -160,6 +184,8 @@ JournalFile toml_journal(const toml::table& doc, const std::string& path) {
     JournalFile file;
     if (const toml::array* a = doc["event"].as_array())
         for (const auto& n : *a) file.events.push_back(event_from_json(from_toml(n)));
+    if (const toml::array* a = doc["object"].as_array())
+        for (const auto& n : *a) file.objects.push_back(object_from_json(from_toml(n), path));
     if (doc.contains("anchor")) {
         file.anchor = doc["anchor"].value<std::string>();
         if (!file.anchor) throw InputError(path + ": anchor must be a string");
@@ -174,6 +200,13 @@ void append_journal(Store& store, Store::Transaction& tx, const JournalFile& fil
                     const std::string& path) {
     if (store.last_event_id() != 0)
         throw InputError(path + " is a journal export; import it into a new, empty database");
+    for (const auto& o : file.objects) {
+        try {
+            store.put_object(tx, o);
+        } catch (const InputError& ex) {
+            throw InputError(path + ": " + ex.what());
+        }
+    }
     for (const auto& e : file.events) {
         try {
             store.append_verbatim(tx, e);
@@ -184,6 +217,8 @@ void append_journal(Store& store, Store::Transaction& tx, const JournalFile& fil
                              " cannot be replayed: " + ex.what());
         }
     }
+    if (auto problem = store.check_archives())
+        throw InputError(path + ": " + *problem + " (the file lacks it or it was edited)");
     if (!file.anchor) return;  // written before exports carried anchors
     const auto anchor = parse_anchor(*file.anchor);
     if (!anchor) throw InputError(path + ": '" + *file.anchor + "' is not an anchor (N:HASH)");
@@ -206,6 +241,10 @@ std::string export_journal_json(const Store& store) {
                 {"version", kFormatVersion},
                 {"events", events},
                 {"anchor", anchor.str()}};
+    json objects = json::array();
+    store.for_each_object([&](const Store::StoredObject& o) { objects.push_back(object_json(o)); });
+    if (!objects.empty())
+        doc["objects"] = std::move(objects);  // exports without copies stay as they were
     return doc.dump(2) + "\n";
 }
 
@@ -221,6 +260,10 @@ std::string export_journal_toml(const Store& store) {
     });
     doc.insert("anchor", anchor.str());
     doc.insert("event", std::move(events));
+    toml::array objects;
+    store.for_each_object(
+        [&](const Store::StoredObject& o) { objects.push_back(to_toml_table(object_json(o))); });
+    if (!objects.empty()) doc.insert("object", std::move(objects));
     std::ostringstream out;
     out << doc << "\n";
     return out.str();

@@ -82,6 +82,10 @@ struct CheckResult {
     bool network_failure = false;
     // What was fetched, for a capture.
     std::string sha256, text_sha256, etag, last_modified;
+    // What was served, for an archive (fetch_copies only): the body as
+    // received and the final response's headers.
+    std::string body, content_type;
+    std::vector<std::pair<std::string, std::string>> headers;
 };
 
 // Most checks that reached for the network failed for network reasons: the

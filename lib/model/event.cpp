@@ -25,6 +25,7 @@ const std::vector<EventKindInfo>& event_kinds() {
         {correction, "correction", false, false},
         {evidence_captured, "evidence_captured", true, true},
         {audit_recorded, "audit_recorded", false, true},
+        {evidence_archived, "evidence_archived", true, true},
     };
     return table;
 }
@@ -115,6 +116,11 @@ std::string describe(const Event& e) {
             return evidence_ref(p.value("evidence", EvidenceId{0})) + " captured: HTTP " +
                    std::to_string(p.value("http_status", 0)) + ", sha256 " +
                    str(p, "sha256").substr(0, 12);
+        case EventKind::evidence_archived:
+            return evidence_ref(p.value("evidence", EvidenceId{0})) +
+                   " archived: " + std::to_string(p.value("size", std::int64_t{0})) + " bytes" +
+                   (str(p, "content_type").empty() ? "" : " of " + str(p, "content_type")) +
+                   ", sha256 " + str(p, "sha256").substr(0, 12);
         case EventKind::audit_recorded:
             return "audit: " + std::to_string(p.value("results", nlohmann::json::array()).size()) +
                    " URLs checked, " + std::to_string(p.value("findings", 0)) + " offline findings";

@@ -29,6 +29,7 @@ enum class EventKind {
     correction,
     evidence_captured,
     audit_recorded,
+    evidence_archived,
 };
 
 // What each kind is, in one table (event.cpp).

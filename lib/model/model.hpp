@@ -77,6 +77,22 @@ struct EvidenceCapture {
     std::string recorded_at;
 };
 
+// A copy of a source kept in the database (`rectrack evidence archive`): the
+// bytes live in the object store under `sha256`; this is what the journal
+// says about them.
+struct EvidenceArchive {
+    EventId event = 0;  // the evidence_archived event
+    EvidenceId evidence = 0;
+    std::string sha256;  // of the content as served
+    std::int64_t size = 0;
+    std::string content_type;
+    std::string final_url;
+    int http_status = 0;
+    std::string fetched_at;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string recorded_at;
+};
+
 // Evidence is shown to users as E12; they may type E12 or 12.
 std::string evidence_ref(EvidenceId id);
 // "E1-E3, E7": evidence ids as compact ranges, in order.

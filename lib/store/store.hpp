@@ -154,6 +154,30 @@ class Store {
     int uses_of_measure(const std::string& key) const;
     int uses_of_evidence(EvidenceId id) const;
 
+    // --- archived copies: a content-addressed object store (store_objects.cpp) ---
+    // An object as exported: the content zlib-compressed, its size and hash.
+    struct StoredObject {
+        std::string sha256;
+        std::int64_t size = 0;
+        std::string zlib;
+    };
+    // Keeps `content` once under its SHA-256, which it returns.
+    std::string put_object(Transaction& tx, const std::string& content);
+    // Keeps an exported object after checking that it holds what its hash
+    // says; throws InputError otherwise.
+    void put_object(Transaction& tx, const StoredObject& object);
+    // The content kept under `sha256`, if any. Throws StorageError if the
+    // bytes no longer match their hash.
+    std::optional<std::string> object(const std::string& sha256) const;
+    void for_each_object(const std::function<void(const StoredObject&)>& visit) const;
+    // The copies taken of each source by `as_recorded`, the latest last; only
+    // `only` when given.
+    std::map<EvidenceId, std::vector<EvidenceArchive>> archives(std::optional<EvidenceId> only = {},
+                                                                AsRecorded as_recorded = {}) const;
+    // The first archive whose object is missing or does not match its hash,
+    // described in a sentence; nullopt when every copy is intact.
+    std::optional<std::string> check_archives() const;
+
   private:
     friend class Transaction;
     std::string path_;

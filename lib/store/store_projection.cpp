@@ -44,6 +44,8 @@ const char* fact_table(EventKind k) {
             return "evidence";
         case EventKind::evidence_captured:
             return "evidence_captures";
+        case EventKind::evidence_archived:
+            return "evidence_archives";
         case EventKind::scale_set:
         case EventKind::report_added:
         case EventKind::recommendation_added:
@@ -199,6 +201,17 @@ void Projector::apply(const Event& e) {
                 e.id, p.at("evidence").get<EvidenceId>(), str(p, "sha256"), str(p, "text_sha256"),
                 str(p, "etag"), str(p, "last_modified"), str(p, "final_url"),
                 p.value("http_status", 0), e.recorded_at);
+            break;
+        }
+        case EventKind::evidence_archived: {
+            exec(
+                "INSERT INTO evidence_archives(event_id, evidence_id, sha256, size, content_type, "
+                "final_url, http_status, fetched_at, headers, recorded_at) VALUES "
+                "(?,?,?,?,?,?,?,?,?,?)",
+                e.id, p.at("evidence").get<EvidenceId>(), str(p, "sha256"),
+                p.value("size", std::int64_t{0}), str(p, "content_type"), str(p, "final_url"),
+                p.value("http_status", 0), str(p, "fetched_at"),
+                p.value("headers", json::array()).dump(), e.recorded_at);
             break;
         }
         case EventKind::audit_recorded: {

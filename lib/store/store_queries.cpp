@@ -6,15 +6,11 @@
 #include "model/error.hpp"
 #include "model/text.hpp"
 #include "store/store.hpp"
+#include "store/valid_sql.hpp"
 
 namespace rectrack {
 
 namespace {
-
-// A projection row holds as recorded at :t when it was recorded by then and
-// not retracted by then. The same text serves current and historical views.
-#define VALID(a) \
-    " (" a ".recorded_at <= :t AND (" a ".retracted_at IS NULL OR " a ".retracted_at > :t)) "
 
 std::vector<std::string> json_list(const std::string& text) {
     return nlohmann::json::parse(text).get<std::vector<std::string>>();

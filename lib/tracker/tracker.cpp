@@ -362,6 +362,18 @@ Event Tracker::record_capture(EvidenceId id, const CheckResult& f) {
     return append(EventKind::evidence_captured, {evidence_subject(id)}, p, actor_.today());
 }
 
+Event Tracker::record_archive(EvidenceId id, const CheckResult& f, const std::string& fetched_at) {
+    if (!store_.evidence(id)) throw InputError("unknown evidence " + evidence_ref(id));
+    json headers = json::array();
+    for (const auto& [header, value] : f.headers) headers.push_back({header, value});
+    json p = {{"evidence", id},           {"sha256", store_.put_object(tx_, f.body)},
+              {"size", f.body.size()},    {"http_status", f.http_status},
+              {"fetched_at", fetched_at}, {"headers", headers}};
+    put(p, "content_type", f.content_type);
+    put(p, "final_url", f.final_url);
+    return append(EventKind::evidence_archived, {evidence_subject(id)}, p, actor_.today());
+}
+
 Event Tracker::record_audit(const std::vector<CheckResult>& results, int findings) {
     json list = json::array();
     std::vector<std::string> subjects = {"audit"};

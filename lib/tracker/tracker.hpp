@@ -64,6 +64,9 @@ class Tracker {
     Event correct(EventId id, const std::string& reason);
     // What fetching a source found, for later checks to compare against.
     Event record_capture(EvidenceId id, const CheckResult& fetched);
+    // A copy of a source, kept in the database: its bytes as an object,
+    // and an event saying what they are and when they were fetched.
+    Event record_archive(EvidenceId id, const CheckResult& fetched, const std::string& fetched_at);
     // One online audit: every URL's result, and how many offline findings.
     Event record_audit(const std::vector<CheckResult>& results, int findings);
 

@@ -7,7 +7,7 @@
 #include <sstream>
 #include <thread>
 
-#include "e2e/cli_fixture.hpp"
+#include "e2e/link_server_fixture.hpp"
 
 using namespace rectrack::test;
 
@@ -19,22 +19,11 @@ const std::vector<std::string> kRoutes = {
     "/slow",     "/etag",         "/changing",  "/churn",       "/soft404",
     "/old-page", "/challenge",    "/doc.pdf",   "/big",         "/head-refused"};
 
-class AuditCli : public CliTest {
+class AuditCli : public LinkServerTest {
   protected:
-    std::unique_ptr<Background> server;
-    std::string base;  // http://127.0.0.1:PORT
-    std::string tls;   // https://127.0.0.1:PORT, behind a certificate nobody trusts
-
     void SetUp() override {
-        server = std::make_unique<Background>(
-            "/usr/bin/python3",
-            std::vector<std::string>{std::string(RECTRACK_E2E_DIR) + "/link_server.py",
-                                     dir.file("port"), dir.file("server.log")});
-        for (int i = 0; i < 100 && !std::filesystem::exists(dir.file("port")); ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        ASSERT_TRUE(std::filesystem::exists(dir.file("port"))) << "the test server did not start";
-        base = "http://127.0.0.1:" + read_text(dir.file("port"));
-        tls = "https://127.0.0.1:" + read_text(dir.file("port.tls"));
+        LinkServerTest::SetUp();
+        if (HasFatalFailure()) return;
         // A dataset whose every source is on the test server; E<n> follows kRoutes.
         std::ostringstream data;
         data << "[report]\nkey='t'\ntitle='Test'\nissued=2020-01-01\n"
@@ -52,18 +41,6 @@ class AuditCli : public CliTest {
     std::string ref(const std::string& route) {
         return "E" + std::to_string(std::find(kRoutes.begin(), kRoutes.end(), route) -
                                     kRoutes.begin() + 1);
-    }
-    std::vector<nlohmann::json> server_log() {
-        std::vector<nlohmann::json> out;
-        std::ifstream in(dir.file("server.log"));
-        for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
-        return out;
-    }
-    std::vector<nlohmann::json> requests_to(const std::string& path) {
-        std::vector<nlohmann::json> out;
-        for (auto& r : server_log())
-            if (r["path"] == path) out.push_back(r);
-        return out;
     }
     std::vector<std::string> online() {
         return {"audit",     "--online",   "--allow-private", "--format", "json",
