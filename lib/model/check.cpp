@@ -8,20 +8,20 @@ const std::vector<CheckOutcomeInfo>& check_outcomes() {
     using enum CheckOutcome;
     // A table: one row per outcome, in the enum's order.
     static const std::vector<CheckOutcomeInfo> table = {
-        {ok, "ok", true, false},
-        {not_modified, "not_modified", true, false},
-        {redirected_permanent, "redirected_permanent", true, false},
-        {redirected_temporary, "redirected_temporary", true, false},
-        {changed, "changed", true, true},
-        {soft_404, "soft_404", false, true},
-        {broken, "broken", false, true},
-        {gone, "gone", false, true},
-        {server_error, "server_error", false, true},
-        {rate_limited, "rate_limited", false, false},
-        {blocked, "blocked", false, false},
-        {timeout, "timeout", false, true},
-        {tls_error, "tls_error", false, true},
-        {skipped, "skipped", false, false},
+        {ok, "ok", "working", true, false},
+        {not_modified, "not_modified", "working, unchanged", true, false},
+        {redirected_permanent, "redirected_permanent", "moved (permanent redirect)", true, false},
+        {redirected_temporary, "redirected_temporary", "working (temporary redirect)", true, false},
+        {changed, "changed", "changed since it was captured", true, true},
+        {soft_404, "soft_404", "page not found", false, true},
+        {broken, "broken", "broken", false, true},
+        {gone, "gone", "gone", false, true},
+        {server_error, "server_error", "server error", false, true},
+        {rate_limited, "rate_limited", "rate-limited, not verifiable", false, false},
+        {blocked, "blocked", "blocked, not verifiable", false, false},
+        {timeout, "timeout", "no answer in time", false, true},
+        {tls_error, "tls_error", "TLS error", false, true},
+        {skipped, "skipped", "skipped", false, false},
     };
     return table;
 }

@@ -33,8 +33,9 @@ enum class CheckOutcome {
 // What each outcome means, in one table (check.cpp).
 struct CheckOutcomeInfo {
     CheckOutcome outcome;
-    std::string_view name;  // as recorded in the journal and shown by `audit`
-    bool seen_working;      // the source answered with content
+    std::string_view name;   // as recorded in the journal and shown by `audit`
+    std::string_view label;  // in plain words, for reports: "gone", "page not found"
+    bool seen_working;       // the source answered with content
     // Counts as a problem unless --fail-on says otherwise. `blocked` and
     // `rate_limited` sources are unverifiable, not broken.
     bool problem;
@@ -53,6 +54,7 @@ inline bool failed(CheckOutcome o) {
 struct EvidenceHealth {
     std::string last_checked;                 // instant of the latest check, empty if never
     std::optional<CheckOutcome> last_result;  // of the latest check
+    int last_http_status = 0;                 // of the latest check; 0 if no answer
     std::string last_success;                 // instant of the latest check that saw it working
     int consecutive_failures = 0;
 };

@@ -28,6 +28,25 @@ std::string count(int n, const char* one, const char* many) {
 
 }  // namespace
 
+std::string describe_source(const SourceState& s) {
+    std::string out;
+    if (!s.last_result) {
+        out = "never checked";
+    } else {
+        out = std::string(info(*s.last_result).label);
+        if (s.http_status && *s.last_result != CheckOutcome::ok &&
+            *s.last_result != CheckOutcome::not_modified)
+            out += " (HTTP " + std::to_string(s.http_status) + ")";
+        out += ", checked " + s.last_checked.substr(0, 10);
+        if (!info(*s.last_result).seen_working)
+            out += s.last_seen_working.empty()
+                       ? "; never seen working"
+                       : "; last seen working " + s.last_seen_working.substr(0, 10);
+    }
+    if (!s.copy_taken.empty()) out += "; local copy of " + s.copy_taken.substr(0, 10);
+    return out;
+}
+
 std::string summary_sentence(const ReportSummary& s) {
     return "In the period " + count(s.advanced, "recommendation", "recommendations") +
            " advanced, " + std::to_string(s.regressed) + " regressed and " +
@@ -132,6 +151,7 @@ struct Sources {
     std::vector<Recommendation> all_recs;
     std::map<std::string, Evidence> evidence;  // by E<n>
     std::map<EvidenceId, EvidenceHealth> health;
+    std::map<EvidenceId, std::string> copy_taken;             // latest local copy's fetch time
     std::map<std::string, std::vector<EvidenceId>> attached;  // by subject
     std::map<std::string, Measure> measures;
     std::map<std::string, std::vector<MeasureStage>> stages;  // by measure
@@ -144,6 +164,8 @@ Sources read_sources(const Store& store, const ReportOptions& o) {
     in.all_recs = store.recommendations(t);
     for (auto& v : store.evidence_list()) in.evidence.emplace(evidence_ref(v.id), v);
     in.health = store.evidence_health({}, t);
+    for (const auto& [id, copies] : store.archives({}, t))
+        in.copy_taken[id] = copies.back().fetched_at;
     for (const auto& [subject, id] : store.all_attachments(t)) in.attached[subject].push_back(id);
     for (auto& m : store.measures(t)) in.measures.emplace(m.key, m);
     for (auto& s : store.all_stages(t)) in.stages[s.measure].push_back(s);
@@ -164,6 +186,15 @@ std::vector<Recommendation> select_recommendations(const std::vector<Recommendat
         return !wanted.contains(r.key) && !wanted.contains(r.parent);
     });
     return recs;
+}
+
+// Every cited source failed its last check: nothing cited still works.
+bool all_failed(const std::vector<EvidenceId>& cited, const Sources& in) {
+    if (cited.empty()) return false;  // unsupported, said separately
+    return std::all_of(cited.begin(), cited.end(), [&](EvidenceId id) {
+        const auto h = in.health.find(id);
+        return h != in.health.end() && h->second.last_result && failed(*h->second.last_result);
+    });
 }
 
 // The period's journal: events effective in it go to the recommendations
@@ -189,7 +220,8 @@ std::map<std::string, std::vector<ReportEvent>> read_period_events(
         }
         if (retracted_at || !within(e.effective, o.period))
             continue;  // retracted events never count
-        const ReportEvent re = report_event(e, period_end);
+        ReportEvent re = report_event(e, period_end);
+        re.sources_failed = all_failed(re.evidence, in);
         bool concerns_included = false;
         for (const auto& s : e.subjects)
             if (auto key = rec_of(s); key && included.contains(*key)) {
@@ -242,6 +274,18 @@ std::vector<ReportMeasure> measure_rows(const std::string& key,
     return rows;
 }
 
+SourceState source_state(const Sources& in, EvidenceId id) {
+    SourceState s;
+    if (auto h = in.health.find(id); h != in.health.end()) {
+        s.last_result = h->second.last_result;
+        s.http_status = h->second.last_http_status;
+        s.last_checked = h->second.last_checked;
+        s.last_seen_working = h->second.last_success;
+    }
+    if (auto c = in.copy_taken.find(id); c != in.copy_taken.end()) s.copy_taken = c->second;
+    return s;
+}
+
 // The evidence attached to a recommendation or cited by its status changes
 // (and its parts') up to the end of the period, with when each was last
 // seen working.
@@ -255,8 +299,7 @@ void add_backing_evidence(ReportRecommendation& row, const StatusTimeline& timel
     for (auto id : backing) {
         if (auto it = in.evidence.find(evidence_ref(id)); it != in.evidence.end())
             row.evidence.push_back(it->second);
-        if (auto h = in.health.find(id); h != in.health.end() && !h->second.last_success.empty())
-            row.last_seen_working[id] = h->second.last_success;
+        row.sources[id] = source_state(in, id);
     }
 }
 
@@ -341,7 +384,10 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
         row.status_end = timeline.at(r.key, o.period.end);
         row.direction = direction(out.scale, row.status_start, row.status_end);
         row.events = std::move(events_of[r.key]);
-        for (const auto& e : row.events) row.unsupported += e.unsupported;
+        for (const auto& e : row.events) {
+            row.unsupported += e.unsupported;
+            row.sources_failed += e.sources_failed;
+        }
         row.measures = measure_rows(r.key, parts_of[r.key], in, o.period);
         add_backing_evidence(row, timeline, in, o.period.end);
         count_in_summary(row, out.summary);

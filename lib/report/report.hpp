@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/check.hpp"
 #include "model/model.hpp"
 #include "model/status_scale.hpp"
 #include "store/anchor.hpp"
@@ -34,7 +35,10 @@ struct ReportEvent {
     std::string status;                // for status changes
     std::vector<EvidenceId> evidence;  // cited, for status changes
     bool unsupported = false;          // a status change citing no evidence
-    bool late = false;                 // recorded after the period ended
+    // A status change whose cited sources all failed their last check (as
+    // recorded by the report's instant): it rests on nothing that works.
+    bool sources_failed = false;
+    bool late = false;  // recorded after the period ended
 };
 
 struct ReportMeasure {
@@ -46,6 +50,19 @@ struct ReportMeasure {
     std::vector<MeasureStage> stages;     // every stage up to the end of the period
     std::vector<MeasureStage> in_period;  // the stages reached within the period
 };
+
+// A source as the journal knows it at the report's instant: its last check
+// as recorded, and its latest local copy.
+struct SourceState {
+    std::optional<CheckOutcome> last_result;  // none: never checked
+    int http_status = 0;                      // of the last check; 0 if no answer
+    std::string last_checked;                 // instant of the last check
+    std::string last_seen_working;            // instant; empty if never
+    std::string copy_taken;                   // fetch time of the latest local copy; empty if none
+};
+// "gone (HTTP 410), checked 2026-10-02; last seen working 2026-07-01; local
+// copy of 2026-06-30", or "never checked".
+std::string describe_source(const SourceState& s);
 
 enum class Direction { advanced, regressed, unchanged };
 std::string direction_name(Direction d);
@@ -59,9 +76,10 @@ struct ReportRecommendation {
     Direction direction = Direction::unchanged;
     std::vector<ReportEvent> events;  // effective within the period
     std::vector<ReportMeasure> measures;
-    std::vector<Evidence> evidence;  // cited or attached up to the end of the period
-    std::map<EvidenceId, std::string> last_seen_working;  // by the audits recorded so far
-    int unsupported = 0;  // status changes in the period citing no evidence
+    std::vector<Evidence> evidence;             // cited or attached up to the end of the period
+    std::map<EvidenceId, SourceState> sources;  // of each in `evidence`
+    int unsupported = 0;                        // status changes in the period citing no evidence
+    int sources_failed = 0;  // status changes in the period whose sources all failed
 };
 
 struct ReportSummary {

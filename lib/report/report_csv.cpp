@@ -7,11 +7,21 @@ namespace rectrack {
 std::string render_csv(const StatusReport& r) {
     std::string out =
         "key,title,status_start,status_end,direction,events,measures,evidence,unsupported,"
-        "journal_anchor\r\n";
+        "sources_failed,evidence_failing,journal_anchor\r\n";
     for (const auto& rec : r.recommendations) {
-        std::vector<std::string> measures, evidence;
+        std::vector<std::string> measures, evidence, failing;
         for (const auto& m : rec.measures) measures.push_back(m.key);
-        for (const auto& v : rec.evidence) evidence.push_back(evidence_ref(v.id));
+        for (const auto& v : rec.evidence) {
+            evidence.push_back(evidence_ref(v.id));
+            const auto it = rec.sources.find(v.id);
+            if (it != rec.sources.end() && it->second.last_result &&
+                failed(*it->second.last_result))
+                failing.push_back(
+                    evidence_ref(v.id) + " (" + std::string(name(*it->second.last_result)) +
+                    (it->second.http_status ? ", HTTP " + std::to_string(it->second.http_status)
+                                            : "") +
+                    ")");
+        }
         const std::vector<std::string> fields = {rec.key,
                                                  rec.title,
                                                  rec.status_start,
@@ -21,6 +31,8 @@ std::string render_csv(const StatusReport& r) {
                                                  join(measures, "; "),
                                                  join(evidence, "; "),
                                                  std::to_string(rec.unsupported),
+                                                 std::to_string(rec.sources_failed),
+                                                 join(failing, "; "),
                                                  r.journal.str()};
         for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
         out += "\r\n";

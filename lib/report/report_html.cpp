@@ -27,6 +27,8 @@ std::string event_item(const ReportEvent& e) {
                     " <span class=\"meta\">#" + std::to_string(e.id) + ", " + h(e.author) +
                     "</span>";
     if (e.unsupported) s += " <strong class=\"warn\">no evidence cited</strong>";
+    if (e.sources_failed)
+        s += " <strong class=\"warn\">every cited source failed its last check</strong>";
     if (e.late) s += " <em class=\"late\">late entry, recorded " + h(e.recorded_at) + "</em>";
     return s + "</li>";
 }
@@ -107,7 +109,8 @@ void write_overview(std::ostream& o, const StatusReport& r) {
       << "<thead><tr><th scope=\"col\">Recommendation</th><th scope=\"col\">Start</th>"
       << "<th scope=\"col\">End</th><th scope=\"col\">Direction</th><th scope=\"col\">Events</th>"
       << "<th scope=\"col\">Measures</th><th scope=\"col\">Evidence</th>"
-      << "<th scope=\"col\">Unsupported</th></tr></thead>\n<tbody>\n";
+      << "<th scope=\"col\">Unsupported</th><th scope=\"col\">Sources failed</th></tr>"
+      << "</thead>\n<tbody>\n";
     for (const auto& rec : r.recommendations)
         o << "<tr data-rec=\"" << h(rec.key) << "\""
           << (rec.parent.empty() ? "" : " class=\"part\"") << "><th scope=\"row\"><a href=\"#rec-"
@@ -116,7 +119,7 @@ void write_overview(std::ostream& o, const StatusReport& r) {
           << "</td><td>" << direction_name(rec.direction) << "</td><td class=\"n\">"
           << rec.events.size() << "</td><td class=\"n\">" << rec.measures.size()
           << "</td><td class=\"n\">" << rec.evidence.size() << "</td><td class=\"n\">"
-          << rec.unsupported << "</td></tr>\n";
+          << rec.unsupported << "</td><td class=\"n\">" << rec.sources_failed << "</td></tr>\n";
     o << "</tbody>\n</table>\n</section>\n";
 }
 
@@ -137,10 +140,9 @@ void write_evidence(std::ostream& o, const ReportRecommendation& rec) {
     if (rec.evidence.empty()) return;
     o << "<p><strong>Evidence</strong></p>\n<ul class=\"evidence\">\n";
     for (const auto& v : rec.evidence) {
-        const auto seen = rec.last_seen_working.find(v.id);
+        const auto state = rec.sources.find(v.id);
         o << "<li>" << evidence_ref(v.id) << " " << a(v.title, v.url) << " <span class=\"meta\">"
-          << (seen == rec.last_seen_working.end() ? "not yet checked online"
-                                                  : "last seen working " + h(seen->second))
+          << h(state == rec.sources.end() ? "never checked" : describe_source(state->second))
           << "</span></li>\n";
     }
     o << "</ul>\n";

@@ -19,6 +19,7 @@ json event_json(const ReportEvent& e) {
         j["status"] = e.status;
         j["evidence"] = refs;
         j["unsupported"] = e.unsupported;
+        j["sources_failed"] = e.sources_failed;
     }
     return j;
 }
@@ -29,6 +30,18 @@ json stages_json(const std::vector<MeasureStage>& stages) {
     return out;
 }
 
+json optional_text(const std::string& s) {
+    return s.empty() ? json() : json(s);
+}
+
+// {result, http_status, at}, or null for a source never checked.
+json last_check_json(const SourceState& s) {
+    if (!s.last_result) return json();
+    return {{"result", name(*s.last_result)},
+            {"http_status", s.http_status ? json(s.http_status) : json()},
+            {"at", s.last_checked}};
+}
+
 }  // namespace
 
 std::string render_json(const StatusReport& r) {
@@ -37,10 +50,11 @@ std::string render_json(const StatusReport& r) {
     json recs = json::array();
     for (const auto& rec : r.recommendations) {
         json events = json::array(), measures = json::array(), evidence = json::array(),
-             unsupported = json::array();
+             unsupported = json::array(), sources_failed = json::array();
         for (const auto& e : rec.events) {
             events.push_back(event_json(e));
             if (e.unsupported) unsupported.push_back(event_json(e));
+            if (e.sources_failed) sources_failed.push_back(event_json(e));
         }
         for (const auto& m : rec.measures)
             measures.push_back({{"key", m.key},
@@ -51,14 +65,16 @@ std::string render_json(const StatusReport& r) {
                                 {"stages", stages_json(m.stages)},
                                 {"stages_in_period", stages_json(m.in_period)}});
         for (const auto& v : rec.evidence) {
-            const auto seen = rec.last_seen_working.find(v.id);
-            evidence.push_back(
-                {{"id", evidence_ref(v.id)},
-                 {"url", v.url},
-                 {"title", v.title},
-                 {"published", v.published ? v.published->str() : ""},
-                 {"last_seen_working",
-                  seen == rec.last_seen_working.end() ? json() : json(seen->second)}});
+            const auto it = rec.sources.find(v.id);
+            const SourceState state = it == rec.sources.end() ? SourceState{} : it->second;
+            evidence.push_back({{"id", evidence_ref(v.id)},
+                                {"url", v.url},
+                                {"title", v.title},
+                                {"published", v.published ? v.published->str() : ""},
+                                {"last_seen_working", optional_text(state.last_seen_working)},
+                                {"last_check", last_check_json(state)},
+                                {"local_copy", optional_text(state.copy_taken)},
+                                {"state", describe_source(state)}});
         }
         recs.push_back({{"key", rec.key},
                         {"title", rec.title},
@@ -69,7 +85,8 @@ std::string render_json(const StatusReport& r) {
                         {"events", events},
                         {"measures", measures},
                         {"evidence", evidence},
-                        {"unsupported", unsupported}});
+                        {"unsupported", unsupported},
+                        {"sources_failed", sources_failed}});
     }
     json late = json::array();
     for (const auto& e : r.late_entries) late.push_back(event_json(e));

@@ -17,16 +17,16 @@ std::string link(std::string_view text, const std::string& url) {
     return "[" + md(text) + "](<" + markdown_url(url) + ">)";
 }
 
-std::string seen_working(const ReportRecommendation& rec, EvidenceId id) {
-    const auto it = rec.last_seen_working.find(id);
-    return it == rec.last_seen_working.end() ? "not yet checked online"
-                                             : "last seen working " + it->second;
+std::string source_state(const ReportRecommendation& rec, EvidenceId id) {
+    const auto it = rec.sources.find(id);
+    return it == rec.sources.end() ? "never checked" : describe_source(it->second);
 }
 
 std::string event_line(const ReportEvent& e) {
     std::string s = e.date.str() + " — " + md(e.text) + " (#" + std::to_string(e.id) + ", " +
                     md(e.author) + ")";
     if (e.unsupported) s += " — **no evidence cited**";
+    if (e.sources_failed) s += " — **every cited source failed its last check**";
     if (e.late) s += " — *late entry, recorded " + e.recorded_at + "*";
     return s;
 }
@@ -57,14 +57,14 @@ std::string render_markdown(const StatusReport& r) {
     }
     o << "\n" << md(summary_sentence(r.summary)) << "\n\n";
     o << "| Recommendation | Start | End | Direction | Events | Measures | Evidence | Unsupported "
-         "|\n";
-    o << "|---|---|---|---|---:|---:|---:|---:|\n";
+         "| Sources failed |\n";
+    o << "|---|---|---|---|---:|---:|---:|---:|---:|\n";
     for (const auto& rec : r.recommendations)
         o << "| " << (rec.parent.empty() ? "" : "↳ ") << md(rec.key) << " " << md(rec.title)
           << " | " << md(r.scale.label_of(rec.status_start)) << " | "
           << md(r.scale.label_of(rec.status_end)) << " | " << direction_name(rec.direction) << " | "
           << rec.events.size() << " | " << rec.measures.size() << " | " << rec.evidence.size()
-          << " | " << rec.unsupported << " |\n";
+          << " | " << rec.unsupported << " | " << rec.sources_failed << " |\n";
 
     o << "\n## Recommendations\n";
     for (const auto& rec : r.recommendations) {
@@ -96,7 +96,7 @@ std::string render_markdown(const StatusReport& r) {
             o << "Evidence:\n\n";
             for (const auto& v : rec.evidence)
                 o << "- " << evidence_ref(v.id) << " " << link(v.title, v.url) << " ("
-                  << seen_working(rec, v.id) << ")\n";
+                  << md(source_state(rec, v.id)) << ")\n";
             o << "\n";
         }
     }

@@ -429,7 +429,7 @@ std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<Eviden
     // where the latest check left it.
     SQLite::Statement q(
         *db_,
-        "SELECT evidence_id, result, ok, recorded_at FROM evidence_checks WHERE "
+        "SELECT evidence_id, result, ok, recorded_at, http_status FROM evidence_checks WHERE "
         "(:id IS NULL OR evidence_id = :id) AND recorded_at <= :t ORDER BY evidence_id, "
         "event_id");
     q.bind(":t", as_recorded.bound());
@@ -443,6 +443,7 @@ std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<Eviden
             throw StorageError("a recorded check of " + evidence_ref(q.getColumn(0).getInt64()) +
                                " has an unknown result '" + result + "'");
         h.last_checked = q.getColumn(3).getString();
+        h.last_http_status = q.getColumn(4).getInt();
         if (q.getColumn(2).getInt()) {
             h.last_success = h.last_checked;
             h.consecutive_failures = 0;

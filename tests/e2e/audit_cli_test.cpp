@@ -266,3 +266,25 @@ TEST(AuditOutage, ANetworkOutageIsSaidAndRecordsNothing) {
     const auto offline = nlohmann::json::parse(rt({"audit", "--format", "json"}, false).out);
     for (const auto& f : offline["findings"]) EXPECT_NE(f["kind"], "broken_evidence");
 }
+
+// After an online audit, reports say what the last check found (not "never
+// checked"), and flag a claim whose every cited source failed.
+TEST_F(AuditCli, ReportsShowTheLastCheckAsRecorded) {
+    auto args = online();
+    args.insert(args.end(), {"--recs", "R1"});
+    env["RECTRACK_NOW"] = "2026-11-28T09:00:00Z";  // a day after the data were loaded
+    EXPECT_EQ(rt(args).code, 1);                   // /missing is broken
+    const std::string md = ok({"report", "--quarter", "2021-Q1"});
+    EXPECT_NE(md.find("broken (HTTP 404), checked 2026-11-28; never seen working"),
+              std::string::npos)
+        << md;
+    EXPECT_NE(md.find("every cited source failed its last check"), std::string::npos) << md;
+    const auto json =
+        nlohmann::json::parse(ok({"report", "--quarter", "2021-Q1", "--format", "json"}));
+    EXPECT_EQ(json["recommendations"][0]["evidence"][0]["last_check"]["result"], "broken");
+    EXPECT_EQ(json["recommendations"][0]["evidence"][0]["last_check"]["http_status"], 404);
+    const auto before =
+        nlohmann::json::parse(ok({"report", "--quarter", "2021-Q1", "--format", "json",
+                                  "--as-recorded", "2026-11-27T12:00:00Z"}));
+    EXPECT_TRUE(before["recommendations"][0]["evidence"][0]["last_check"].is_null());
+}

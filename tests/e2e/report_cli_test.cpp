@@ -55,7 +55,7 @@ TEST_F(ReportCli, EveryFormatOnTheBundledData) {
     EXPECT_EQ(occurrences(csv, "\r\n"), 12u);  // header and one row per recommendation
     EXPECT_TRUE(csv.starts_with(
         "key,title,status_start,status_end,direction,events,measures,evidence,unsupported,"
-        "journal_anchor\r\n"));
+        "sources_failed,evidence_failing,journal_anchor\r\n"));
     const std::string html = ok({"report", "--quarter", "2024-Q3", "--format", "html"});
     EXPECT_EQ(occurrences(html, "<tr data-rec="), 11u);
     EXPECT_EQ(occurrences(html, "<svg "), 2u);

@@ -257,3 +257,56 @@ TEST_F(ReportTest, AsRecordedBeforeAnythingWasRecordedIsRefused) {
             << e.what();
     }
 }
+
+// What the last recorded check found, in every format, as recorded at the
+// report's instant; a change resting only on failed sources is flagged.
+TEST_F(ReportTest, EverySourceShowsItsLastCheckAndLocalCopy) {
+    auto check = [](EvidenceId id, CheckOutcome result, int status) {
+        CheckResult r;
+        r.evidence = id;
+        r.result = result;
+        r.http_status = status;
+        return r;
+    };
+    at("2025-08-10T08:00:00Z", [&](Tracker& t) {
+        t.record_audit({check(1, CheckOutcome::ok, 200), check(2, CheckOutcome::gone, 410)}, 0);
+    });
+    at("2025-08-11T08:00:00Z", [](Tracker& t) {
+        CheckResult copy;
+        copy.result = CheckOutcome::ok;
+        copy.http_status = 200;
+        copy.body = "<html>the regulation</html>";
+        t.record_archive(1, copy, "2025-08-11T07:59:00Z");
+    });
+    const StatusReport r = report();
+    const auto& r3 = r.recommendations[4];
+    ASSERT_EQ(r3.key, "R3");
+    EXPECT_EQ(r3.sources_failed, 1);  // the 2025-05-10 change cites only E2
+    EXPECT_TRUE(r3.events.back().sources_failed);
+    EXPECT_EQ(describe_source(r3.sources.at(2)),
+              "gone (HTTP 410), checked 2025-08-10; never seen working");
+    EXPECT_EQ(describe_source(r.recommendations[0].sources.at(1)),
+              "working, checked 2025-08-10; local copy of 2025-08-11");
+    EXPECT_EQ(describe_source(SourceState{}), "never checked");
+
+    const auto json = nlohmann::json::parse(render_json(r));
+    const auto& e2 = json["recommendations"][4]["evidence"][0];
+    EXPECT_EQ(
+        e2["last_check"],
+        (nlohmann::json{{"result", "gone"}, {"http_status", 410}, {"at", "2025-08-10T08:00:00Z"}}));
+    EXPECT_TRUE(e2["last_seen_working"].is_null());
+    EXPECT_TRUE(e2["local_copy"].is_null());
+    EXPECT_EQ(json["recommendations"][0]["evidence"][0]["local_copy"], "2025-08-11T07:59:00Z");
+    EXPECT_EQ(json["recommendations"][4]["sources_failed"].size(), 1u);
+    EXPECT_NE(render_markdown(r).find("every cited source failed its last check"),
+              std::string::npos);
+    EXPECT_NE(render_markdown(r).find("gone (HTTP 410), checked 2025-08-10"), std::string::npos);
+    EXPECT_NE(render_html(r).find("every cited source failed its last check"), std::string::npos);
+    EXPECT_NE(render_csv(r).find("E2 (gone, HTTP 410)"), std::string::npos);
+
+    // As recorded before the audit, nothing had been checked or kept.
+    const StatusReport before = report("2025-08-05T00:00:00Z");
+    EXPECT_EQ(before.recommendations[4].sources_failed, 0);
+    EXPECT_EQ(describe_source(before.recommendations[4].sources.at(2)), "never checked");
+    EXPECT_EQ(describe_source(before.recommendations[0].sources.at(1)), "never checked");
+}
