@@ -30,6 +30,7 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
     add_evidence(*app, ctx);
     add_note(*app, ctx);
     add_correct(*app, ctx);
+    add_amend(*app, ctx);
     add_log(*app, ctx);
     add_report(*app, ctx);
     add_verify(*app, ctx);

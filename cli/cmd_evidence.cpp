@@ -113,6 +113,12 @@ void add_evidence_add(CLI::App* parent, Context& ctx) {
             return added;
         });
         std::cout << evidence_ref(added.id) << (added.created ? "" : " (already recorded)") << "\n";
+        if (!added.not_applied.empty())
+            std::cerr << "rectrack: " << evidence_ref(added.id) << " is already recorded; "
+                      << join(added.not_applied, ", ")
+                      << " differ from the record and were not applied (to apply them: "
+                      << "`rectrack amend evidence " << evidence_ref(added.id) << " "
+                      << join(added.not_applied, " ... ") << " ...`)\n";
     });
 }
 

@@ -18,8 +18,9 @@ void add_evidence(CLI::App& app, Context& ctx);  // evidence add|list|show|attac
 void add_evidence_archive(CLI::App* evidence, Context& ctx);  // evidence archive
 void add_note(CLI::App& app, Context& ctx);                   // a dated note
 void add_correct(CLI::App& app, Context& ctx);                // retract an event
-void add_log(CLI::App& app, Context& ctx);                    // the journal
-void add_report(CLI::App& app, Context& ctx);                 // a quarterly status report
+void add_amend(CLI::App& app, Context& ctx);   // amend rec|measure|evidence: fix how it is recorded
+void add_log(CLI::App& app, Context& ctx);     // the journal
+void add_report(CLI::App& app, Context& ctx);  // a quarterly status report
 void add_verify(CLI::App& app, Context& ctx);  // check the hash chain and projections
 void add_export(CLI::App& app, Context& ctx);  // the journal as TOML or JSON
 void add_import(CLI::App& app, Context& ctx);  // a journal or a dataset

@@ -26,15 +26,18 @@ void check_identifiers(const Measure& m, const std::vector<MeasureStage>& stages
                        std::vector<Finding>& out) {
     auto mismatch = [&](const std::string& detail) {
         out.push_back({FindingKind::identifier_mismatch, m.key, detail,
-                       "check the identifiers against EUR-Lex; to change them, retract the "
-                       "measure (`rectrack correct`) and add it again",
+                       "check the identifiers against EUR-Lex and correct the wrong one: "
+                       "`rectrack amend measure " +
+                           m.key + " --celex ... --com ... --eli ...`",
                        ""});
     };
     if (m.celex.empty() && m.eli.empty() && m.com_ref.empty() && m.procedure.empty()) {
         out.push_back({FindingKind::measure_without_identifier, m.key,
                        "no CELEX, ELI, COM reference or procedure is recorded",
-                       "if it has an official identifier, record it; if not, say why: "
-                       "`rectrack note " +
+                       "if it has an official identifier, record it: `rectrack amend measure " +
+                           m.key +
+                           " --celex ...` (or --com, --eli, --procedure); if not, say why: "
+                           "`rectrack note " +
                            m.key + " \"...\"`",
                        ""});
         return;

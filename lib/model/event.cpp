@@ -26,6 +26,8 @@ const std::vector<EventKindInfo>& event_kinds() {
         {evidence_captured, "evidence_captured", true, true},
         {audit_recorded, "audit_recorded", false, true},
         {evidence_archived, "evidence_archived", true, true},
+        // Fixing how something is recorded is not something done about it.
+        {amended, "amended", true, false},
     };
     return table;
 }
@@ -71,6 +73,14 @@ namespace {
 std::string str(const nlohmann::json& p, const char* field) {
     auto it = p.find(field);
     return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// "R4", "measure ai-act", "E4": a subject as staff name it.
+std::string subject_label(const std::string& subject) {
+    if (subject.starts_with("rec:") || subject.starts_with("evidence:"))
+        return subject.substr(subject.find(':') + 1);
+    if (subject.starts_with("measure:")) return "measure " + subject.substr(8);
+    return subject;
 }
 }  // namespace
 
@@ -121,6 +131,20 @@ std::string describe(const Event& e) {
                    " archived: " + std::to_string(p.value("size", std::int64_t{0})) + " bytes" +
                    (str(p, "content_type").empty() ? "" : " of " + str(p, "content_type")) +
                    ", sha256 " + str(p, "sha256").substr(0, 12);
+        case EventKind::amended: {
+            std::vector<std::string> changes;
+            const auto previous = p.value("previous", nlohmann::json::object());
+            const auto fields = p.value("fields", nlohmann::json::object());
+            for (const auto& [field, value] : fields.items()) {
+                const std::string was = str(previous, field.c_str());
+                const std::string now = value.is_string() ? value.get<std::string>() : value.dump();
+                changes.push_back(field + " \"" + now + "\"" +
+                                  (was.empty() ? "" : " (was \"" + was + "\")"));
+            }
+            std::string text = "amended " + subject_label(str(p, "subject")) + ": ";
+            for (std::size_t i = 0; i < changes.size(); ++i) text += (i ? "; " : "") + changes[i];
+            return text;
+        }
         case EventKind::audit_recorded:
             return "audit: " + std::to_string(p.value("results", nlohmann::json::array()).size()) +
                    " URLs checked, " + std::to_string(p.value("findings", 0)) + " offline findings";

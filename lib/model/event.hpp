@@ -30,6 +30,7 @@ enum class EventKind {
     evidence_captured,
     audit_recorded,
     evidence_archived,
+    amended,
 };
 
 // What each kind is, in one table (event.cpp).

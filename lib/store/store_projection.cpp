@@ -46,6 +46,8 @@ const char* fact_table(EventKind k) {
             return "evidence_captures";
         case EventKind::evidence_archived:
             return "evidence_archives";
+        case EventKind::amended:
+            return "amendments";
         case EventKind::scale_set:
         case EventKind::report_added:
         case EventKind::recommendation_added:
@@ -212,6 +214,14 @@ void Projector::apply(const Event& e) {
                 p.value("size", std::int64_t{0}), str(p, "content_type"), str(p, "final_url"),
                 p.value("http_status", 0), str(p, "fetched_at"),
                 p.value("headers", json::array()).dump(), e.recorded_at);
+            break;
+        }
+        case EventKind::amended: {
+            for (const auto& [field, value] : p.at("fields").items())
+                exec(
+                    "INSERT INTO amendments(event_id, subject, field, value, recorded_at) VALUES "
+                    "(?,?,?,?,?)",
+                    e.id, str(p, "subject"), field, value.get<std::string>(), e.recorded_at);
             break;
         }
         case EventKind::audit_recorded: {

@@ -31,9 +31,36 @@ Recommendation read_rec(SQLite::Statement& q) {
                           json_list(q.getColumn(6).getString()),
                           json_list(q.getColumn(7).getString())};
 }
-constexpr const char* kRecColumns =
-    "SELECT r.key, r.report, r.number, r.parent, r.title, r.text, r.addressees, r.themes "
-    "FROM recommendations r ";
+// A column as amended: the latest amendment of `field` on the row's subject
+// (an SQL expression such as "'rec:' || r.key") valid at :t, else the column
+// as added. Earlier instants see earlier values.
+std::string amended(const std::string& subject, const char* field, const std::string& column) {
+    return " COALESCE((SELECT a.value FROM amendments a WHERE a.subject = " + subject +
+           " AND a.field = '" + field + "' AND " VALID("a") " ORDER BY a.event_id DESC LIMIT 1), " +
+           column + ") ";
+}
+
+// Each fixed list of columns, with the amendable ones amended.
+template <typename... Fields>
+std::string columns(const std::string& subject, const std::string& table, Fields... fields) {
+    std::string out;
+    for (const std::string& f : {std::string(fields)...}) {
+        if (!out.empty()) out += ", ";
+        out += f.starts_with("~") ? amended(subject, f.c_str() + 1, table + "." + f.substr(1))
+                                  : table + "." + f;
+    }
+    return out + " ";
+}
+
+// A "~" marks a field `amend` may change.
+const std::string& rec_fields() {
+    static const std::string s = columns("'rec:' || r.key", "r", "key", "report", "number",
+                                         "parent", "~title", "~text", "addressees", "themes");
+    return s;
+}
+std::string rec_columns() {
+    return "SELECT " + rec_fields() + "FROM recommendations r ";
+}
 constexpr const char* kRecOrder = " ORDER BY r.report, r.number, r.parent <> '', r.key";
 
 Measure read_measure(SQLite::Statement& q) {
@@ -43,9 +70,14 @@ Measure read_measure(SQLite::Statement& q) {
                    q.getColumn(6).getString(), q.getColumn(7).getString(),
                    q.getColumn(8).getString()};
 }
-constexpr const char* kMeasureColumns =
-    "SELECT m.key, m.title, m.type, m.institutions, m.celex, m.eli, m.com_ref, m.procedure, "
-    "m.url FROM measures m ";
+std::string measure_columns() {
+    static const std::string s =
+        "SELECT " +
+        columns("'measure:' || m.key", "m", "key", "~title", "~type", "institutions", "~celex",
+                "~eli", "~com_ref", "~procedure", "~url") +
+        "FROM measures m ";
+    return s;
+}
 
 Evidence read_evidence(SQLite::Statement& q) {
     Evidence e;
@@ -61,9 +93,14 @@ Evidence read_evidence(SQLite::Statement& q) {
     e.bearing = q.getColumn(9).getString();
     return e;
 }
-constexpr const char* kEvidenceColumns =
-    "SELECT v.id, v.url, v.title, v.publisher, v.published, v.accessed, v.archive_url, "
-    "v.sha256, v.kind, v.bearing FROM evidence v ";
+std::string evidence_columns() {
+    static const std::string s =
+        "SELECT " +
+        columns("'evidence:E' || v.id", "v", "id", "url", "~title", "~publisher", "~published",
+                "accessed", "~archive_url", "sha256", "~kind", "~bearing") +
+        "FROM evidence v ";
+    return s;
+}
 
 Link read_link(SQLite::Statement& q) {
     return Link{q.getColumn(0).getInt64(),  q.getColumn(1).getString(),
@@ -143,8 +180,7 @@ std::optional<Report> Store::report(const std::string& key) const {
 
 std::optional<Recommendation> Store::recommendation(const std::string& key,
                                                     AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_,
-                        std::string(kRecColumns) + "WHERE r.key = :key AND r.recorded_at <= :t");
+    SQLite::Statement q(*db_, rec_columns() + "WHERE r.key = :key AND r.recorded_at <= :t");
     q.bind(":key", key);
     q.bind(":t", as_recorded.bound());
     if (!q.executeStep()) return std::nullopt;
@@ -152,7 +188,7 @@ std::optional<Recommendation> Store::recommendation(const std::string& key,
 }
 
 std::vector<Recommendation> Store::recommendations(AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_, std::string(kRecColumns) + "WHERE r.recorded_at <= :t" + kRecOrder);
+    SQLite::Statement q(*db_, rec_columns() + "WHERE r.recorded_at <= :t" + kRecOrder);
     q.bind(":t", as_recorded.bound());
     std::vector<Recommendation> out;
     while (q.executeStep()) out.push_back(read_rec(q));
@@ -192,7 +228,7 @@ std::vector<RecommendationSummary> Store::summaries() const {
     "r.key)) "
     SQLite::Statement q(
         *db_,
-        "SELECT r.key, r.report, r.number, r.parent, r.title, r.text, r.addressees, r.themes, "
+        "SELECT " + rec_fields() + ", "
         " (SELECT s.status || ' ' || s.effective FROM status_changes s WHERE s.rec = r.key AND "
         VALID("s") " ORDER BY s.effective DESC, s.event_id DESC LIMIT 1), "
         " (SELECT count(DISTINCT l.measure) FROM links l WHERE " FAMILY("l.rec") " AND " VALID("l")
@@ -224,7 +260,7 @@ std::vector<RecommendationSummary> Store::summaries() const {
 }
 
 std::optional<Measure> Store::measure(const std::string& key, AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_, std::string(kMeasureColumns) + "WHERE m.key = :key AND " VALID("m"));
+    SQLite::Statement q(*db_, measure_columns() + "WHERE m.key = :key AND " VALID("m"));
     q.bind(":key", key);
     q.bind(":t", as_recorded.bound());
     if (!q.executeStep()) return std::nullopt;
@@ -232,7 +268,7 @@ std::optional<Measure> Store::measure(const std::string& key, AsRecorded as_reco
 }
 
 std::vector<Measure> Store::measures(AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_, std::string(kMeasureColumns) + "WHERE " VALID("m") " ORDER BY m.key");
+    SQLite::Statement q(*db_, measure_columns() + "WHERE " VALID("m") " ORDER BY m.key");
     q.bind(":t", as_recorded.bound());
     std::vector<Measure> out;
     while (q.executeStep()) out.push_back(read_measure(q));
@@ -278,7 +314,7 @@ std::vector<Link> Store::links_of_measure(const std::string& measure) const {
 }
 
 std::optional<Evidence> Store::evidence(EvidenceId id) const {
-    SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE v.id = :id AND " VALID("v"));
+    SQLite::Statement q(*db_, evidence_columns() + "WHERE v.id = :id AND " VALID("v"));
     q.bind(":id", static_cast<int64_t>(id));
     q.bind(":t", AsRecorded{}.bound());
     if (!q.executeStep()) return std::nullopt;
@@ -286,7 +322,7 @@ std::optional<Evidence> Store::evidence(EvidenceId id) const {
 }
 
 std::optional<Evidence> Store::evidence_by_url(const std::string& url) const {
-    SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE v.url = :u AND " VALID("v"));
+    SQLite::Statement q(*db_, evidence_columns() + "WHERE v.url = :u AND " VALID("v"));
     q.bind(":u", url);
     q.bind(":t", AsRecorded{}.bound());
     if (!q.executeStep()) return std::nullopt;
@@ -294,7 +330,7 @@ std::optional<Evidence> Store::evidence_by_url(const std::string& url) const {
 }
 
 std::vector<Evidence> Store::evidence_list() const {
-    SQLite::Statement q(*db_, std::string(kEvidenceColumns) + "WHERE " VALID("v") " ORDER BY v.id");
+    SQLite::Statement q(*db_, evidence_columns() + "WHERE " VALID("v") " ORDER BY v.id");
     q.bind(":t", AsRecorded{}.bound());
     std::vector<Evidence> out;
     while (q.executeStep()) out.push_back(read_evidence(q));

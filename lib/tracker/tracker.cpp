@@ -13,18 +13,13 @@
 #include "model/sha256.hpp"
 #include "model/text.hpp"
 #include "model/vocabulary.hpp"
+#include "tracker/input_checks.hpp"
 
 namespace rectrack {
 
 namespace {
 
 using nlohmann::json;
-
-template <typename T>
-std::string value_or_throw(const std::expected<T, std::string>& parsed) {
-    if (!parsed) throw InputError(parsed.error());
-    return parsed->str();
-}
 
 void require_key(const std::string& key, std::string_view what) {
     const bool ok =
@@ -36,8 +31,20 @@ void require_key(const std::string& key, std::string_view what) {
                          "': use letters, digits, '-', '_' and '.' (at most 64)");
 }
 
-void require_text(const std::string& text, std::string_view what) {
-    if (trim(text).empty()) throw InputError(std::string(what) + " must not be empty");
+// The fields given for a source already recorded that say something else,
+// as `amend evidence` names them: never dropped without a word.
+std::vector<std::string> differing(const Evidence& given, const Evidence& recorded) {
+    std::vector<std::string> out;
+    auto differs = [&](const char* option, const std::string& a, const std::string& b) {
+        if (!a.empty() && a != b) out.emplace_back(option);
+    };
+    differs("--title", given.title, recorded.title);
+    differs("--publisher", given.publisher, recorded.publisher);
+    if (given.published && given.published != recorded.published) out.emplace_back("--published");
+    differs("--archive", given.archive_url, recorded.archive_url);
+    differs("--kind", given.kind, recorded.kind);
+    differs("--bearing", given.bearing, recorded.bearing);
+    return out;
 }
 
 // Adds a field only when it has a value: the payload then holds no nulls,
@@ -273,7 +280,8 @@ Event Tracker::set_status(const std::string& rec, const std::string& status, Dat
 EvidenceAdded Tracker::add_evidence(EvidenceInput in) {
     Evidence& v = in.evidence;
     v.url = require_web_url(v.url, "evidence URL");
-    if (auto existing = store_.evidence_by_url(v.url)) return {existing->id, false};
+    if (auto existing = store_.evidence_by_url(v.url))
+        return {existing->id, false, differing(v, *existing)};
     require_text(v.title, "an evidence title");
     if (!v.archive_url.empty()) v.archive_url = require_web_url(v.archive_url, "archive URL");
     if (!v.kind.empty()) evidence_kinds().require(v.kind);
@@ -298,7 +306,7 @@ EvidenceAdded Tracker::add_evidence(EvidenceInput in) {
     put(p, "kind", v.kind);
     append(EventKind::evidence_added, {evidence_subject(v.id)}, p,
            past_or_today(in.date, "evidence"));
-    return {v.id, true};
+    return {v.id, true, {}};
 }
 
 Event Tracker::attach_evidence(const std::string& ref, const std::string& to,

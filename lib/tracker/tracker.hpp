@@ -2,6 +2,7 @@
 // builds the event, and appends it inside the caller's transaction. Nothing
 // here prints; errors are InputError with a sentence a user can act on.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -36,6 +37,9 @@ struct EvidenceInput {
 struct EvidenceAdded {
     EvidenceId id;
     bool created;  // false when the URL was already recorded
+    // When it was: the fields given that differ from the record and were not
+    // applied (`amend evidence` applies them), by their option names.
+    std::vector<std::string> not_applied;
 };
 
 class Tracker {
@@ -64,6 +68,15 @@ class Tracker {
     Event correct(EventId id, const std::string& reason);
     // What fetching a source found, for later checks to compare against.
     Event record_capture(EvidenceId id, const CheckResult& fetched);
+    // Changes how something is recorded, as an `amended` event: each field
+    // given (by its name in the adding event: title, celex, archive_url, ...)
+    // that differs from the recorded value. An empty value clears an optional
+    // field. Throws InputError if nothing would change (amend.cpp).
+    using FieldChanges = std::map<std::string, std::string>;
+    Event amend_recommendation(const std::string& key, FieldChanges fields,
+                               const std::string& reason);
+    Event amend_measure(const std::string& key, FieldChanges fields, const std::string& reason);
+    Event amend_evidence(const std::string& ref, FieldChanges fields, const std::string& reason);
     // A copy of a source, kept in the database: its bytes as an object,
     // and an event saying what they are and when they were fetched.
     Event record_archive(EvidenceId id, const CheckResult& fetched, const std::string& fetched_at);
@@ -81,6 +94,8 @@ class Tracker {
     Event append(EventKind kind, std::vector<std::string> subjects, nlohmann::json payload,
                  Date effective);
     Recommendation require_rec(const std::string& key);
+    Event amend(const std::string& subject, const FieldChanges& fields,
+                const std::map<std::string, std::string>& current, const std::string& reason);
     Measure require_measure(const std::string& key);
     Date past_or_today(std::optional<Date> date, std::string_view what);
 };

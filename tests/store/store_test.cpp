@@ -201,3 +201,23 @@ TEST(Store, MigratesAVersionOneDatabaseForward) {
     EXPECT_TRUE(s.evidence_health().empty());  // the version 2 tables are there
     EXPECT_TRUE(s.verify().ok);
 }
+
+TEST(Store, VersionFourKeepsTheMeasuresOfAnOlderDatabase) {
+    TempDir dir;
+    {
+        SQLite::Database raw(dir.file("v3.db"), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        for (const auto& m : rectrack::migrations())
+            if (m.version <= 3) raw.exec(std::string(m.sql));
+        raw.exec(
+            "INSERT INTO measures(key, title, type, institutions, celex, eli, com_ref, procedure, "
+            "url, event_id, recorded_at) VALUES ('dsa', 'Digital Services Act', 'regulation', "
+            "'[]', '32022R2065', '', '', '', '', 7, '2026-01-01T00:00:00Z')");
+        raw.exec("PRAGMA user_version = 3");
+    }
+    Store s(dir.file("v3.db"), {});
+    ASSERT_GE(Store::latest_schema_version(), 4);
+    const auto m = s.measure("dsa");
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->title, "Digital Services Act");
+    EXPECT_EQ(m->celex, "32022R2065");
+}
