@@ -22,7 +22,9 @@ int days_between(const std::string& instant, Date today) {
 
 // CELEX, COM reference, ELI and adoption date of one measure, checked
 // against one another.
-void check_identifiers(const Measure& m, const std::vector<MeasureStage>& stages,
+// `explained`: a note on the measure says why it has no identifier, as the
+// finding's fix asks, so a measure without one is not reported again.
+void check_identifiers(const Measure& m, const std::vector<MeasureStage>& stages, bool explained,
                        std::vector<Finding>& out) {
     auto mismatch = [&](const std::string& detail) {
         out.push_back({FindingKind::identifier_mismatch, m.key, detail,
@@ -32,6 +34,7 @@ void check_identifiers(const Measure& m, const std::vector<MeasureStage>& stages
                        ""});
     };
     if (m.celex.empty() && m.eli.empty() && m.com_ref.empty() && m.procedure.empty()) {
+        if (explained) return;
         out.push_back({FindingKind::measure_without_identifier, m.key,
                        "no CELEX, ELI, COM reference or procedure is recorded",
                        "if it has an official identifier, record it: `rectrack amend measure " +
@@ -76,6 +79,7 @@ struct Scope {
     std::map<std::string, std::vector<MeasureStage>> stages;
     std::map<std::string, std::vector<std::string>> measures_of;  // rec -> linked measures
     std::map<std::string, Measure> measure;
+    std::set<std::string> explained;  // measures with a note (see check_identifiers)
 };
 
 const std::vector<MeasureStage>& stages_of(const Scope& scope, const std::string& measure) {
@@ -104,7 +108,10 @@ Scope read_scope(const Store& store, const AuditOptions& o) {
     s.health = store.evidence_health();
     for (const auto& [id, copies] : store.archives()) s.archived.insert(id);
     for (auto& st : store.all_stages({})) s.stages[st.measure].push_back(st);
-    for (auto& m : store.measures()) s.measure.emplace(m.key, m);
+    for (auto& m : store.measures()) {
+        if (!store.notes(measure_subject(m.key)).empty()) s.explained.insert(m.key);
+        s.measure.emplace(m.key, m);
+    }
     return s;
 }
 
@@ -283,7 +290,7 @@ void check_measures(const Store& store, const Scope& scope, const AuditOptions& 
                            "`rectrack evidence attach E... --to " + l.measure + "`", l.rec});
     for (const auto& [key, m] : scope.measure)
         if (o.recs.empty() || scope.measures.contains(key))
-            check_identifiers(m, stages_of(scope, key), out);
+            check_identifiers(m, stages_of(scope, key), scope.explained.contains(key), out);
 }
 
 // Recommendations nobody has touched for a year; a part's activity counts

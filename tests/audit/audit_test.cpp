@@ -158,6 +158,18 @@ TEST_F(AuditTest, MeasureIdentifiersThatDisagree) {
     EXPECT_EQ(clashes, (std::set<std::string>{"com-clash", "eli-clash", "year-clash"}));
 }
 
+TEST_F(AuditTest, ANoteSayingWhyAMeasureHasNoIdentifierSettlesIt) {
+    record(*store, [](Tracker& t) {
+        t.add_measure(
+            {Measure{"bare", "No identifiers", "other", {}, "", "", "", "", ""}, {}, {}, {}});
+    });
+    ASSERT_EQ(of_kind("measure_without_identifier").size(), 1u);
+    record(*store, [](Tracker& t) {
+        t.add_note("bare", "A call topic: it has no CELEX or COM number.", std::nullopt);
+    });
+    EXPECT_TRUE(of_kind("measure_without_identifier").empty());
+}
+
 TEST_F(AuditTest, LinksToMeasuresWithoutEvidence) {
     const auto f = of_kind("link_without_evidence");
     ASSERT_EQ(f.size(), 1u);  // sanctions-2021 has none attached; widget-act has
@@ -308,3 +320,4 @@ TEST(Finding, KindsAndSeveritiesReadBack) {
     EXPECT_EQ(parse_severity("warning"), Severity::warning);
     EXPECT_FALSE(parse_severity("fatal"));
 }
+
