@@ -36,7 +36,10 @@ export RECTRACK_AUTHOR=tester RECTRACK_NOW=2026-11-27T12:00:00Z
 expect() {  # expect PATTERN TEXT: TEXT has a line matching PATTERN
   grep -q -- "$1" <<<"$2" || { echo "expected '$1' in: $2"; exit 1; }
 }
-expect "with 182 events from $work/moved/share/rectrack/made-in-china.toml" \
+# As many events as the source tree's data gives: the installed copy is that data.
+events=$("$rectrack" --db "$work/reference.db" init --data "$source/data/made-in-china.toml" |
+         sed -E 's/.* with ([0-9]+) events .*/\1/')
+expect "with $events events from $work/moved/share/rectrack/made-in-china.toml" \
   "$(run --db installed.db init)"
 expect "^R11 " "$(run --db installed.db recs)"
 expect "^# Status report" "$(run --db installed.db report --quarter 2024-Q3)"

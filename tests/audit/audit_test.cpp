@@ -2,7 +2,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
+#include <toml++/toml.h>
 
+#include "dataset/dataset.hpp"
 #include "model/error.hpp"
 #include "test_support.hpp"
 
@@ -321,3 +323,16 @@ TEST(Finding, KindsAndSeveritiesReadBack) {
     EXPECT_FALSE(parse_severity("fatal"));
 }
 
+// The record a user gets on day one makes no claim the audit calls an error:
+// no status change without evidence, on failed or contradicting sources, or
+// citing evidence published after it.
+TEST(BundledData, HasNoAuditErrors) {
+    TempDir dir;
+    Store store(dir.file("b.db"), {Access::create, 1000});
+    record(store, [](Tracker& t) {
+        load_dataset(t, toml::parse_file(RECTRACK_BUNDLED_DATA), "made-in-china.toml");
+    });
+    for (const auto& f : offline_findings(store, {Date{2026, 11, 27}, 180, {}}))
+        EXPECT_NE(f.severity(), Severity::error)
+            << name(f.kind) << " " << f.subject << ": " << f.detail;
+}

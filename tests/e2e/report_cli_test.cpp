@@ -37,26 +37,26 @@ size_t occurrences(const std::string& text, const std::string& what) {
 
 TEST_F(ReportCli, EveryFormatOnTheBundledData) {
     ok({"init"});
-    const std::string md = ok({"report", "--quarter", "2024-Q3"});
+    const std::string md = ok({"report", "--quarter", "2025-Q1"});
     EXPECT_NE(md.find("# Status report: Made in China"), std::string::npos);
-    EXPECT_NE(md.find("2024-Q3 (2024-07-01 to 2024-09-30)"), std::string::npos);
+    EXPECT_NE(md.find("2025-Q1 (2025-01-01 to 2025-03-31)"), std::string::npos);
     const auto json =
-        nlohmann::json::parse(ok({"report", "--quarter", "2024-Q3", "--format", "json"}));
-    EXPECT_EQ(json["period"]["quarter"], "2024-Q3");
+        nlohmann::json::parse(ok({"report", "--quarter", "2025-Q1", "--format", "json"}));
+    EXPECT_EQ(json["period"]["quarter"], "2025-Q1");
     ASSERT_EQ(json["recommendations"].size(), 11u);
-    // The AI Act entered into force on 1 August 2024.
+    // The AI Act's prohibitions applied from 2 February 2025.
     EXPECT_EQ(json["recommendations"][3]["key"], "R4");
     EXPECT_EQ(json["recommendations"][3]["status_start"], "proposed");
     EXPECT_EQ(json["recommendations"][3]["status_end"], "partial");
     EXPECT_EQ(json["recommendations"][3]["direction"], "advanced");
     for (const char* f : {"period", "as_recorded", "summary", "recommendations", "late_entries"})
         EXPECT_TRUE(json.contains(f)) << f;
-    const std::string csv = ok({"report", "--quarter", "2024-Q3", "--format", "csv"});
+    const std::string csv = ok({"report", "--quarter", "2025-Q1", "--format", "csv"});
     EXPECT_EQ(occurrences(csv, "\r\n"), 12u);  // header and one row per recommendation
     EXPECT_TRUE(csv.starts_with(
         "key,title,status_start,status_end,direction,events,measures,evidence,unsupported,"
         "sources_failed,evidence_failing,journal_anchor\r\n"));
-    const std::string html = ok({"report", "--quarter", "2024-Q3", "--format", "html"});
+    const std::string html = ok({"report", "--quarter", "2025-Q1", "--format", "html"});
     EXPECT_EQ(occurrences(html, "<tr data-rec="), 11u);
     EXPECT_EQ(occurrences(html, "<svg "), 2u);
 }
