@@ -59,7 +59,14 @@ void check_identifiers(const Measure& m, const std::vector<MeasureStage>& stages
             mismatch("the COM reference " + com->str() + " does not match CELEX " + celex->str() +
                      " (year or number differ)");
     }
-    if (celex && celex->sector == '3') {
+    // An act adopted late in one year may be published, and numbered, in the
+    // next (Delegated Regulation (EU) 2022/30 of 29 October 2021): a recorded
+    // publication in the CELEX year explains the difference.
+    const bool published_in_celex_year =
+        celex && std::any_of(stages.begin(), stages.end(), [&](const MeasureStage& s) {
+            return s.stage == "published" && s.date.year == celex->year;
+        });
+    if (celex && celex->sector == '3' && !published_in_celex_year) {
         for (const auto& s : stages)
             if (s.stage == "adopted" && s.date.year != celex->year)
                 mismatch("adopted on " + s.date.str() + " but CELEX " + celex->str() +

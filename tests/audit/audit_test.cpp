@@ -160,6 +160,24 @@ TEST_F(AuditTest, MeasureIdentifiersThatDisagree) {
     EXPECT_EQ(clashes, (std::set<std::string>{"com-clash", "eli-clash", "year-clash"}));
 }
 
+TEST_F(AuditTest, AnActPublishedInTheCelexYearIsNoMismatch) {
+    record(*store, [](Tracker& t) {
+        t.add_measure(
+            {Measure{"red-da", "Delegated act", "regulation", {}, "32022R0030", "", "", "", ""},
+             {{"adopted", Date{2021, 10, 29}}},
+             {},
+             {}});
+    });
+    auto clashes = [&] {
+        std::set<std::string> out;
+        for (const auto& f : of_kind("identifier_mismatch")) out.insert(f.subject);
+        return out;
+    };
+    EXPECT_TRUE(clashes().contains("red-da"));
+    record(*store, [](Tracker& t) { t.reach_stage("red-da", "published", Date{2022, 1, 12}); });
+    EXPECT_FALSE(clashes().contains("red-da"));
+}
+
 TEST_F(AuditTest, ANoteSayingWhyAMeasureHasNoIdentifierSettlesIt) {
     record(*store, [](Tracker& t) {
         t.add_measure(
@@ -332,7 +350,11 @@ TEST(BundledData, HasNoAuditErrors) {
     record(store, [](Tracker& t) {
         load_dataset(t, toml::parse_file(RECTRACK_BUNDLED_DATA), "made-in-china.toml");
     });
-    for (const auto& f : offline_findings(store, {Date{2026, 11, 27}, 180, {}}))
+    // Nor does it leave an identifier unexplained or inconsistent.
+    for (const auto& f : offline_findings(store, {Date{2026, 11, 27}, 180, {}})) {
+        EXPECT_NE(f.kind, FindingKind::measure_without_identifier) << f.subject;
+        EXPECT_NE(f.kind, FindingKind::identifier_mismatch) << f.subject << ": " << f.detail;
         EXPECT_NE(f.severity(), Severity::error)
             << name(f.kind) << " " << f.subject << ": " << f.detail;
+    }
 }

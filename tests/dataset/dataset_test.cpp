@@ -1,7 +1,9 @@
 #include "dataset/dataset.hpp"
 
 #include <gtest/gtest.h>
+
 #include <toml++/toml.h>
+#include <sstream>
 
 #include "model/error.hpp"
 #include "test_support.hpp"
@@ -39,6 +41,23 @@ TEST(Dataset, BundledDataLoadsAllElevenRecommendationsAndVerifies) {
         for (const auto& c : store.status_history(r.key))
             EXPECT_FALSE(c.evidence.empty()) << r.key << " " << c.date.str();
     EXPECT_TRUE(store.verify().ok);
+}
+
+// A reader of the bundled data can see why each status was judged as it was:
+// every status change is preceded by a "# Reasoning:" comment.
+TEST(Dataset, EveryBundledStatusChangeGivesItsReasoning) {
+    std::istringstream in(read_text(RECTRACK_BUNDLED_DATA));
+    bool reasoned = false;
+    int changes = 0;
+    for (std::string line; std::getline(in, line);) {
+        if (line.starts_with("# Reasoning:")) reasoned = true;
+        if (line == "[[status_change]]") {
+            ++changes;
+            EXPECT_TRUE(reasoned) << "status change #" << changes << " has no reasoning comment";
+        }
+        if (!line.starts_with("#")) reasoned = false;
+    }
+    EXPECT_GT(changes, 20);
 }
 
 // A fuzzer's finding: a repeated status used to fail inside SQLite (exit 3).
