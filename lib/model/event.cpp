@@ -118,7 +118,7 @@ std::string describe(const Event& e) {
             return evidence_ref(p.value("evidence", EvidenceId{0})) + " attached to " +
                    str(p, "to");
         case EventKind::note_added:
-            return str(p, "subject") + ": " + str(p, "text");
+            return "note on " + subject_label(str(p, "subject")) + ": " + str(p, "text");
         case EventKind::correction:
             return "retracts #" + std::to_string(p.value("retracts", EventId{0})) + ": " +
                    str(p, "reason");

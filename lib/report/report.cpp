@@ -5,6 +5,7 @@
 
 #include "ids/official_links.hpp"
 #include "model/error.hpp"
+#include "report/report_render.hpp"
 
 namespace rectrack {
 
@@ -18,6 +19,18 @@ std::string direction_name(Direction d) {
             return "unchanged";
     }
     return "unchanged";
+}
+
+std::string change_kind_name(ReportChange::Kind k) {
+    switch (k) {
+        case ReportChange::Kind::status:
+            return "status";
+        case ReportChange::Kind::stage:
+            return "stage";
+        case ReportChange::Kind::note:
+            return "note";
+    }
+    return "status";
 }
 
 namespace {
@@ -47,10 +60,41 @@ std::string describe_source(const SourceState& s) {
     return out;
 }
 
+std::string plain_word(const std::string& word) {
+    std::string out = word;
+    std::replace(out.begin(), out.end(), '_', ' ');
+    return out;
+}
+
+std::string change_sentence(const ReportChange& c, const StatusScale& scale) {
+    const std::string who = c.subject + (c.title.empty() ? "" : " " + c.title);
+    switch (c.kind) {
+        case ReportChange::Kind::status:
+            return who + ": " + scale.label_of(c.from) + " → " + scale.label_of(c.to);
+        case ReportChange::Kind::stage:
+            return (c.title.empty() ? c.subject : c.title + " (" + c.subject + ")") +
+                   " reached the stage: " + plain_word(c.stage);
+        case ReportChange::Kind::note:
+            return "Note on " + who + ": " + c.text;
+    }
+    return who;
+}
+
+std::string correction_sentence(const Correction& c) {
+    std::string s = "#" + std::to_string(c.id) + " retracts #" + std::to_string(c.retracts);
+    if (!c.retracted.empty()) s += " (" + c.retracted + ", " + c.retracted_date.str() + ")";
+    return s;
+}
+
 std::string summary_sentence(const ReportSummary& s) {
-    return "In the period " + count(s.advanced, "recommendation", "recommendations") +
-           " advanced, " + std::to_string(s.regressed) + " regressed and " +
-           std::to_string(s.unchanged) + " stayed where " +
+    auto named = [](const std::vector<std::string>& keys) {
+        std::string out;
+        for (const auto& k : keys) out += (out.empty() ? " (" : ", ") + k;
+        return out.empty() ? out : out + ")";
+    };
+    return "In the period " + count(s.advanced, "recommendation", "recommendations") + " advanced" +
+           named(s.advanced_keys) + ", " + std::to_string(s.regressed) + " regressed" +
+           named(s.regressed_keys) + " and " + std::to_string(s.unchanged) + " stayed where " +
            (s.unchanged == 1 ? "it was" : "they were") + "; " +
            count(s.measures_linked, "measure was", "measures were") + " linked, " +
            count(s.stages_reached, "measure stage was", "measure stages were") + " reached and " +
@@ -103,6 +147,17 @@ class StatusTimeline {
                 for (const auto& c : it->second)
                     if (c.date <= day) out.push_back(&c);
         return out;
+    }
+
+    // R's own status just before the change recorded by `event` on `day`.
+    std::string before(const std::string& key, Date day, EventId event) const {
+        std::string status = scale_.lowest();
+        if (auto it = by_rec_.find(key); it != by_rec_.end())
+            for (const auto& c : it->second) {
+                if (c.date > day || (c.date == day && c.event >= event)) break;
+                status = c.status;
+            }
+        return status;
     }
 
   private:
@@ -188,6 +243,11 @@ std::vector<Recommendation> select_recommendations(const std::vector<Recommendat
     return recs;
 }
 
+Direction direction(const StatusScale& scale, const std::string& from, const std::string& to) {
+    const int a = scale.progress(from), b = scale.progress(to);
+    return b > a ? Direction::advanced : b < a ? Direction::regressed : Direction::unchanged;
+}
+
 // Every cited source failed its last check: nothing cited still works.
 bool all_failed(const std::vector<EvidenceId>& cited, const Sources& in) {
     if (cited.empty()) return false;  // unsupported, said separately
@@ -198,48 +258,139 @@ bool all_failed(const std::vector<EvidenceId>& cited, const Sources& in) {
 }
 
 // The period's journal: events effective in it go to the recommendations
-// they concern and to the summary's counts; corrections recorded in it and
-// late entries get their own lists. Returns the events by recommendation.
-std::map<std::string, std::vector<ReportEvent>> read_period_events(
-    const Store& store, const ReportOptions& o, const std::set<std::string>& included,
-    const Sources& in, StatusReport& out) {
-    const std::string period_start = Instant::start_of(o.period.start).str();
-    const std::string period_end = Instant::end_of(o.period.end).str();
-    std::set<std::string> linked_measures;
-    for (const auto& [rec, links] : in.links)
-        if (included.contains(rec))
-            for (const auto& link : links) linked_measures.insert(link.measure);
-    std::map<std::string, std::vector<ReportEvent>> events_of;
-    for (const auto& [e, retracted_at] :
-         store.events_between(o.period.start, o.period.end, o.as_recorded)) {
-        if (e.kind == EventKind::correction) {
-            if (e.recorded_at >= period_start && e.recorded_at <= period_end)
-                out.corrections.push_back({e.id, e.payload.value("retracts", EventId{0}),
-                                           e.payload.value("reason", ""), e.recorded_at, e.author});
-            continue;
+// they concern and to the summary's counts; status changes, stages of linked
+// measures and notes also go to "Changes in the period"; corrections
+// recorded in it and late entries get their own lists. Returns the events by
+// recommendation.
+class PeriodReader {
+  public:
+    PeriodReader(const Store& store, const ReportOptions& o, const std::set<std::string>& included,
+                 const Sources& in, const StatusTimeline& timeline, StatusReport& out)
+        : store_(store), o_(o), included_(included), in_(in), timeline_(timeline), out_(out) {
+        for (const auto& [rec, links] : in.links)
+            if (included.contains(rec))
+                for (const auto& link : links) linked_measures_.insert(link.measure);
+        for (const auto& r : in.all_recs) rec_titles_[r.key] = r.title;
+    }
+
+    std::map<std::string, std::vector<ReportEvent>> read() {
+        const std::string period_start = Instant::start_of(o_.period.start).str();
+        const std::string period_end = Instant::end_of(o_.period.end).str();
+        for (const auto& [e, retracted_at] :
+             store_.events_between(o_.period.start, o_.period.end, o_.as_recorded)) {
+            if (e.kind == EventKind::correction) {
+                if (e.recorded_at >= period_start && e.recorded_at <= period_end)
+                    out_.corrections.push_back(correction(e));
+                continue;
+            }
+            if (retracted_at || !within(e.effective, o_.period))
+                continue;  // retracted events never count
+            read_event(e, period_end);
         }
-        if (retracted_at || !within(e.effective, o.period))
-            continue;  // retracted events never count
+        std::stable_sort(out_.changes.begin(), out_.changes.end(),
+                         [](const ReportChange& a, const ReportChange& b) {
+                             return a.date != b.date ? a.date < b.date : a.event < b.event;
+                         });
+        return std::move(events_of_);
+    }
+
+  private:
+    const Store& store_;
+    const ReportOptions& o_;
+    const std::set<std::string>& included_;
+    const Sources& in_;
+    const StatusTimeline& timeline_;
+    StatusReport& out_;
+    std::set<std::string> linked_measures_;
+    std::map<std::string, std::string> rec_titles_;
+    std::map<std::string, std::vector<ReportEvent>> events_of_;
+
+    void read_event(const Event& e, const std::string& period_end) {
         ReportEvent re = report_event(e, period_end);
-        re.sources_failed = all_failed(re.evidence, in);
+        re.sources_failed = all_failed(re.evidence, in_);
         bool concerns_included = false;
         for (const auto& s : e.subjects)
-            if (auto key = rec_of(s); key && included.contains(*key)) {
-                events_of[*key].push_back(re);
+            if (auto key = rec_of(s); key && included_.contains(*key)) {
+                if (re.subject.empty()) re.subject = *key;
+                events_of_[*key].push_back(re);
                 concerns_included = true;
             }
-        if (e.kind == EventKind::measure_linked && concerns_included) ++out.summary.measures_linked;
-        if (e.kind == EventKind::stage_reached &&
-            linked_measures.contains(e.payload.value("measure", "")))
-            ++out.summary.stages_reached;
-        if (e.kind == EventKind::evidence_added && new_in_period(e, o.period))
-            ++out.summary.evidence_added;
+        const std::string measure = e.payload.value("measure", "");
+        const bool linked = linked_measures_.contains(measure);
+        if (e.kind == EventKind::measure_linked && concerns_included)
+            ++out_.summary.measures_linked;
+        if (e.kind == EventKind::stage_reached && linked) ++out_.summary.stages_reached;
+        if (e.kind == EventKind::evidence_added && new_in_period(e, o_.period))
+            ++out_.summary.evidence_added;
+        if (re.subject.empty() && !measure.empty()) re.subject = measure;
         if (re.late && (concerns_included || e.kind == EventKind::stage_reached ||
                         e.kind == EventKind::evidence_added || e.kind == EventKind::measure_added))
-            out.late_entries.push_back(re);
+            out_.late_entries.push_back(re);
+        add_change(e, re, concerns_included, linked);
     }
-    return events_of;
-}
+
+    void add_change(const Event& e, const ReportEvent& re, bool concerns_included, bool linked) {
+        ReportChange c;
+        c.event = e.id;
+        c.date = e.effective;
+        c.late = re.late;
+        if (e.kind == EventKind::status_changed && concerns_included) {
+            c.kind = ReportChange::Kind::status;
+            c.subject = e.payload.value("rec", "");
+            c.title = title_of_rec(c.subject);
+            c.from = timeline_.before(c.subject, e.effective, e.id);
+            c.to = re.status;
+            c.direction = direction(out_.scale, c.from, c.to);
+            c.unsupported = re.unsupported;
+            c.sources_failed = re.sources_failed;
+            for (auto id : re.evidence)
+                if (auto v = in_.evidence.find(evidence_ref(id)); v != in_.evidence.end())
+                    c.evidence.push_back(v->second.title);
+        } else if (e.kind == EventKind::stage_reached && linked) {
+            c.kind = ReportChange::Kind::stage;
+            c.subject = e.payload.value("measure", "");
+            c.title = title_of_measure(c.subject);
+            c.stage = e.payload.value("stage", "");
+        } else if (e.kind == EventKind::note_added && note_in_scope(e)) {
+            c.kind = ReportChange::Kind::note;
+            const std::string subject = e.payload.value("subject", "");
+            c.subject = subject.substr(subject.find(':') + 1);
+            c.title =
+                subject.starts_with("rec:") ? title_of_rec(c.subject) : title_of_measure(c.subject);
+            c.text = e.payload.value("text", "");
+        } else {
+            return;
+        }
+        out_.changes.push_back(std::move(c));
+    }
+
+    // A note on an included recommendation, or on a measure linked to one.
+    bool note_in_scope(const Event& e) const {
+        const std::string subject = e.payload.value("subject", "");
+        if (auto key = rec_of(subject)) return included_.contains(*key);
+        return subject.starts_with("measure:") && linked_measures_.contains(subject.substr(8));
+    }
+
+    Correction correction(const Event& e) const {
+        Correction c{e.id,    e.payload.value("retracts", EventId{0}), "",
+                     Date{},  e.payload.value("reason", ""),           e.recorded_at,
+                     e.author};
+        if (auto target = store_.event(c.retracts)) {
+            c.retracted = describe(*target);
+            c.retracted_date = target->effective;
+        }
+        return c;
+    }
+
+    std::string title_of_rec(const std::string& key) const {
+        auto it = rec_titles_.find(key);
+        return it == rec_titles_.end() ? "" : it->second;
+    }
+    std::string title_of_measure(const std::string& key) const {
+        auto it = in_.measures.find(key);
+        return it == in_.measures.end() ? "" : it->second.title;
+    }
+};
 
 // A recommendation's measures include its parts', each listed once, with
 // the stages they had reached by the end of the period and those within it.
@@ -303,11 +454,6 @@ void add_backing_evidence(ReportRecommendation& row, const StatusTimeline& timel
     }
 }
 
-Direction direction(const StatusScale& scale, const std::string& from, const std::string& to) {
-    const int a = scale.progress(from), b = scale.progress(to);
-    return b > a ? Direction::advanced : b < a ? Direction::regressed : Direction::unchanged;
-}
-
 // Whole recommendations only: parts are counted through their parent.
 void count_in_summary(const ReportRecommendation& row, ReportSummary& summary) {
     if (!row.parent.empty()) return;
@@ -316,9 +462,11 @@ void count_in_summary(const ReportRecommendation& row, ReportSummary& summary) {
     switch (row.direction) {
         case Direction::advanced:
             ++summary.advanced;
+            summary.advanced_keys.push_back(row.key);
             break;
         case Direction::regressed:
             ++summary.regressed;
+            summary.regressed_keys.push_back(row.key);
             break;
         case Direction::unchanged:
             ++summary.unchanged;
@@ -372,7 +520,7 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
         if (!r.parent.empty()) parts_of[r.parent].push_back(r.key);
     }
     const StatusTimeline timeline(store.all_status_changes(t), in.all_recs, out.scale);
-    auto events_of = read_period_events(store, o, included, in, out);
+    auto events_of = PeriodReader(store, o, included, in, timeline, out).read();
 
     const Date day_before = Date::from_days(o.period.start.days() - 1);
     for (const auto& r : recs) {

@@ -38,7 +38,8 @@ struct ReportEvent {
     // A status change whose cited sources all failed their last check (as
     // recorded by the report's instant): it rests on nothing that works.
     bool sources_failed = false;
-    bool late = false;  // recorded after the period ended
+    bool late = false;    // recorded after the period ended
+    std::string subject;  // the recommendation (or measure) it is listed under
 };
 
 struct ReportMeasure {
@@ -82,13 +83,34 @@ struct ReportRecommendation {
     int sources_failed = 0;  // status changes in the period whose sources all failed
 };
 
+// One thing that changed in the period, for "Changes in the period": a
+// status change, a stage a linked measure reached, or a note.
+struct ReportChange {
+    enum class Kind { status, stage, note };
+    Kind kind = Kind::status;
+    EventId event = 0;
+    Date date;
+    std::string subject;                         // R4, or a measure's key
+    std::string title;                           // the recommendation's or the measure's title
+    std::string from, to;                        // statuses, for a status change
+    Direction direction = Direction::unchanged;  // for a status change
+    std::vector<std::string> evidence;           // titles of the sources a status change cites
+    bool unsupported = false;                    // a status change citing nothing
+    bool sources_failed = false;                 // ... or only sources that failed
+    std::string stage;                           // for a stage
+    std::string text;                            // for a note
+    bool late = false;                           // recorded after the period ended
+};
+std::string change_kind_name(ReportChange::Kind k);
+
 struct ReportSummary {
     std::map<std::string, int> start;  // status -> recommendations, whole ones only
     std::map<std::string, int> end;
     int advanced = 0, regressed = 0, unchanged = 0;
-    int measures_linked = 0;  // links effective in the period
-    int stages_reached = 0;   // measure stages dated in the period
-    int evidence_added = 0;   // evidence recorded with a date in the period
+    std::vector<std::string> advanced_keys, regressed_keys;  // whole recommendations
+    int measures_linked = 0;                                 // links effective in the period
+    int stages_reached = 0;                                  // measure stages dated in the period
+    int evidence_added = 0;  // evidence recorded with a date in the period
 };
 
 struct QuarterCount {
@@ -99,6 +121,8 @@ struct QuarterCount {
 struct Correction {
     EventId id = 0;
     EventId retracts = 0;
+    std::string retracted;  // what the retracted event said, as `log` says it
+    Date retracted_date;    // its effective date
     std::string reason;
     std::string recorded_at;
     std::string author;
@@ -113,6 +137,7 @@ struct StatusReport {
     StatusScale scale;
     ReportSummary summary;
     std::vector<ReportRecommendation> recommendations;  // parts follow their parent
+    std::vector<ReportChange> changes;                  // in date order; what a reader wants first
     std::vector<ReportEvent> late_entries;
     std::vector<Correction> corrections;  // recorded within the period
     std::vector<QuarterCount> trend;      // the eight quarters ending with the period's

@@ -6,8 +6,8 @@ namespace rectrack {
 
 std::string render_csv(const StatusReport& r) {
     std::string out =
-        "key,title,status_start,status_end,direction,events,measures,evidence,unsupported,"
-        "sources_failed,evidence_failing,journal_anchor\r\n";
+        "period_start,period_end,key,title,status_start,status_end,direction,status_changes,"
+        "events,measures,evidence,unsupported,sources_failed,evidence_failing,journal_anchor\r\n";
     for (const auto& rec : r.recommendations) {
         std::vector<std::string> measures, evidence, failing;
         for (const auto& m : rec.measures) measures.push_back(m.key);
@@ -22,11 +22,18 @@ std::string render_csv(const StatusReport& r) {
                                             : "") +
                     ")");
         }
-        const std::vector<std::string> fields = {rec.key,
+        std::vector<std::string> changes;  // "2025-02-02 proposed -> partial"
+        for (const auto& c : r.changes)
+            if (c.kind == ReportChange::Kind::status && c.subject == rec.key)
+                changes.push_back(c.date.str() + " " + c.from + " -> " + c.to);
+        const std::vector<std::string> fields = {r.period.start.str(),
+                                                 r.period.end.str(),
+                                                 rec.key,
                                                  rec.title,
                                                  rec.status_start,
                                                  rec.status_end,
                                                  direction_name(rec.direction),
+                                                 join(changes, "; "),
                                                  std::to_string(rec.events.size()),
                                                  join(measures, "; "),
                                                  join(evidence, "; "),

@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "model/text.hpp"
 #include "report/chart.hpp"
 #include "report/escape.hpp"
 #include "report/report_render.hpp"
@@ -20,6 +21,13 @@ std::string a(std::string_view text, const std::string& url) {
 std::string badge(const StatusScale& scale, const std::string& status) {
     return "<span class=\"status\" style=\"border-color:" + status_colour(scale, status) + "\">" +
            h(scale.label_of(status)) + "</span>";
+}
+
+// A regression is seen at a glance: in colour, and as a word for those who
+// cannot see the colour or print in black and white.
+std::string direction_html(Direction d) {
+    const std::string name = direction_name(d);
+    return d == Direction::unchanged ? name : "<span class=\"" + name + "\">" + name + "</span>";
 }
 
 std::string event_item(const ReportEvent& e) {
@@ -53,6 +61,9 @@ tr.part th { padding-left: 1.6em; }
 .meta { color: #666; font-size: 0.9em; }
 .warn { color: #b00020; }
 .late { color: #8a5a00; }
+.regressed { color: #b00020; font-weight: bold; }
+.advanced { color: #1b6e20; }
+#changes li { margin-bottom: 0.25em; }
 figure { margin: 1em 0; break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 0.3em; }
 section.rec { break-inside: avoid-page; }
@@ -116,7 +127,7 @@ void write_overview(std::ostream& o, const StatusReport& r) {
           << (rec.parent.empty() ? "" : " class=\"part\"") << "><th scope=\"row\"><a href=\"#rec-"
           << h(rec.key) << "\">" << h(rec.key) << "</a> " << h(rec.title) << "</th><td>"
           << badge(r.scale, rec.status_start) << "</td><td>" << badge(r.scale, rec.status_end)
-          << "</td><td>" << direction_name(rec.direction) << "</td><td class=\"n\">"
+          << "</td><td>" << direction_html(rec.direction) << "</td><td class=\"n\">"
           << rec.events.size() << "</td><td class=\"n\">" << rec.measures.size()
           << "</td><td class=\"n\">" << rec.evidence.size() << "</td><td class=\"n\">"
           << rec.unsupported << "</td><td class=\"n\">" << rec.sources_failed << "</td></tr>\n";
@@ -127,7 +138,8 @@ void write_measures(std::ostream& o, const std::vector<ReportMeasure>& measures)
     if (measures.empty()) return;
     o << "<p><strong>Measures</strong></p>\n<ul class=\"measures\">\n";
     for (const auto& m : measures) {
-        o << "<li>" << a(m.key, m.eur_lex) << " (" << h(m.relation) << "): " << h(m.title);
+        o << "<li>" << a(m.title.empty() ? m.key : m.title, m.eur_lex) << " <span class=\"meta\">("
+          << h(m.key) << "; " << h(plain_word(m.relation)) << ")</span>";
         if (!m.celex.empty()) o << ", CELEX " << h(m.celex);
         for (const auto& s : m.in_period)
             o << "; <strong>" << h(s.stage) << " " << s.date.str() << "</strong>";
@@ -148,11 +160,33 @@ void write_evidence(std::ostream& o, const ReportRecommendation& rec) {
     o << "</ul>\n";
 }
 
+// What changed, first.
+void write_changes(std::ostream& o, const StatusReport& r) {
+    o << "<section id=\"changes\">\n<h2>Changes in the period</h2>\n";
+    if (r.changes.empty()) {
+        o << "<p>Nothing changed in the period.</p>\n</section>\n";
+        return;
+    }
+    o << "<ul>\n";
+    for (const auto& c : r.changes) {
+        o << "<li data-kind=\"" << change_kind_name(c.kind) << "\"><time>" << c.date.str()
+          << "</time> " << h(change_sentence(c, r.scale));
+        if (c.kind == ReportChange::Kind::status) o << " (" << direction_html(c.direction) << ")";
+        if (!c.evidence.empty()) o << "; cites " << h(join(c.evidence, "; "));
+        if (c.unsupported) o << " <strong class=\"warn\">no evidence cited</strong>";
+        if (c.sources_failed)
+            o << " <strong class=\"warn\">every cited source failed its last check</strong>";
+        if (c.late) o << " <em class=\"late\">late entry</em>";
+        o << " <span class=\"meta\">#" << c.event << "</span></li>\n";
+    }
+    o << "</ul>\n</section>\n";
+}
+
 void write_recommendation(std::ostream& o, const StatusScale& scale,
                           const ReportRecommendation& rec) {
     o << "<section class=\"rec\" id=\"rec-" << h(rec.key) << "\">\n<h3>" << h(rec.key) << ": "
       << h(rec.title) << "</h3>\n<p>" << badge(scale, rec.status_start) << " → "
-      << badge(scale, rec.status_end) << " (" << direction_name(rec.direction) << ")</p>\n";
+      << badge(scale, rec.status_end) << " (" << direction_html(rec.direction) << ")</p>\n";
     if (rec.events.empty()) {
         o << "<p>No events in the period.</p>\n";
     } else {
@@ -171,7 +205,11 @@ void write_late_and_corrections(std::ostream& o, const StatusReport& r) {
         o << "<p>None: everything in the period was recorded by its end.</p>\n";
     else {
         o << "<ul>\n";
-        for (const auto& e : r.late_entries) o << event_item(e) << "\n";
+        // Each late entry is shown in full where it belongs; here it is named.
+        for (const auto& e : r.late_entries)
+            o << "<li>#" << e.id << ", <time>" << e.date.str() << "</time>, <a href=\"#rec-"
+              << h(e.subject) << "\">" << h(e.subject) << "</a>: recorded " << h(e.recorded_at)
+              << "</li>\n";
         o << "</ul>\n";
     }
     o << "</section>\n<section id=\"corrections\">\n<h2>Corrections recorded in the period</h2>\n";
@@ -180,7 +218,7 @@ void write_late_and_corrections(std::ostream& o, const StatusReport& r) {
     else {
         o << "<ul>\n";
         for (const auto& c : r.corrections)
-            o << "<li>#" << c.id << " retracts #" << c.retracts << ": " << h(c.reason)
+            o << "<li>" << h(correction_sentence(c)) << ": " << h(c.reason)
               << " <span class=\"meta\">" << h(c.author) << ", " << h(c.recorded_at)
               << "</span></li>\n";
         o << "</ul>\n";
@@ -195,6 +233,7 @@ std::string render_html(const StatusReport& r) {
     write_head(o, r, "Status report " + r.period.label() + ": " + r.report.title);
     o << "<main>\n";
     write_summary(o, r);
+    write_changes(o, r);
     write_overview(o, r);
     for (const auto& rec : r.recommendations) write_recommendation(o, r.scale, rec);
     write_late_and_corrections(o, r);

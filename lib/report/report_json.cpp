@@ -14,7 +14,7 @@ json event_json(const ReportEvent& e) {
     json j = {{"event", e.id},        {"kind", name(e.kind)},
               {"date", e.date.str()}, {"recorded_at", e.recorded_at},
               {"author", e.author},   {"text", e.text},
-              {"late", e.late}};
+              {"late", e.late},       {"subject", e.subject}};
     if (e.kind == EventKind::status_changed) {
         j["status"] = e.status;
         j["evidence"] = refs;
@@ -40,6 +40,37 @@ json last_check_json(const SourceState& s) {
     return {{"result", name(*s.last_result)},
             {"http_status", s.http_status ? json(s.http_status) : json()},
             {"at", s.last_checked}};
+}
+
+// Each change with the fields its kind has.
+json changes_json(const std::vector<ReportChange>& changes) {
+    json out = json::array();
+    for (const auto& c : changes) {
+        json j = {{"kind", change_kind_name(c.kind)},
+                  {"event", c.event},
+                  {"date", c.date.str()},
+                  {"subject", c.subject},
+                  {"title", c.title},
+                  {"late", c.late}};
+        switch (c.kind) {
+            case ReportChange::Kind::status:
+                j["from"] = c.from;
+                j["to"] = c.to;
+                j["direction"] = direction_name(c.direction);
+                j["evidence"] = c.evidence;
+                j["unsupported"] = c.unsupported;
+                j["sources_failed"] = c.sources_failed;
+                break;
+            case ReportChange::Kind::stage:
+                j["stage"] = c.stage;
+                break;
+            case ReportChange::Kind::note:
+                j["text"] = c.text;
+                break;
+        }
+        out.push_back(std::move(j));
+    }
+    return out;
 }
 
 }  // namespace
@@ -92,11 +123,14 @@ std::string render_json(const StatusReport& r) {
     for (const auto& e : r.late_entries) late.push_back(event_json(e));
     json corrections = json::array();
     for (const auto& c : r.corrections)
-        corrections.push_back({{"event", c.id},
-                               {"retracts", c.retracts},
-                               {"reason", c.reason},
-                               {"recorded_at", c.recorded_at},
-                               {"author", c.author}});
+        corrections.push_back(
+            {{"event", c.id},
+             {"retracts", c.retracts},
+             {"retracted", c.retracted},
+             {"retracted_date", c.retracted.empty() ? json() : json(c.retracted_date.str())},
+             {"reason", c.reason},
+             {"recorded_at", c.recorded_at},
+             {"author", c.author}});
     json trend = json::array();
     for (const auto& q : r.trend)
         trend.push_back({{"quarter", q.quarter.str()}, {"counts", q.counts}});
@@ -117,11 +151,14 @@ std::string render_json(const StatusReport& r) {
          {{"start", r.summary.start},
           {"end", r.summary.end},
           {"advanced", r.summary.advanced},
+          {"advanced_recs", r.summary.advanced_keys},
           {"regressed", r.summary.regressed},
+          {"regressed_recs", r.summary.regressed_keys},
           {"unchanged", r.summary.unchanged},
           {"measures_linked", r.summary.measures_linked},
           {"stages_reached", r.summary.stages_reached},
           {"evidence_added", r.summary.evidence_added}}},
+        {"changes", changes_json(r.changes)},
         {"recommendations", recs},
         {"late_entries", late},
         {"corrections", corrections},

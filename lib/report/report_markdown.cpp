@@ -1,3 +1,4 @@
+#include <ostream>
 #include <sstream>
 
 #include "model/text.hpp"
@@ -22,6 +23,11 @@ std::string source_state(const ReportRecommendation& rec, EvidenceId id) {
     return it == rec.sources.end() ? "never checked" : describe_source(it->second);
 }
 
+// A regression is seen at a glance: the word is set in bold.
+std::string md_direction(Direction d) {
+    return d == Direction::regressed ? "**regressed**" : direction_name(d);
+}
+
 std::string event_line(const ReportEvent& e) {
     std::string s = e.date.str() + " — " + md(e.text) + " (#" + std::to_string(e.id) + ", " +
                     md(e.author) + ")";
@@ -31,11 +37,27 @@ std::string event_line(const ReportEvent& e) {
     return s;
 }
 
+// What changed, first: each status change (with its direction and what it
+// cites), stage reached and note dated in the period.
+void write_changes(std::ostream& o, const StatusReport& r) {
+    o << "\n## Changes in the period\n\n";
+    if (r.changes.empty()) o << "Nothing changed in the period.\n";
+    for (const auto& c : r.changes) {
+        o << "- " << c.date.str() << " — " << md(change_sentence(c, r.scale));
+        if (c.kind == ReportChange::Kind::status) o << " (" << md_direction(c.direction) << ")";
+        if (!c.evidence.empty()) o << "; cites " << md(join(c.evidence, "; "));
+        if (c.unsupported) o << " — **no evidence cited**";
+        if (c.sources_failed) o << " — **every cited source failed its last check**";
+        if (c.late) o << " — *late entry*";
+        o << " (#" << c.event << ")\n";
+    }
+}
+
 }  // namespace
 
 std::string render_markdown(const StatusReport& r) {
     std::ostringstream o;
-    o << "# Status report: " << md(r.report.title) << "\n\n";
+    o << "# Status report " << md(r.period.label()) << ": " << md(r.report.title) << "\n\n";
     o << "| | |\n|---|---|\n";
     o << "| Report | " << link(r.report.title, r.report.url) << ", " << md(r.report.author) << ", "
       << md(r.report.publisher) << " (" << r.report.issued.str() << ") |\n";
@@ -62,16 +84,17 @@ std::string render_markdown(const StatusReport& r) {
     for (const auto& rec : r.recommendations)
         o << "| " << (rec.parent.empty() ? "" : "↳ ") << md(rec.key) << " " << md(rec.title)
           << " | " << md(r.scale.label_of(rec.status_start)) << " | "
-          << md(r.scale.label_of(rec.status_end)) << " | " << direction_name(rec.direction) << " | "
+          << md(r.scale.label_of(rec.status_end)) << " | " << md_direction(rec.direction) << " | "
           << rec.events.size() << " | " << rec.measures.size() << " | " << rec.evidence.size()
           << " | " << rec.unsupported << " | " << rec.sources_failed << " |\n";
+
+    write_changes(o, r);
 
     o << "\n## Recommendations\n";
     for (const auto& rec : r.recommendations) {
         o << "\n### " << md(rec.key) << ": " << md(rec.title) << "\n\n";
         o << "Status: " << md(r.scale.label_of(rec.status_start)) << " → "
-          << md(r.scale.label_of(rec.status_end)) << " (" << direction_name(rec.direction)
-          << ")\n\n";
+          << md(r.scale.label_of(rec.status_end)) << " (" << md_direction(rec.direction) << ")\n\n";
         if (rec.events.empty()) {
             o << "No events in the period.\n\n";
         } else {
@@ -82,8 +105,8 @@ std::string render_markdown(const StatusReport& r) {
         if (!rec.measures.empty()) {
             o << "Measures:\n\n";
             for (const auto& m : rec.measures) {
-                o << "- " << link(m.key, m.eur_lex) << " (" << md(m.relation)
-                  << "): " << md(m.title);
+                o << "- " << link(m.title.empty() ? m.key : m.title, m.eur_lex) << " (" << md(m.key)
+                  << "; " << md(plain_word(m.relation)) << ")";
                 if (!m.celex.empty()) o << ", CELEX " << m.celex;
                 std::vector<std::string> reached;
                 for (const auto& s : m.in_period) reached.push_back(s.stage + " " + s.date.str());
@@ -103,12 +126,17 @@ std::string render_markdown(const StatusReport& r) {
 
     o << "\n## Late entries\n\n";
     if (r.late_entries.empty()) o << "None: everything in the period was recorded by its end.\n";
-    for (const auto& e : r.late_entries) o << "- " << event_line(e) << "\n";
+    // Each late entry is shown in full where it belongs; here it is named.
+    for (const auto& e : r.late_entries)
+        o << "- #" << e.id << ", " << e.date.str() << ", " << md(e.subject) << ": recorded "
+          << e.recorded_at << " (see " << md(e.subject) << " above)\n";
     o << "\n## Corrections recorded in the period\n\n";
     if (r.corrections.empty()) o << "None.\n";
     for (const auto& c : r.corrections)
-        o << "- #" << c.id << " retracts #" << c.retracts << ": " << md(c.reason) << " ("
-          << md(c.author) << ", " << c.recorded_at << ")\n";
+        o << "- #" << c.id << " retracts #" << c.retracts
+          << (c.retracted.empty() ? ""
+                                  : " (" + md(c.retracted) + ", " + c.retracted_date.str() + ")")
+          << ": " << md(c.reason) << " (" << md(c.author) << ", " << c.recorded_at << ")\n";
     return o.str();
 }
 

@@ -38,7 +38,15 @@ size_t occurrences(const std::string& text, const std::string& what) {
 TEST_F(ReportCli, EveryFormatOnTheBundledData) {
     ok({"init"});
     const std::string md = ok({"report", "--quarter", "2025-Q1"});
-    EXPECT_NE(md.find("# Status report: Made in China"), std::string::npos);
+    EXPECT_NE(md.find("# Status report 2025-Q1: Made in China"), std::string::npos);
+    // What changed comes first: the AI Act's prohibitions moved R4 on.
+    EXPECT_NE(md.find("## Changes in the period\n\n- 2025-02-02 — R4 Binding European rules and "
+                      "red lines for AI: Proposed → Partially implemented (advanced); cites "
+                      "Regulation (EU) 2024/1689"),
+              std::string::npos)
+        << md;
+    EXPECT_NE(md.find("In the period 1 recommendation advanced (R4), 0 regressed"),
+              std::string::npos);
     EXPECT_NE(md.find("2025-Q1 (2025-01-01 to 2025-03-31)"), std::string::npos);
     const auto json =
         nlohmann::json::parse(ok({"report", "--quarter", "2025-Q1", "--format", "json"}));
@@ -54,8 +62,8 @@ TEST_F(ReportCli, EveryFormatOnTheBundledData) {
     const std::string csv = ok({"report", "--quarter", "2025-Q1", "--format", "csv"});
     EXPECT_EQ(occurrences(csv, "\r\n"), 12u);  // header and one row per recommendation
     EXPECT_TRUE(csv.starts_with(
-        "key,title,status_start,status_end,direction,events,measures,evidence,unsupported,"
-        "sources_failed,evidence_failing,journal_anchor\r\n"));
+        "period_start,period_end,key,title,status_start,status_end,direction,status_changes,"
+        "events,measures,evidence,unsupported,sources_failed,evidence_failing,journal_anchor\r\n"));
     const std::string html = ok({"report", "--quarter", "2025-Q1", "--format", "html"});
     EXPECT_EQ(occurrences(html, "<tr data-rec="), 11u);
     EXPECT_EQ(occurrences(html, "<svg "), 2u);

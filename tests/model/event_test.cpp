@@ -63,6 +63,22 @@ TEST(Event, DescribesAStatusChangeForTheLog) {
     EXPECT_EQ(describe(bare), "R4 -> partial (no evidence)");
 }
 
+// Notes and amendments name their subject as staff do, never as "rec:R4".
+TEST(Event, NamesSubjectsInPlainWords) {
+    Event note = sample();
+    note.kind = EventKind::note_added;
+    note.payload = {{"subject", "rec:R10"}, {"text", "No funding yet"}};
+    EXPECT_EQ(describe(note), "note on R10: No funding yet");
+    note.payload["subject"] = "measure:ai-act";
+    EXPECT_EQ(describe(note), "note on measure ai-act: No funding yet");
+    Event amended = sample();
+    amended.kind = EventKind::amended;
+    amended.payload = {{"subject", "evidence:E4"},
+                       {"fields", {{"title", "New"}}},
+                       {"previous", {{"title", "Old"}}}};
+    EXPECT_EQ(describe(amended), "amended E4: title \"New\" (was \"Old\")");
+}
+
 TEST(Event, EveryKindHasOneRowInTheTableAndItsNameRoundTrips) {
     const auto& kinds = event_kinds();
     for (size_t i = 0; i < kinds.size(); ++i) {

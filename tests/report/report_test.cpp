@@ -107,11 +107,11 @@ void expect_in_every_format(const StatusReport& r, const std::vector<Expected>& 
         EXPECT_EQ(j["status_start"], e.start) << e.key;
         EXPECT_EQ(j["status_end"], e.end) << e.key;
         EXPECT_EQ(j["direction"], e.direction) << e.key;
-        // CSV: the row starts with key, title, start, end, direction.
+        // CSV: the row starts with the period, then key, title, start, end, direction.
         std::istringstream lines(csv);
         std::string line, found;
         while (std::getline(lines, line))
-            if (line.starts_with(e.key + ",")) found = line;
+            if (line.starts_with("2025-04-01,2025-06-30," + e.key + ",")) found = line;
         EXPECT_NE(found.find("," + e.start + "," + e.end + "," + e.direction + ","),
                   std::string::npos)
             << e.key << ": " << found;
@@ -132,7 +132,7 @@ void expect_in_every_format(const StatusReport& r, const std::vector<Expected>& 
         const size_t en = html_row.find(">" + label(e.end) + "<", s + 1);
         EXPECT_NE(s, std::string::npos) << html_row;
         EXPECT_NE(en, std::string::npos) << html_row;
-        EXPECT_NE(html_row.find("<td>" + e.direction + "</td>"), std::string::npos) << html_row;
+        EXPECT_NE(html_row.find(">" + e.direction + "</"), std::string::npos) << html_row;
     }
 }
 
@@ -309,4 +309,81 @@ TEST_F(ReportTest, EverySourceShowsItsLastCheckAndLocalCopy) {
     EXPECT_EQ(before.recommendations[4].sources_failed, 0);
     EXPECT_EQ(describe_source(before.recommendations[4].sources.at(2)), "never checked");
     EXPECT_EQ(describe_source(before.recommendations[0].sources.at(1)), "never checked");
+}
+
+// What changed comes first, in every format: each status change with its
+// direction and the titles of what it cites, each stage of a linked measure
+// and each note dated in the period; a regression is named and marked.
+TEST_F(ReportTest, ChangesInThePeriodComeFirstAndARegressionShows) {
+    at("2025-08-20T09:00:00Z", [](Tracker& t) {
+        t.set_status("R1", "proposed", Date{2025, 6, 25}, {"E1"}, "the act was annulled");
+        t.add_note("widget-act", "Implementing acts are late.", Date{2025, 6, 26});
+    });
+    const StatusReport r = report();
+    EXPECT_EQ(r.summary.regressed_keys, std::vector<std::string>{"R1"});
+    EXPECT_NE(summary_sentence(r.summary).find("1 regressed (R1)"), std::string::npos)
+        << summary_sentence(r.summary);
+    std::vector<std::string> kinds;
+    const ReportChange* regression = nullptr;
+    for (const auto& c : r.changes) {
+        kinds.push_back(change_kind_name(c.kind));
+        if (c.kind == ReportChange::Kind::status && c.subject == "R1" && c.to == "proposed")
+            regression = &c;
+    }
+    ASSERT_NE(regression, nullptr);
+    EXPECT_EQ(regression->from, "substantial");
+    EXPECT_EQ(regression->direction, Direction::regressed);
+    EXPECT_TRUE(regression->late);
+    EXPECT_EQ(regression->evidence, std::vector<std::string>{"Widget Regulation"});
+    EXPECT_NE(std::find(kinds.begin(), kinds.end(), "stage"), kinds.end());
+    EXPECT_NE(std::find(kinds.begin(), kinds.end(), "note"), kinds.end());
+    for (size_t i = 1; i < r.changes.size(); ++i)
+        EXPECT_LE(r.changes[i - 1].date, r.changes[i].date);
+
+    const std::string md = render_markdown(r);
+    const size_t changes = md.find("## Changes in the period");
+    ASSERT_NE(changes, std::string::npos);
+    EXPECT_LT(changes, md.find("## Recommendations"));
+    EXPECT_NE(md.find("R1 Regulate widgets: Substantially implemented → Proposed (**regressed**); "
+                      "cites Widget Regulation — *late entry*"),
+              std::string::npos)
+        << md;
+    EXPECT_NE(md.find("Note on widget-act Regulation (EU) 2024/1689 on widgets: Implementing acts "
+                      "are late."),
+              std::string::npos);
+    const std::string html = render_html(r);
+    EXPECT_NE(html.find("(<span class=\"regressed\">regressed</span>)"), std::string::npos);
+    const auto json = nlohmann::json::parse(render_json(r));
+    bool found = false;
+    for (const auto& c : json["changes"])
+        if (c["kind"] == "status" && c["subject"] == "R1" && c["to"] == "proposed") {
+            found = true;
+            EXPECT_EQ(c["direction"], "regressed");
+            EXPECT_EQ(c["from"], "substantial");
+        }
+    EXPECT_TRUE(found);
+    EXPECT_EQ(json["summary"]["regressed_recs"], nlohmann::json::array({"R1"}));
+    EXPECT_NE(render_csv(r).find("2025-06-25 substantial -> proposed"), std::string::npos);
+}
+
+// A late entry is shown where it belongs and named, not repeated, in the
+// late-entries list; a correction says what it retracted.
+TEST_F(ReportTest, LateEntriesAreReferencedAndCorrectionsSayWhatTheyRetracted) {
+    const StatusReport r = report();
+    ASSERT_FALSE(r.late_entries.empty());
+    const std::string md = render_markdown(r);
+    const auto& late = r.late_entries[0];
+    const std::string late_section = md.substr(md.find("## Late entries"));
+    EXPECT_NE(late_section.find("- #" + std::to_string(late.id) + ", " + late.date.str() + ", " +
+                                late.subject + ": recorded"),
+              std::string::npos)
+        << late_section;
+    EXPECT_EQ(late_section.find(late.text), std::string::npos) << "repeated in full";
+    ASSERT_EQ(r.corrections.size(), 1u);
+    EXPECT_EQ(r.corrections[0].retracted, "R2.a -> implemented (cites E2)");
+    EXPECT_NE(md.find("#" + std::to_string(r.corrections[0].id) + " retracts #" +
+                      std::to_string(r.corrections[0].retracts) +
+                      " (R2.a -\\> implemented (cites E2), 2025-04-15): it was R2.b"),
+              std::string::npos)
+        << md;
 }
