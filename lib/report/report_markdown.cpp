@@ -58,16 +58,16 @@ void write_changes(std::ostream& o, const StatusReport& r) {
 std::string render_markdown(const StatusReport& r) {
     std::ostringstream o;
     o << "# Status report " << md(r.period.label()) << ": " << md(r.report.title) << "\n\n";
-    o << "| | |\n|---|---|\n";
-    o << "| Report | " << link(r.report.title, r.report.url) << ", " << md(r.report.author) << ", "
-      << md(r.report.publisher) << " (" << r.report.issued.str() << ") |\n";
-    o << "| Period | " << md(r.period.label()) << " (" << r.period.start.str() << " to "
-      << r.period.end.str() << ") |\n";
-    o << "| Generated | " << r.generated << " |\n";
-    o << "| As recorded | " << (r.as_recorded.empty() ? "everything recorded" : r.as_recorded)
-      << " |\n";
-    o << "| Journal anchor | `" << r.journal.str() << "` (" << r.journal.events
-      << " events; check with `rectrack verify --expect`) |\n\n";
+    // A list, not a table: a table here would need an empty header row.
+    o << "- **Report:** " << link(r.report.title, r.report.url) << ", " << md(r.report.author)
+      << ", " << md(r.report.publisher) << " (" << r.report.issued.str() << ")\n";
+    o << "- **Period:** " << md(r.period.label()) << " (" << r.period.start.str() << " to "
+      << r.period.end.str() << ")\n";
+    o << "- **Generated:** " << r.generated << "\n";
+    o << "- **As recorded:** " << (r.as_recorded.empty() ? "everything recorded" : r.as_recorded)
+      << "\n";
+    o << "- **Journal anchor:** `" << r.journal.str() << "` (" << r.journal.events
+      << " events; check with `rectrack verify --expect`)\n\n";
 
     o << "## Summary\n\n";
     o << "| Status | Start of period | End of period |\n|---|---:|---:|\n";
