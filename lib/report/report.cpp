@@ -509,6 +509,13 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
         throw InputError(t.everything() ? std::string("nothing has been recorded yet")
                                         : "nothing had been recorded by " + t.by()->str() +
                                               ": the journal starts later");
+    // A period that has not ended would be reported as if it had: its end
+    // statuses would be guesses about days to come.
+    const Date today = t.by().value_or(o.generated).date();
+    if (o.period.end > today)
+        throw InputError(o.period.label() + " has not ended yet (it ends " + o.period.end.str() +
+                         "); report it to date with --from " + o.period.start.str() + " --to " +
+                         today.str());
     out.scale = store.scale();
 
     const Sources in = read_sources(store, o);

@@ -203,3 +203,22 @@ TEST_F(ReportCli, TheAuditLeadsWithErrorsAndFailsOnThemByDefault) {
     const auto r11 = nlohmann::json::parse(rt({"audit", "--recs", "R11", "--format", "json"}).out);
     EXPECT_LT(r11["findings"].size(), json["findings"].size());
 }
+
+// A quarter that has not ended is refused, naming the period to date that
+// can be reported instead; as recorded earlier, "today" is that instant.
+TEST_F(ReportCli, APeriodThatHasNotEndedIsRefused) {
+    ok({"init"});
+    Result r = rt({"report", "--quarter", "2026-Q4"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_EQ(r.err,
+              "rectrack: error: 2026-Q4 has not ended yet (it ends 2026-12-31); report it to date "
+              "with --from 2026-10-01 --to 2026-11-27\n");
+    EXPECT_EQ(r.out, "");
+    EXPECT_NE(ok({"report", "--from", "2026-10-01", "--to", "2026-11-27"}).find("# Status report"),
+              std::string::npos);
+    env["RECTRACK_NOW"] = "2027-01-05T12:00:00Z";  // Q4 has ended now, but not by the 28th
+    EXPECT_EQ(rt({"report", "--quarter", "2026-Q4"}).code, 0);
+    r = rt({"report", "--quarter", "2026-Q4", "--as-recorded", "2026-11-28"});
+    EXPECT_EQ(r.code, 2);
+    EXPECT_NE(r.err.find("2026-Q4 has not ended yet"), std::string::npos) << r.err;
+}

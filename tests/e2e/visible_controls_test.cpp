@@ -33,12 +33,12 @@ class VisibleControls : public CliTest {
 };
 
 TEST_F(VisibleControls, TextCommandsShowThemEscaped) {
-    for (const auto& args :
-         std::vector<std::vector<std::string>>{{"recs"},
-                                               {"show", "R1"},
-                                               {"show", "R2"},
-                                               {"log"},
-                                               {"report", "--quarter", "2026-Q4"}}) {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"recs"},
+             {"show", "R1"},
+             {"show", "R2"},
+             {"log"},
+             {"report", "--from", "2026-10-01", "--to", "2026-11-27"}}) {
         const std::string out = ok(args);
         EXPECT_FALSE(has_raw_controls(out)) << args.front();
     }
@@ -50,7 +50,7 @@ TEST_F(VisibleControls, TextCommandsShowThemEscaped) {
     EXPECT_FALSE(has_raw_controls(err.err));
     EXPECT_NE(err.err.find("R\\x1B[31m"), std::string::npos) << err.err;
 
-    ok({"report", "--quarter", "2026-Q4", "--output", "q4.md"});
+    ok({"report", "--from", "2026-10-01", "--to", "2026-11-27", "--output", "q4.md"});
     EXPECT_FALSE(has_raw_controls(read_text(dir.file("q4.md"))));
 }
 
