@@ -81,9 +81,27 @@ Report read_report(const toml::table& data, const std::string& source) {
     const toml::table* report = data["report"].as_table();
     if (!report) throw InputError(source + ": a dataset needs a [report] table");
     try {
-        return Report{text(*report, "key", true),     text(*report, "title", true),
-                      text(*report, "author"),        text(*report, "publisher"),
-                      *date(*report, "issued", true), text(*report, "url")};
+        // `issued = 2020`: only the year is known, as for many reports.
+        if (const auto* year = (*report)["issued"].as_integer()) {
+            const auto y = year->get();
+            if (y < 1000 || y > 9999)
+                throw InputError("field 'issued': the year " + std::to_string(y) +
+                                 " is not a four-digit year");
+            return Report{text(*report, "key", true),
+                          text(*report, "title", true),
+                          text(*report, "author"),
+                          text(*report, "publisher"),
+                          Date{static_cast<int>(y), 1, 1},
+                          text(*report, "url"),
+                          true};
+        }
+        return Report{text(*report, "key", true),
+                      text(*report, "title", true),
+                      text(*report, "author"),
+                      text(*report, "publisher"),
+                      *date(*report, "issued", true),
+                      text(*report, "url"),
+                      false};
     } catch (const InputError& e) {
         throw InputError(source + ": report: " + e.what());
     }

@@ -6,6 +6,11 @@
 
 namespace rectrack {
 
+std::string issued_text(const Report& r) {
+    return r.issued_year_only ? std::to_string(r.issued.year) + "; only the year is known"
+                              : r.issued.str();
+}
+
 std::string evidence_ref(EvidenceId id) {
     return "E" + std::to_string(id);
 }

@@ -18,9 +18,12 @@ struct Report {
     std::string title;
     std::string author;
     std::string publisher;
-    Date issued;
+    Date issued;  // the first day of the year when only the year is known
     std::string url;
+    bool issued_year_only = false;
 };
+// "2020-03-01", or "2020; only the year is known".
+std::string issued_text(const Report& r);
 
 struct Recommendation {
     std::string key;     // R1, R4.a

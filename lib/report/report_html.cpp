@@ -79,7 +79,7 @@ void write_head(std::ostream& o, const StatusReport& r, const std::string& title
       << "<title>" << h(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
     o << "<header>\n<h1>" << h(title) << "</h1>\n<dl class=\"head\">\n";
     o << "<dt>Report</dt><dd>" << a(r.report.title, r.report.url) << ", " << h(r.report.author)
-      << ", " << h(r.report.publisher) << " (" << r.report.issued.str() << ")</dd>\n";
+      << ", " << h(r.report.publisher) << " (" << h(issued_text(r.report)) << ")</dd>\n";
     o << "<dt>Period</dt><dd>" << h(r.period.label()) << " (" << r.period.start.str() << " to "
       << r.period.end.str() << ")</dd>\n";
     o << "<dt>Generated</dt><dd>" << h(r.generated) << "</dd>\n";

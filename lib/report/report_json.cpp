@@ -141,6 +141,7 @@ std::string render_json(const StatusReport& r) {
           {"author", r.report.author},
           {"publisher", r.report.publisher},
           {"issued", r.report.issued.str()},
+          {"issued_precision", r.report.issued_year_only ? "year" : "day"},
           {"url", r.report.url}}},
         {"period", period},
         {"as_recorded", r.as_recorded.empty() ? json() : json(r.as_recorded)},

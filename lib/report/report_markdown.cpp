@@ -60,7 +60,7 @@ std::string render_markdown(const StatusReport& r) {
     o << "# Status report " << md(r.period.label()) << ": " << md(r.report.title) << "\n\n";
     // A list, not a table: a table here would need an empty header row.
     o << "- **Report:** " << link(r.report.title, r.report.url) << ", " << md(r.report.author)
-      << ", " << md(r.report.publisher) << " (" << r.report.issued.str() << ")\n";
+      << ", " << md(r.report.publisher) << " (" << issued_text(r.report) << ")\n";
     o << "- **Period:** " << md(r.period.label()) << " (" << r.period.start.str() << " to "
       << r.period.end.str() << ")\n";
     o << "- **Generated:** " << r.generated << "\n";

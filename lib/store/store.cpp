@@ -22,7 +22,8 @@ constexpr std::array<const char*, 17> kProjectionTables = {"event_subjects",  "s
                                                            "links",           "unlinks",
                                                            "evidence",        "attachments",
                                                            "notes",           "evidence_captures",
-                                                           "evidence_checks", "evidence_archives", "amendments"};
+                                                           "evidence_checks", "evidence_archives",
+                                                           "amendments"};
 
 // A kind this binary does not know means the file was written by another
 // program or tampered with; guessing would misread the journal.

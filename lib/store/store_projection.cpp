@@ -116,10 +116,10 @@ void Projector::apply(const Event& e) {
         }
         case EventKind::report_added: {
             exec(
-                "INSERT INTO reports(key, title, author, publisher, issued, url, event_id) "
-                "VALUES (?,?,?,?,?,?,?)",
+                "INSERT INTO reports(key, title, author, publisher, issued, url, event_id, "
+                "issued_precision) VALUES (?,?,?,?,?,?,?,?)",
                 str(p, "key"), str(p, "title"), str(p, "author"), str(p, "publisher"),
-                str(p, "issued"), str(p, "url"), e.id);
+                str(p, "issued"), str(p, "url"), e.id, p.value("issued_precision", "day"));
             break;
         }
         case EventKind::recommendation_added: {

@@ -164,11 +164,14 @@ StatusScale Store::scale() const {
 std::vector<Report> Store::reports() const {
     std::vector<Report> out;
     SQLite::Statement q(
-        *db_, "SELECT key, title, author, publisher, issued, url FROM reports ORDER BY key");
+        *db_,
+        "SELECT key, title, author, publisher, issued, url, issued_precision FROM reports ORDER "
+        "BY key");
     while (q.executeStep())
         out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
                        q.getColumn(2).getString(), q.getColumn(3).getString(),
-                       stored_date(q.getColumn(4).getString()), q.getColumn(5).getString()});
+                       stored_date(q.getColumn(4).getString()), q.getColumn(5).getString(),
+                       q.getColumn(6).getString() == "year"});
     return out;
 }
 

@@ -141,6 +141,7 @@ Event Tracker::add_report(const Report& r) {
     json p = {{"key", r.key}, {"title", r.title}, {"issued", r.issued.str()}};
     put(p, "author", r.author);
     put(p, "publisher", r.publisher);
+    if (r.issued_year_only) p["issued_precision"] = "year";
     if (!r.url.empty()) p["url"] = require_web_url(r.url, "report URL");
     return append(EventKind::report_added, {"report:" + r.key}, p, r.issued);
 }

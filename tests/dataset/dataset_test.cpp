@@ -137,3 +137,19 @@ TEST(Dataset, ADateTheJournalCouldNotReadBackIsRefused) {
     }
     EXPECT_EQ(store.last_event_id(), 0);  // nothing of the dataset was written
 }
+
+// `issued = 2020` records that only the year is known; the date used in
+// comparisons is the year's first day.
+TEST(Dataset, AReportIssuedInAYearAloneIsRecordedAsSuch) {
+    TempDir dir;
+    Store store(dir.file("y.db"), {Access::create, 1000});
+    load(store, "[report]\nkey='r'\ntitle='R'\nissued=2020\n");
+    const auto r = store.report("r");
+    ASSERT_TRUE(r);
+    EXPECT_TRUE(r->issued_year_only);
+    EXPECT_EQ(r->issued, (Date{2020, 1, 1}));
+    EXPECT_EQ(issued_text(*r), "2020; only the year is known");
+    EXPECT_TRUE(store.verify().ok);
+    Store other(dir.file("z.db"), {Access::create, 1000});
+    EXPECT_THROW(load(other, "[report]\nkey='r'\ntitle='R'\nissued=99\n"), InputError);
+}

@@ -222,3 +222,20 @@ TEST_F(ReportCli, APeriodThatHasNotEndedIsRefused) {
     EXPECT_EQ(r.code, 2);
     EXPECT_NE(r.err.find("2026-Q4 has not ended yet"), std::string::npos) << r.err;
 }
+
+// The bundled report states only its year; every format says so plainly.
+TEST_F(ReportCli, AReportKnownOnlyByItsYearSaysSo) {
+    ok({"init"});
+    EXPECT_NE(ok({"report", "--quarter", "2025-Q1"})
+                  .find("Wilfried Martens Centre for European Studies (2020; only the year is "
+                        "known)"),
+              std::string::npos);
+    EXPECT_NE(ok({"report", "--quarter", "2025-Q1", "--format", "html"})
+                  .find("(2020; only the year is known)</dd>"),
+              std::string::npos);
+    const auto json =
+        nlohmann::json::parse(ok({"report", "--quarter", "2025-Q1", "--format", "json"}));
+    EXPECT_EQ(json["report"]["issued"], "2020-01-01");
+    EXPECT_EQ(json["report"]["issued_precision"], "year");
+    EXPECT_EQ(ok({"verify"}).find("ok"), 0u);
+}
