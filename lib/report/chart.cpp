@@ -22,6 +22,33 @@ std::string svg_open(int width, int height, const std::string& id, const std::st
     return o.str();
 }
 
+// Closed statuses are hatched as well as coloured, so that "Not applicable"
+// is told from "Not started" without colour: in black-and-white print and
+// by readers who do not see the difference in grey.
+std::string hatch_defs(const std::string& id) {
+    return "<defs><pattern id=\"" + id +
+           "-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+           "patternTransform=\"rotate(45)\"><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" "
+           "stroke=\"#000\" stroke-width=\"1.5\"/></pattern></defs>";
+}
+
+// A rectangle in the status's colour, hatched if the status is closed.
+std::string status_rect(const StatusScale& scale, const std::string& status, const std::string& id,
+                        int x, int y, int w, int h, const std::string& tooltip = "") {
+    std::ostringstream o;
+    const std::string box = "x=\"" + std::to_string(x) + "\" y=\"" + std::to_string(y) +
+                            "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
+                            "\"";
+    o << "<rect " << box << " fill=\"" << status_colour(scale, status) << "\">";
+    if (!tooltip.empty()) o << "<title>" << html_escape(tooltip) << "</title>";
+    o << "</rect>";
+    const auto level = std::find_if(scale.levels.begin(), scale.levels.end(),
+                                    [&](const auto& l) { return l.name == status; });
+    if (level != scale.levels.end() && level->closed)
+        o << "<rect " << box << " fill=\"url(#" << id << "-hatch)\" fill-opacity=\"0.45\"/>";
+    return o.str();
+}
+
 int count_of(const std::map<std::string, int>& counts, const std::string& s) {
     auto it = counts.find(s);
     return it == counts.end() ? 0 : it->second;
@@ -47,15 +74,16 @@ std::string status_bar_chart(const StatusScale& scale, const std::map<std::strin
     for (const auto& l : scale.levels)
         description += l.label + ": " + std::to_string(count_of(counts, l.name)) + ". ";
     std::ostringstream o;
-    o << svg_open(label_width + bar_width + 40, height, "status-chart", title, description);
+    o << svg_open(label_width + bar_width + 40, height, "status-chart", title, description)
+      << hatch_defs("status-chart");
     int y = 5;
     for (const auto& l : scale.levels) {
         const int n = count_of(counts, l.name);
         const int w = n * bar_width / most;
         o << "<text x=\"" << label_width - 8 << "\" y=\"" << y + 17
           << "\" text-anchor=\"end\" font-size=\"13\">" << html_escape(l.label) << "</text>";
-        o << "<rect x=\"" << label_width << "\" y=\"" << y + 3 << "\" width=\"" << std::max(w, 1)
-          << "\" height=\"" << row - 8 << "\" fill=\"" << status_colour(scale, l.name) << "\"/>";
+        o << status_rect(scale, l.name, "status-chart", label_width, y + 3, std::max(w, 1),
+                         row - 8);
         o << "<text x=\"" << label_width + w + 6 << "\" y=\"" << y + 17 << "\" font-size=\"13\">"
           << n << "</text>";
         y += row;
@@ -84,7 +112,8 @@ std::string status_trend_chart(const StatusScale& scale, const std::vector<Chart
         description += " ";
     }
     std::ostringstream o;
-    o << svg_open(width, plot_height + top + 70, "trend-chart", title, description);
+    o << svg_open(width, plot_height + top + 70, "trend-chart", title, description)
+      << hatch_defs("trend-chart");
     o << "<line x1=\"" << left << "\" y1=\"" << top + plot_height << "\" x2=\"" << width - 5
       << "\" y2=\"" << top + plot_height << "\" stroke=\"#444\"/>";
     int x = left + 8;
@@ -95,10 +124,14 @@ std::string status_trend_chart(const StatusScale& scale, const std::vector<Chart
             if (!n) continue;
             const int h = n * plot_height / most;
             y -= h;
-            o << "<rect x=\"" << x << "\" y=\"" << y << "\" width=\"" << column - 16
-              << "\" height=\"" << h << "\" fill=\"" << status_colour(scale, l.name) << "\"><title>"
-              << html_escape(s.label + ", " + l.label + ": " + std::to_string(n))
-              << "</title></rect>";
+            o << status_rect(scale, l.name, "trend-chart", x, y, column - 16, h,
+                             s.label + ", " + l.label + ": " + std::to_string(n));
+            // The count itself, where the segment is tall enough to hold it.
+            if (h >= 13)
+                o << "<text x=\"" << x + (column - 16) / 2 << "\" y=\"" << y + h / 2 + 4
+                  << "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#000\" "
+                     "stroke=\"#fff\" stroke-width=\"2.5\" paint-order=\"stroke\">"
+                  << n << "</text>";
         }
         o << "<text x=\"" << x + (column - 16) / 2 << "\" y=\"" << top + plot_height + 16
           << "\" text-anchor=\"middle\" font-size=\"11\">" << html_escape(s.label) << "</text>";
@@ -112,9 +145,9 @@ std::string status_trend_chart(const StatusScale& scale, const std::vector<Chart
             lx = left;
             ly += 16;
         }
-        o << "<rect x=\"" << lx << "\" y=\"" << ly - 9 << "\" width=\"10\" height=\"10\" fill=\""
-          << status_colour(scale, l.name) << "\"/><text x=\"" << lx + 14 << "\" y=\"" << ly
-          << "\" font-size=\"11\">" << html_escape(l.label) << "</text>";
+        o << status_rect(scale, l.name, "trend-chart", lx, ly - 9, 10, 10) << "<text x=\""
+          << lx + 14 << "\" y=\"" << ly << "\" font-size=\"11\">" << html_escape(l.label)
+          << "</text>";
         lx += w;
     }
     o << "</svg>";
