@@ -273,28 +273,12 @@ class PeriodReader {
         for (const auto& r : in.all_recs) rec_titles_[r.key] = r.title;
     }
 
-    std::map<std::string, std::vector<ReportEvent>> read() {
-        const std::string period_start = Instant::start_of(o_.period.start).str();
-        const std::string period_end = Instant::end_of(o_.period.end).str();
-        for (const auto& [e, retracted_at] :
-             store_.events_between(o_.period.start, o_.period.end, o_.as_recorded)) {
-            if (e.kind == EventKind::correction) {
-                if (e.recorded_at >= period_start && e.recorded_at <= period_end)
-                    out_.corrections.push_back(correction(e));
-                continue;
-            }
-            if (retracted_at || !within(e.effective, o_.period))
-                continue;  // retracted events never count
-            read_event(e, period_end);
-        }
-        std::stable_sort(out_.changes.begin(), out_.changes.end(),
-                         [](const ReportChange& a, const ReportChange& b) {
-                             return a.date != b.date ? a.date < b.date : a.event < b.event;
-                         });
-        return std::move(events_of_);
-    }
+    std::map<std::string, std::vector<ReportEvent>> read();
 
   private:
+    void read_event(const Event& e, const std::string& period_end);
+    void add_change(const Event& e, const ReportEvent& re, bool concerns_included, bool linked);
+    Correction correction(const Event& e) const;
     const Store& store_;
     const ReportOptions& o_;
     const std::set<std::string>& included_;
@@ -305,81 +289,11 @@ class PeriodReader {
     std::map<std::string, std::string> rec_titles_;
     std::map<std::string, std::vector<ReportEvent>> events_of_;
 
-    void read_event(const Event& e, const std::string& period_end) {
-        ReportEvent re = report_event(e, period_end);
-        re.sources_failed = all_failed(re.evidence, in_);
-        bool concerns_included = false;
-        for (const auto& s : e.subjects)
-            if (auto key = rec_of(s); key && included_.contains(*key)) {
-                if (re.subject.empty()) re.subject = *key;
-                events_of_[*key].push_back(re);
-                concerns_included = true;
-            }
-        const std::string measure = e.payload.value("measure", "");
-        const bool linked = linked_measures_.contains(measure);
-        if (e.kind == EventKind::measure_linked && concerns_included)
-            ++out_.summary.measures_linked;
-        if (e.kind == EventKind::stage_reached && linked) ++out_.summary.stages_reached;
-        if (e.kind == EventKind::evidence_added && new_in_period(e, o_.period))
-            ++out_.summary.evidence_added;
-        if (re.subject.empty() && !measure.empty()) re.subject = measure;
-        if (re.late && (concerns_included || e.kind == EventKind::stage_reached ||
-                        e.kind == EventKind::evidence_added || e.kind == EventKind::measure_added))
-            out_.late_entries.push_back(re);
-        add_change(e, re, concerns_included, linked);
-    }
-
-    void add_change(const Event& e, const ReportEvent& re, bool concerns_included, bool linked) {
-        ReportChange c;
-        c.event = e.id;
-        c.date = e.effective;
-        c.late = re.late;
-        if (e.kind == EventKind::status_changed && concerns_included) {
-            c.kind = ReportChange::Kind::status;
-            c.subject = e.payload.value("rec", "");
-            c.title = title_of_rec(c.subject);
-            c.from = timeline_.before(c.subject, e.effective, e.id);
-            c.to = re.status;
-            c.direction = direction(out_.scale, c.from, c.to);
-            c.unsupported = re.unsupported;
-            c.sources_failed = re.sources_failed;
-            for (auto id : re.evidence)
-                if (auto v = in_.evidence.find(evidence_ref(id)); v != in_.evidence.end())
-                    c.evidence.push_back(v->second.title);
-        } else if (e.kind == EventKind::stage_reached && linked) {
-            c.kind = ReportChange::Kind::stage;
-            c.subject = e.payload.value("measure", "");
-            c.title = title_of_measure(c.subject);
-            c.stage = e.payload.value("stage", "");
-        } else if (e.kind == EventKind::note_added && note_in_scope(e)) {
-            c.kind = ReportChange::Kind::note;
-            const std::string subject = e.payload.value("subject", "");
-            c.subject = subject.substr(subject.find(':') + 1);
-            c.title =
-                subject.starts_with("rec:") ? title_of_rec(c.subject) : title_of_measure(c.subject);
-            c.text = e.payload.value("text", "");
-        } else {
-            return;
-        }
-        out_.changes.push_back(std::move(c));
-    }
-
     // A note on an included recommendation, or on a measure linked to one.
     bool note_in_scope(const Event& e) const {
         const std::string subject = e.payload.value("subject", "");
         if (auto key = rec_of(subject)) return included_.contains(*key);
         return subject.starts_with("measure:") && linked_measures_.contains(subject.substr(8));
-    }
-
-    Correction correction(const Event& e) const {
-        Correction c{e.id,    e.payload.value("retracts", EventId{0}), "",
-                     Date{},  e.payload.value("reason", ""),           e.recorded_at,
-                     e.author};
-        if (auto target = store_.event(c.retracts)) {
-            c.retracted = describe(*target);
-            c.retracted_date = target->effective;
-        }
-        return c;
     }
 
     std::string title_of_rec(const std::string& key) const {
@@ -391,6 +305,97 @@ class PeriodReader {
         return it == in_.measures.end() ? "" : it->second.title;
     }
 };
+
+std::map<std::string, std::vector<ReportEvent>> PeriodReader::read() {
+    const std::string period_start = Instant::start_of(o_.period.start).str();
+    const std::string period_end = Instant::end_of(o_.period.end).str();
+    for (const auto& [e, retracted_at] :
+         store_.events_between(o_.period.start, o_.period.end, o_.as_recorded)) {
+        if (e.kind == EventKind::correction) {
+            if (e.recorded_at >= period_start && e.recorded_at <= period_end)
+                out_.corrections.push_back(correction(e));
+            continue;
+        }
+        if (retracted_at || !within(e.effective, o_.period))
+            continue;  // retracted events never count
+        read_event(e, period_end);
+    }
+    std::stable_sort(out_.changes.begin(), out_.changes.end(),
+                     [](const ReportChange& a, const ReportChange& b) {
+                         return a.date != b.date ? a.date < b.date : a.event < b.event;
+                     });
+    return std::move(events_of_);
+}
+
+void PeriodReader::read_event(const Event& e, const std::string& period_end) {
+    ReportEvent re = report_event(e, period_end);
+    re.sources_failed = all_failed(re.evidence, in_);
+    bool concerns_included = false;
+    for (const auto& s : e.subjects)
+        if (auto key = rec_of(s); key && included_.contains(*key)) {
+            if (re.subject.empty()) re.subject = *key;
+            events_of_[*key].push_back(re);
+            concerns_included = true;
+        }
+    const std::string measure = e.payload.value("measure", "");
+    const bool linked = linked_measures_.contains(measure);
+    if (e.kind == EventKind::measure_linked && concerns_included) ++out_.summary.measures_linked;
+    if (e.kind == EventKind::stage_reached && linked) ++out_.summary.stages_reached;
+    if (e.kind == EventKind::evidence_added && new_in_period(e, o_.period))
+        ++out_.summary.evidence_added;
+    if (re.subject.empty() && !measure.empty()) re.subject = measure;
+    if (re.late && (concerns_included || e.kind == EventKind::stage_reached ||
+                    e.kind == EventKind::evidence_added || e.kind == EventKind::measure_added))
+        out_.late_entries.push_back(re);
+    add_change(e, re, concerns_included, linked);
+}
+
+void PeriodReader::add_change(const Event& e, const ReportEvent& re, bool concerns_included,
+                              bool linked) {
+    ReportChange c;
+    c.event = e.id;
+    c.date = e.effective;
+    c.late = re.late;
+    if (e.kind == EventKind::status_changed && concerns_included) {
+        c.kind = ReportChange::Kind::status;
+        c.subject = e.payload.value("rec", "");
+        c.title = title_of_rec(c.subject);
+        c.from = timeline_.before(c.subject, e.effective, e.id);
+        c.to = re.status;
+        c.direction = direction(out_.scale, c.from, c.to);
+        c.unsupported = re.unsupported;
+        c.sources_failed = re.sources_failed;
+        for (auto id : re.evidence)
+            if (auto v = in_.evidence.find(evidence_ref(id)); v != in_.evidence.end())
+                c.evidence.push_back(v->second.title);
+    } else if (e.kind == EventKind::stage_reached && linked) {
+        c.kind = ReportChange::Kind::stage;
+        c.subject = e.payload.value("measure", "");
+        c.title = title_of_measure(c.subject);
+        c.stage = e.payload.value("stage", "");
+    } else if (e.kind == EventKind::note_added && note_in_scope(e)) {
+        c.kind = ReportChange::Kind::note;
+        const std::string subject = e.payload.value("subject", "");
+        c.subject = subject.substr(subject.find(':') + 1);
+        c.title =
+            subject.starts_with("rec:") ? title_of_rec(c.subject) : title_of_measure(c.subject);
+        c.text = e.payload.value("text", "");
+    } else {
+        return;
+    }
+    out_.changes.push_back(std::move(c));
+}
+
+Correction PeriodReader::correction(const Event& e) const {
+    Correction c{e.id,    e.payload.value("retracts", EventId{0}), "",
+                 Date{},  e.payload.value("reason", ""),           e.recorded_at,
+                 e.author};
+    if (auto target = store_.event(c.retracts)) {
+        c.retracted = describe(*target);
+        c.retracted_date = target->effective;
+    }
+    return c;
+}
 
 // A recommendation's measures include its parts', each listed once, with
 // the stages they had reached by the end of the period and those within it.

@@ -73,52 +73,55 @@ json changes_json(const std::vector<ReportChange>& changes) {
     return out;
 }
 
+// One recommendation with its events, measures and evidence.
+json rec_json(const ReportRecommendation& rec) {
+    json events = json::array(), measures = json::array(), evidence = json::array(),
+         unsupported = json::array(), sources_failed = json::array();
+    for (const auto& e : rec.events) {
+        events.push_back(event_json(e));
+        if (e.unsupported) unsupported.push_back(event_json(e));
+        if (e.sources_failed) sources_failed.push_back(event_json(e));
+    }
+    for (const auto& m : rec.measures)
+        measures.push_back({{"key", m.key},
+                            {"title", m.title},
+                            {"relation", m.relation},
+                            {"celex", m.celex},
+                            {"eur_lex", m.eur_lex},
+                            {"stages", stages_json(m.stages)},
+                            {"stages_in_period", stages_json(m.in_period)}});
+    for (const auto& v : rec.evidence) {
+        const auto it = rec.sources.find(v.id);
+        const SourceState state = it == rec.sources.end() ? SourceState{} : it->second;
+        evidence.push_back({{"id", evidence_ref(v.id)},
+                            {"url", v.url},
+                            {"title", v.title},
+                            {"published", v.published ? v.published->str() : ""},
+                            {"last_seen_working", optional_text(state.last_seen_working)},
+                            {"last_check", last_check_json(state)},
+                            {"local_copy", optional_text(state.copy_taken)},
+                            {"state", describe_source(state)}});
+    }
+    return {{"key", rec.key},
+            {"title", rec.title},
+            {"parent", rec.parent.empty() ? json() : json(rec.parent)},
+            {"status_start", rec.status_start},
+            {"status_end", rec.status_end},
+            {"direction", direction_name(rec.direction)},
+            {"events", events},
+            {"measures", measures},
+            {"evidence", evidence},
+            {"unsupported", unsupported},
+            {"sources_failed", sources_failed}};
+}
+
 }  // namespace
 
 std::string render_json(const StatusReport& r) {
     json period = {{"start", r.period.start.str()}, {"end", r.period.end.str()}};
     period["quarter"] = r.period.quarter ? json(r.period.quarter->str()) : json();
     json recs = json::array();
-    for (const auto& rec : r.recommendations) {
-        json events = json::array(), measures = json::array(), evidence = json::array(),
-             unsupported = json::array(), sources_failed = json::array();
-        for (const auto& e : rec.events) {
-            events.push_back(event_json(e));
-            if (e.unsupported) unsupported.push_back(event_json(e));
-            if (e.sources_failed) sources_failed.push_back(event_json(e));
-        }
-        for (const auto& m : rec.measures)
-            measures.push_back({{"key", m.key},
-                                {"title", m.title},
-                                {"relation", m.relation},
-                                {"celex", m.celex},
-                                {"eur_lex", m.eur_lex},
-                                {"stages", stages_json(m.stages)},
-                                {"stages_in_period", stages_json(m.in_period)}});
-        for (const auto& v : rec.evidence) {
-            const auto it = rec.sources.find(v.id);
-            const SourceState state = it == rec.sources.end() ? SourceState{} : it->second;
-            evidence.push_back({{"id", evidence_ref(v.id)},
-                                {"url", v.url},
-                                {"title", v.title},
-                                {"published", v.published ? v.published->str() : ""},
-                                {"last_seen_working", optional_text(state.last_seen_working)},
-                                {"last_check", last_check_json(state)},
-                                {"local_copy", optional_text(state.copy_taken)},
-                                {"state", describe_source(state)}});
-        }
-        recs.push_back({{"key", rec.key},
-                        {"title", rec.title},
-                        {"parent", rec.parent.empty() ? json() : json(rec.parent)},
-                        {"status_start", rec.status_start},
-                        {"status_end", rec.status_end},
-                        {"direction", direction_name(rec.direction)},
-                        {"events", events},
-                        {"measures", measures},
-                        {"evidence", evidence},
-                        {"unsupported", unsupported},
-                        {"sources_failed", sources_failed}});
-    }
+    for (const auto& rec : r.recommendations) recs.push_back(rec_json(rec));
     json late = json::array();
     for (const auto& e : r.late_entries) late.push_back(event_json(e));
     json corrections = json::array();

@@ -53,10 +53,7 @@ void write_changes(std::ostream& o, const StatusReport& r) {
     }
 }
 
-}  // namespace
-
-std::string render_markdown(const StatusReport& r) {
-    std::ostringstream o;
+void write_header(std::ostream& o, const StatusReport& r) {
     o << "# Status report " << md(r.period.label()) << ": " << md(r.report.title) << "\n\n";
     // A list, not a table: a table here would need an empty header row.
     o << "- **Report:** " << link(r.report.title, r.report.url) << ", " << md(r.report.author)
@@ -68,7 +65,10 @@ std::string render_markdown(const StatusReport& r) {
       << "\n";
     o << "- **Journal anchor:** `" << r.journal.str() << "` (" << r.journal.events
       << " events; check with `rectrack verify --expect`)\n\n";
+}
 
+// The status counts, the summary sentence and one row per recommendation.
+void write_summary(std::ostream& o, const StatusReport& r) {
     o << "## Summary\n\n";
     o << "| Status | Start of period | End of period |\n|---|---:|---:|\n";
     for (const auto& level : r.scale.levels) {
@@ -87,7 +87,14 @@ std::string render_markdown(const StatusReport& r) {
           << md(r.scale.label_of(rec.status_end)) << " | " << md_direction(rec.direction) << " | "
           << rec.events.size() << " | " << rec.measures.size() << " | " << rec.evidence.size()
           << " | " << rec.unsupported << " | " << rec.sources_failed << " |\n";
+}
 
+}  // namespace
+
+std::string render_markdown(const StatusReport& r) {
+    std::ostringstream o;
+    write_header(o, r);
+    write_summary(o, r);
     write_changes(o, r);
 
     o << "\n## Recommendations\n";
