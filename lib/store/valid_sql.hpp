@@ -6,4 +6,3 @@
 // not retracted by then. The same text serves current and historical views.
 #define VALID(a) \
     " (" a ".recorded_at <= :t AND (" a ".retracted_at IS NULL OR " a ".retracted_at > :t)) "
-
