@@ -29,7 +29,11 @@ std::string deflate_bytes(const std::string& content) {
 // The content of `zlib`, which must be exactly `size` bytes; nullopt if the
 // stream is damaged or of another size.
 std::optional<std::string> inflate_bytes(const std::string& zlib, std::int64_t size) {
-    if (size < 0) return std::nullopt;
+    // zlib cannot expand data more than about 1032 to 1: a larger size is a
+    // lie, and believing it would allocate whatever an imported file asks.
+    constexpr std::int64_t kMaxRatio = 1032;
+    if (size < 0 || size > static_cast<std::int64_t>(zlib.size()) * kMaxRatio + 64)
+        return std::nullopt;
     std::string out(static_cast<std::size_t>(size), '\0');
     uLongf got = out.size();
     // uncompress() needs a non-null buffer even for empty content.

@@ -66,6 +66,9 @@ TEST(StoreObjects, TakesAnExportedObjectOnlyIfItHoldsItsHash) {
     Store::StoredObject wrong_size = good;
     wrong_size.size += 1;
     EXPECT_THROW(to.put_object(tx, wrong_size), InputError);
+    Store::StoredObject huge = good;  // a size no zlib stream of this length can hold
+    huge.size = std::int64_t{1} << 50;
+    EXPECT_THROW(to.put_object(tx, huge), InputError);
     Store::StoredObject not_zlib = good;
     not_zlib.zlib = "not compressed";
     EXPECT_THROW(to.put_object(tx, not_zlib), InputError);
