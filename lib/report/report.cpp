@@ -217,7 +217,8 @@ Sources read_sources(const Store& store, const ReportOptions& o) {
     const AsRecorded& t = o.as_recorded;
     Sources in;
     in.all_recs = store.recommendations(t);
-    for (auto& v : store.evidence_list()) in.evidence.emplace(evidence_ref(v.id), v);
+    // As recorded then: a title amended since shows as it was.
+    for (auto& v : store.evidence_list(t)) in.evidence.emplace(evidence_ref(v.id), v);
     in.health = store.evidence_health({}, t);
     for (const auto& [id, copies] : store.archives({}, t))
         in.copy_taken[id] = copies.back().fetched_at;

@@ -119,7 +119,7 @@ class Store {
     std::vector<Link> links_of_measure(const std::string& measure) const;
     std::optional<Evidence> evidence(EvidenceId id) const;
     std::optional<Evidence> evidence_by_url(const std::string& url) const;
-    std::vector<Evidence> evidence_list() const;
+    std::vector<Evidence> evidence_list(AsRecorded as_recorded = {}) const;
     std::vector<EvidenceId> evidence_of(const std::string& subject) const;  // attached
     std::vector<EvidenceId> evidence_of_rec(const std::string& rec) const;  // cited or attached
     std::vector<Note> notes(const std::string& subject) const;

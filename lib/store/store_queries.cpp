@@ -332,9 +332,9 @@ std::optional<Evidence> Store::evidence_by_url(const std::string& url) const {
     return read_evidence(q);
 }
 
-std::vector<Evidence> Store::evidence_list() const {
+std::vector<Evidence> Store::evidence_list(AsRecorded as_recorded) const {
     SQLite::Statement q(*db_, evidence_columns() + "WHERE " VALID("v") " ORDER BY v.id");
-    q.bind(":t", AsRecorded{}.bound());
+    q.bind(":t", as_recorded.bound());
     std::vector<Evidence> out;
     while (q.executeStep()) out.push_back(read_evidence(q));
     return out;

@@ -37,8 +37,10 @@ TEST_F(AmendCli, AMeasuresIdentifiersChangeAndEarlierReportsKeepTheOldOnes) {
     EXPECT_NE(ok({"measure", "show", "widget-act"}).find("32024R1690"), std::string::npos);
     EXPECT_NE(ok({"log", "widget-act"}).find("(was \"COM(2021) 206 final\")"), std::string::npos);
 
+    ok({"amend", "evidence", "E1", "--title", "Widget Regulation (amended)"});
     const auto now = report_json();
     EXPECT_EQ(now["recommendations"][0]["measures"][0]["celex"], "32024R1690");
+    EXPECT_EQ(now["recommendations"][0]["evidence"][0]["title"], "Widget Regulation (amended)");
     // A report as recorded before the amendment is the report of that time.
     const auto then = report_json({"--as-recorded", "2026-11-27T12:00:00Z"});
     EXPECT_EQ(then["recommendations"][0]["measures"][0]["celex"], "32024R1689");
