@@ -1,5 +1,3 @@
-#include <unistd.h>
-
 #include <iostream>
 #include <set>
 
@@ -45,18 +43,6 @@ bool fails(const std::vector<std::string>& fail_on, const std::vector<Finding>& 
     return false;
 }
 
-// The link checks, with a progress line for a person watching; never into
-// a pipe or a file.
-std::vector<CheckResult> check_with_progress(const std::vector<CheckTarget>& targets,
-                                             const CheckPolicy& policy) {
-    const bool tty = isatty(STDERR_FILENO);
-    auto results = check_links(targets, policy, [&](size_t done, size_t total) {
-        if (tty) std::cerr << "\rchecked " << done << " of " << total << " URLs" << std::flush;
-    });
-    if (tty && !targets.empty()) std::cerr << "\n";
-    return results;
-}
-
 }  // namespace
 
 void add_audit(CLI::App& app, Context& ctx) {
@@ -95,7 +81,7 @@ void add_audit(CLI::App& app, Context& ctx) {
         if (o->online) {
             const auto targets = check_targets(*store, evidence_of_recs(*store, o->recs));
             note_missing_contact(s);
-            results = check_with_progress(targets, policy);
+            results = with_progress(check_links, targets, policy, "checked", "URLs");
             if (looks_like_outage(results)) {
                 outage = true;
                 std::cerr << "rectrack: the network seems to be down: "

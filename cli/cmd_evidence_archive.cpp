@@ -40,16 +40,6 @@ std::vector<EvidenceId> sources_to_archive(const Store& store, const Options& o)
     return ids;
 }
 
-std::vector<CheckResult> fetch_with_progress(const std::vector<CheckTarget>& targets,
-                                             const CheckPolicy& policy) {
-    const bool tty = isatty(STDERR_FILENO);
-    auto results = fetch_copies(targets, policy, [&](size_t done, size_t total) {
-        if (tty) std::cerr << "\rfetched " << done << " of " << total << " sources" << std::flush;
-    });
-    if (tty && !targets.empty()) std::cerr << "\n";
-    return results;
-}
-
 void archive(Context& ctx, const Options& o) {
     std::vector<CheckTarget> targets;
     {
@@ -64,7 +54,8 @@ void archive(Context& ctx, const Options& o) {
     note_missing_contact(ctx.settings());
     const std::string fetched_at = ctx.settings().now.str();
     // Fetch first, write after: no lock is held while the network answers.
-    std::vector<CheckResult> copies = fetch_with_progress(targets, policy);
+    std::vector<CheckResult> copies =
+        with_progress(fetch_copies, targets, policy, "fetched", "sources");
     std::vector<const CheckResult*> kept;
     for (const auto& c : copies) {
         if (info(c.result).seen_working && c.result != CheckOutcome::skipped) {

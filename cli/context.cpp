@@ -136,3 +136,20 @@ void note_missing_contact(const Settings& s) {
 }
 
 }  // namespace rectrack::cli
+
+namespace rectrack::cli {
+
+std::vector<CheckResult> with_progress(Fetch fetch, const std::vector<CheckTarget>& targets,
+                                       const CheckPolicy& policy, const std::string& verb,
+                                       const std::string& noun) {
+    const bool tty = isatty(STDERR_FILENO);
+    auto results = fetch(targets, policy, [&](std::size_t done, std::size_t total) {
+        if (tty)
+            std::cerr << "\r" << verb << " " << done << " of " << total << " " << noun
+                      << std::flush;
+    });
+    if (tty && !targets.empty()) std::cerr << "\n";
+    return results;
+}
+
+}  // namespace rectrack::cli

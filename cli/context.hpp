@@ -71,4 +71,12 @@ CheckPolicy check_policy(const CheckFlags& flags, const Settings& settings);
 // Before fetching anything: tells the user on stderr when no contact is set.
 void note_missing_contact(const Settings& settings);
 
+// check_links or fetch_copies, run with a progress line ("checked 3 of 40
+// URLs") for a person watching; never into a pipe or a file.
+using Fetch = std::vector<CheckResult> (*)(const std::vector<CheckTarget>&, const CheckPolicy&,
+                                           const std::function<void(std::size_t, std::size_t)>&);
+std::vector<CheckResult> with_progress(Fetch fetch, const std::vector<CheckTarget>& targets,
+                                       const CheckPolicy& policy, const std::string& verb,
+                                       const std::string& noun);
+
 }  // namespace rectrack::cli
