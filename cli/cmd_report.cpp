@@ -1,3 +1,4 @@
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -7,19 +8,47 @@
 
 namespace rectrack::cli {
 
+namespace {
+
+// A report file is read on terminals too: controls are escaped as they are
+// on standard output (see visible_controls.hpp).
+void write_file(const std::filesystem::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary);
+    if (!(out << escape_controls(text))) throw InputError("cannot write '" + path.string() + "'");
+}
+
+// Markdown written to a file gets its two charts beside it, as SVG files
+// named after it, for pandoc to place in a Word document.
+std::string markdown_with_charts(const StatusReport& report, RenderOptions options,
+                                 const std::filesystem::path& output) {
+    const std::string stem = output.stem().string();
+    options.status_chart = stem + "-status.svg";
+    options.trend_chart = stem + "-trend.svg";
+    write_file(output.parent_path() / options.status_chart, status_chart_svg(report));
+    write_file(output.parent_path() / options.trend_chart, trend_chart_svg(report));
+    return render_markdown(report, options);
+}
+
+}  // namespace
+
 void add_report(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("report",
                                    "A period's status report (default: the last complete quarter)");
     struct Options {
         std::string quarter, from, to, format, output, as_recorded;
         std::vector<std::string> recs;
+        bool collapse = false;
     };
     auto o = std::make_shared<Options>();
     cmd->add_option("--quarter", o->quarter, "Calendar quarter, e.g. 2026-Q3");
     cmd->add_option("--from", o->from, "First day of the period");
     cmd->add_option("--to", o->to, "Last day of the period");
-    add_format(cmd, o->format, {"md", "html", "csv", "json"});
-    cmd->add_option("--output", o->output, "Write to this file instead of standard output");
+    add_format(cmd, o->format, {"md", "html", "csv", "json", "pdf"});
+    cmd->add_option("-o,--output", o->output,
+                    "Write to this file instead of standard output (pdf: required; md: the "
+                    "charts are written beside it)");
+    cmd->add_flag("--collapse-unchanged", o->collapse,
+                  "Name recommendations with nothing in the period in one line (md, html, pdf)");
     cmd->add_option(
         "--as-recorded", o->as_recorded,
         "Replay only events recorded up to this instant (reproduces an earlier report)");
@@ -34,20 +63,23 @@ void add_report(CLI::App& app, Context& ctx) {
             options.as_recorded = AsRecorded(require_instant(o->as_recorded, "--as-recorded"));
         options.generated = s.now;
         options.recs = o->recs;
+        if (o->format == "pdf" && o->output.empty())
+            throw InputError("--format pdf writes a file: give --output FILE.pdf");
         auto store = ctx.open();
         const StatusReport report = build_report(*store, options);
-        const std::string text = o->format == "html"   ? render_html(report)
+        RenderOptions layout;
+        layout.collapse_unchanged = o->collapse;
+        if (o->format == "pdf") return print_pdf(render_html(report, layout), o->output);
+        if (o->format == "md" && !o->output.empty())
+            return write_file(o->output, markdown_with_charts(report, layout, o->output));
+        const std::string text = o->format == "html"   ? render_html(report, layout)
                                  : o->format == "csv"  ? render_csv(report)
                                  : o->format == "json" ? render_json(report)
-                                                       : render_markdown(report);
-        if (o->output.empty()) {
+                                                       : render_markdown(report, layout);
+        if (o->output.empty())
             std::cout << text;
-            return;
-        }
-        // A report file is read on terminals too: controls are escaped as
-        // they are on standard output (see visible_controls.hpp).
-        std::ofstream out(o->output, std::ios::binary);
-        if (!(out << escape_controls(text))) throw InputError("cannot write '" + o->output + "'");
+        else
+            write_file(o->output, text);
     });
 }
 

@@ -1,5 +1,7 @@
 #include "report/escape.hpp"
 
+#include <cctype>
+
 namespace rectrack {
 
 std::string html_escape(std::string_view s) {
@@ -27,6 +29,24 @@ std::string html_escape(std::string_view s) {
         }
     }
     return out;
+}
+
+std::string css_string(std::string_view s) {
+    static constexpr std::string_view plain = " .,:;()-_/!?";
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        // Bytes of UTF-8 sequences stand for themselves in a UTF-8 page.
+        if (c >= 0x80 || std::isalnum(c) || plain.find(static_cast<char>(c)) != plain.npos) {
+            out += static_cast<char>(c);
+        } else {
+            out += '\\';
+            out += hex[c >> 4];
+            out += hex[c & 0xf];
+            out += ' ';  // ends the escape, so a following hex digit is text
+        }
+    }
+    return out + "\"";
 }
 
 std::string markdown_escape(std::string_view s) {

@@ -7,6 +7,10 @@
 namespace rectrack {
 
 std::string html_escape(std::string_view s);  // & < > " '
+// A CSS string literal, quotes included, safe inside an HTML <style>: every
+// ASCII byte but letters, digits, space and plain punctuation is written as
+// a hex escape, so nothing can end the string, the rule or the element.
+std::string css_string(std::string_view s);
 std::string markdown_escape(std::string_view s);
 // A link destination for Markdown's <...> form: every byte a URL may not
 // carry unencoded (space, controls, " < > \\ ^ ` { | }) is percent-encoded,

@@ -60,6 +60,12 @@ std::string describe_source(const SourceState& s) {
     return out;
 }
 
+bool unchanged_in_period(const ReportRecommendation& rec) {
+    if (!rec.events.empty() || rec.status_start != rec.status_end) return false;
+    return std::all_of(rec.measures.begin(), rec.measures.end(),
+                       [](const ReportMeasure& m) { return m.in_period.empty(); });
+}
+
 std::string plain_word(const std::string& word) {
     std::string out = word;
     std::replace(out.begin(), out.end(), '_', ' ');

@@ -42,7 +42,6 @@ std::string event_item(const ReportEvent& e) {
 }
 
 constexpr const char* kStyle = R"css(
-@page { size: A4; margin: 18mm 16mm; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt;
        color: #1b1b1b; max-width: 60em; margin: 2em auto; padding: 0 1em; line-height: 1.4; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
@@ -66,17 +65,34 @@ tr.part th { padding-left: 1.6em; }
 #changes li { margin-bottom: 0.25em; }
 figure { margin: 1em 0; break-inside: avoid; }
 figcaption { font-weight: bold; margin-bottom: 0.3em; }
-section.rec { break-inside: avoid-page; }
+/* No forced breaks, which leave half-empty pages: a heading keeps to what
+   follows it, and an item is not cut in two. */
+h2, h3, section.rec > p:first-of-type { break-after: avoid; }
+li, tr, figure { break-inside: avoid; }
 dl.head { display: grid; grid-template-columns: 9em auto; gap: 0.15em 1em; }
 dl.head dt { font-weight: bold; }
 dl.head dd { margin: 0; }
 @media print { a { color: inherit; } body { margin: 0; max-width: none; } }
 )css";
 
+// Printed, every page names the report and the period and is numbered
+// (CSS margin boxes, which chromium's print honours).
+void write_page_style(std::ostream& o, const StatusReport& r) {
+    o << "@page { size: A4; margin: 20mm 16mm;\n"
+      << "  @top-center { content: "
+      << css_string("Status report " + r.period.label() + ": " + r.report.title)
+      << "; font-size: 8pt; color: #555; }\n"
+      << "  @bottom-right { content: \"Page \" counter(page) \" of \" counter(pages); font-size: "
+         "8pt; "
+         "color: #555; } }\n";
+}
+
 void write_head(std::ostream& o, const StatusReport& r, const std::string& title) {
     o << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      << "<title>" << h(title) << "</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+      << "<title>" << h(title) << "</title>\n<style>\n";
+    write_page_style(o, r);
+    o << kStyle << "</style>\n</head>\n<body>\n";
     o << "<header>\n<h1>" << h(title) << "</h1>\n<dl class=\"head\">\n";
     o << "<dt>Report</dt><dd>" << a(r.report.title, r.report.url) << ", " << h(r.report.author)
       << ", " << h(r.report.publisher) << " (" << h(issued_text(r.report)) << ")</dd>\n";
@@ -105,14 +121,9 @@ void write_summary(std::ostream& o, const StatusReport& r) {
     }
     o << "</tbody>\n</table>\n";
     o << "<figure>\n<figcaption>Status at the end of the period</figcaption>\n"
-      << status_bar_chart(r.scale, r.summary.end,
-                          "Recommendations by status at " + r.period.end.str())
-      << "\n</figure>\n";
-    std::vector<ChartSeries> series;
-    for (const auto& q : r.trend) series.push_back({q.quarter.str(), q.counts});
+      << status_chart_svg(r) << "\n</figure>\n";
     o << "<figure>\n<figcaption>Status over the last eight quarters</figcaption>\n"
-      << status_trend_chart(r.scale, series, "Recommendations by status at the end of each quarter")
-      << "\n</figure>\n</section>\n";
+      << trend_chart_svg(r) << "\n</figure>\n</section>\n";
 }
 
 void write_overview(std::ostream& o, const StatusReport& r) {
@@ -228,14 +239,28 @@ void write_late_and_corrections(std::ostream& o, const StatusReport& r) {
 
 }  // namespace
 
-std::string render_html(const StatusReport& r) {
+// The recommendations that had nothing in the period, named in one line.
+void write_unchanged(std::ostream& o, const std::vector<std::string>& keys) {
+    if (keys.empty()) return;
+    o << "<p id=\"unchanged\">Nothing in the period for " << h(join(keys, ", "))
+      << ": their status is unchanged (see the table above).</p>\n";
+}
+
+std::string render_html(const StatusReport& r, const RenderOptions& options) {
     std::ostringstream o;
     write_head(o, r, "Status report " + r.period.label() + ": " + r.report.title);
     o << "<main>\n";
     write_summary(o, r);
     write_changes(o, r);
     write_overview(o, r);
-    for (const auto& rec : r.recommendations) write_recommendation(o, r.scale, rec);
+    std::vector<std::string> unchanged;
+    for (const auto& rec : r.recommendations) {
+        if (options.collapse_unchanged && unchanged_in_period(rec))
+            unchanged.push_back(rec.key);
+        else
+            write_recommendation(o, r.scale, rec);
+    }
+    write_unchanged(o, unchanged);
     write_late_and_corrections(o, r);
     o << "</main>\n</body>\n</html>\n";
     return o.str();

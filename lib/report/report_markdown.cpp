@@ -67,8 +67,18 @@ void write_header(std::ostream& o, const StatusReport& r) {
       << " events; check with `rectrack verify --expect`)\n\n";
 }
 
+// The charts, where they were written beside the report.
+void write_charts(std::ostream& o, const RenderOptions& options) {
+    if (!options.status_chart.empty())
+        o << "![Status at the end of the period](<" << markdown_url(options.status_chart)
+          << ">)\n\n";
+    if (!options.trend_chart.empty())
+        o << "![Status over the last eight quarters](<" << markdown_url(options.trend_chart)
+          << ">)\n\n";
+}
+
 // The status counts, the summary sentence and one row per recommendation.
-void write_summary(std::ostream& o, const StatusReport& r) {
+void write_summary(std::ostream& o, const StatusReport& r, const RenderOptions& options) {
     o << "## Summary\n\n";
     o << "| Status | Start of period | End of period |\n|---|---:|---:|\n";
     for (const auto& level : r.scale.levels) {
@@ -78,9 +88,14 @@ void write_summary(std::ostream& o, const StatusReport& r) {
         if (start || end) o << "| " << md(level.label) << " | " << start << " | " << end << " |\n";
     }
     o << "\n" << md(summary_sentence(r.summary)) << "\n\n";
+    write_charts(o, options);
     o << "| Recommendation | Start | End | Direction | Events | Measures | Evidence | Unsupported "
          "| Sources failed |\n";
-    o << "|---|---|---|---|---:|---:|---:|---:|---:|\n";
+    // pandoc sizes the columns of a wide table by these dashes: the titles
+    // get the room, the counts little.
+    o << "|----------------------------------------|------------|------------|---------|----:|----:"
+         "|"
+         "----:|----:|----:|\n";
     for (const auto& rec : r.recommendations)
         o << "| " << (rec.parent.empty() ? "" : "↳ ") << md(rec.key) << " " << md(rec.title)
           << " | " << md(r.scale.label_of(rec.status_start)) << " | "
@@ -89,47 +104,60 @@ void write_summary(std::ostream& o, const StatusReport& r) {
           << " | " << rec.unsupported << " | " << rec.sources_failed << " |\n";
 }
 
+void write_recommendation(std::ostream& o, const StatusReport& r, const ReportRecommendation& rec) {
+    o << "\n### " << md(rec.key) << ": " << md(rec.title) << "\n\n";
+    o << "Status: " << md(r.scale.label_of(rec.status_start)) << " → "
+      << md(r.scale.label_of(rec.status_end)) << " (" << md_direction(rec.direction) << ")\n\n";
+    if (rec.events.empty()) {
+        o << "No events in the period.\n\n";
+    } else {
+        o << "Events in the period:\n\n";
+        for (const auto& e : rec.events) o << "- " << event_line(e) << "\n";
+        o << "\n";
+    }
+    if (!rec.measures.empty()) {
+        o << "Measures:\n\n";
+        for (const auto& m : rec.measures) {
+            o << "- " << link(m.title.empty() ? m.key : m.title, m.eur_lex) << " (" << md(m.key)
+              << "; " << md(plain_word(m.relation)) << ")";
+            if (!m.celex.empty()) o << ", CELEX " << m.celex;
+            std::vector<std::string> reached;
+            for (const auto& s : m.in_period) reached.push_back(s.stage + " " + s.date.str());
+            if (!reached.empty()) o << "; in the period: " << md(join(reached, ", "));
+            o << "\n";
+        }
+        o << "\n";
+    }
+    if (!rec.evidence.empty()) {
+        o << "Evidence:\n\n";
+        for (const auto& v : rec.evidence)
+            o << "- " << evidence_ref(v.id) << " " << link(v.title, v.url) << " ("
+              << md(source_state(rec, v.id)) << ")\n";
+        o << "\n";
+    }
+}
+
 }  // namespace
 
-std::string render_markdown(const StatusReport& r) {
+std::string render_markdown(const StatusReport& r, const RenderOptions& options) {
     std::ostringstream o;
     write_header(o, r);
-    write_summary(o, r);
+    write_summary(o, r, options);
     write_changes(o, r);
 
     o << "\n## Recommendations\n";
+    std::vector<std::string> unchanged;
     for (const auto& rec : r.recommendations) {
-        o << "\n### " << md(rec.key) << ": " << md(rec.title) << "\n\n";
-        o << "Status: " << md(r.scale.label_of(rec.status_start)) << " → "
-          << md(r.scale.label_of(rec.status_end)) << " (" << md_direction(rec.direction) << ")\n\n";
-        if (rec.events.empty()) {
-            o << "No events in the period.\n\n";
-        } else {
-            o << "Events in the period:\n\n";
-            for (const auto& e : rec.events) o << "- " << event_line(e) << "\n";
-            o << "\n";
+        if (options.collapse_unchanged && unchanged_in_period(rec)) {
+            unchanged.push_back(rec.key);
+            continue;
         }
-        if (!rec.measures.empty()) {
-            o << "Measures:\n\n";
-            for (const auto& m : rec.measures) {
-                o << "- " << link(m.title.empty() ? m.key : m.title, m.eur_lex) << " (" << md(m.key)
-                  << "; " << md(plain_word(m.relation)) << ")";
-                if (!m.celex.empty()) o << ", CELEX " << m.celex;
-                std::vector<std::string> reached;
-                for (const auto& s : m.in_period) reached.push_back(s.stage + " " + s.date.str());
-                if (!reached.empty()) o << "; in the period: " << md(join(reached, ", "));
-                o << "\n";
-            }
-            o << "\n";
-        }
-        if (!rec.evidence.empty()) {
-            o << "Evidence:\n\n";
-            for (const auto& v : rec.evidence)
-                o << "- " << evidence_ref(v.id) << " " << link(v.title, v.url) << " ("
-                  << md(source_state(rec, v.id)) << ")\n";
-            o << "\n";
-        }
+        write_recommendation(o, r, rec);
     }
+
+    if (!unchanged.empty())
+        o << "\nNothing in the period for " << md(join(unchanged, ", "))
+          << ": their status is unchanged (see the table above).\n";
 
     o << "\n## Late entries\n\n";
     if (r.late_entries.empty()) o << "None: everything in the period was recorded by its end.\n";

@@ -54,7 +54,7 @@ TEST_F(Completion, BashOffersCommandsOptionsAndFixedWords) {
     EXPECT_EQ(std::find(commands.begin(), commands.end(), "_man"), commands.end());
     EXPECT_EQ(bash_offers({"measure", "s"}), (Words{"stage", "show"}));
     EXPECT_EQ(bash_offers({"report", "--fo"}), (Words{"--format"}));
-    EXPECT_EQ(bash_offers({"report", "--format", ""}), (Words{"md", "html", "csv", "json"}));
+    EXPECT_EQ(bash_offers({"report", "--format", ""}), (Words{"md", "html", "csv", "json", "pdf"}));
     EXPECT_EQ(bash_offers({"measure", "stage", "widget-act", "in"}), (Words{"in_force"}));
 }
 

@@ -34,3 +34,12 @@ TEST(Escape, AMarkdownLinkDestinationCannotBeClosedFromInside) {
               "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32024R1689");
     EXPECT_EQ(markdown_url("https://x.example/a b\n"), "https://x.example/a%20b%0A");
 }
+
+TEST(Escape, ACssStringCannotEndItsRuleOrTheStyleElement) {
+    EXPECT_EQ(css_string("Status report 2026-Q3: Made in China"),
+              "\"Status report 2026-Q3: Made in China\"");
+    // A title from the database can hold a quote, a backslash or "</style>".
+    EXPECT_EQ(css_string("a\"b\\c</style>"), "\"a\\22 b\\5c c\\3c /style\\3e \"");
+    EXPECT_EQ(css_string("x\ny"), "\"x\\0a y\"");
+    EXPECT_EQ(css_string("Übersicht"), "\"Übersicht\"");  // UTF-8 stays readable
+}
