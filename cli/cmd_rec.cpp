@@ -10,7 +10,7 @@ void add_rec(CLI::App& app, Context& ctx) {
     auto* cmd = rec->add_subcommand("add", "Add a recommendation, or a part of one (--parent)");
     struct Options {
         Recommendation r;
-        std::string date;
+        std::string date, status;
     };
     auto o = std::make_shared<Options>();
     cmd->add_option("key", o->r.key, "Key, e.g. R12, or R4.a for a part")->required();
@@ -22,8 +22,16 @@ void add_rec(CLI::App& app, Context& ctx) {
     cmd->add_option("--number", o->r.number, "Number in the report (default: the parent's)");
     cmd->add_option("--addressee", o->r.addressees, "Addressee (repeatable)");
     cmd->add_option("--theme", o->r.themes, "Theme (repeatable)");
+    cmd->add_option("--date", o->date,
+                    "Day of the split, when the parent has a status (default: today)");
+    cmd->add_option("--status", o->status,
+                    "A split-off part's starting status (default: the parent's)");
     cmd->callback([&ctx, o] {
-        print_recorded(ctx.write([&](Tracker& t) { return t.add_recommendation(o->r); }));
+        std::optional<Date> date;
+        if (!o->date.empty()) date = require_date(o->date, "--date");
+        for (const auto& e :
+             ctx.write([&](Tracker& t) { return t.add_recommendation(o->r, date, o->status); }))
+            print_recorded(e);
     });
 }
 

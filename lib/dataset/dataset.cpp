@@ -199,7 +199,7 @@ void load_dataset(Tracker& tracker, const toml::table& data, const std::string& 
         tracker.add_recommendation({text(t, "key", true), r.key,
                                     static_cast<int>(t["number"].value_or(0)), text(t, "parent"),
                                     text(t, "title", true), text(t, "text"), texts(t, "addressees"),
-                                    texts(t, "themes")});
+                                    texts(t, "themes"), Date{}});
     });
     each(data, "evidence", source, [&](const toml::table& t) {
         const EvidenceInput in = read_evidence(t);

@@ -34,6 +34,10 @@ struct Recommendation {
     std::string text;  // verbatim from the report
     std::vector<std::string> addressees;
     std::vector<std::string> themes;
+    // The effective date it was added on. For a part of a recommendation
+    // that had a status of its own, the day of the split: from then on the
+    // parent stands where its parts do, before it where its own history says.
+    Date added;
 };
 
 struct Measure {

@@ -122,7 +122,8 @@ bool new_in_period(const Event& added, const Period& p) {
 }
 
 // Answers "what was the status of R on day D" from the status changes that
-// hold as recorded, rolling parts up into their parent.
+// hold as recorded, rolling parts up into their parent from the day each
+// part was added (a split): before it, the parent's own history holds.
 class StatusTimeline {
   public:
     StatusTimeline(std::vector<StatusChange> changes, const std::vector<Recommendation>& recs,
@@ -130,14 +131,18 @@ class StatusTimeline {
         : scale_(scale) {
         for (auto& c : changes) by_rec_[c.rec].push_back(std::move(c));
         for (const auto& r : recs)
-            if (!r.parent.empty()) parts_[r.parent].push_back(r.key);
+            if (!r.parent.empty()) {
+                parts_[r.parent].push_back({r.key, r.added});
+                parent_of_[r.key] = r.parent;
+            }
     }
 
     std::string at(const std::string& key, Date day) const {
         if (auto p = parts_.find(key); p != parts_.end()) {
             std::vector<std::string> statuses;
-            for (const auto& part : p->second) statuses.push_back(own(part, day));
-            return scale_.rollup(statuses);
+            for (const auto& [part, added] : p->second)
+                if (added <= day) statuses.push_back(own(part, day));
+            if (!statuses.empty()) return scale_.rollup(statuses);
         }
         return own(key, day);
     }
@@ -147,7 +152,7 @@ class StatusTimeline {
         std::vector<const StatusChange*> out;
         std::vector<std::string> keys = {key};
         if (auto p = parts_.find(key); p != parts_.end())
-            keys.insert(keys.end(), p->second.begin(), p->second.end());
+            for (const auto& part : p->second) keys.push_back(part.first);
         for (const auto& k : keys)
             if (auto it = by_rec_.find(k); it != by_rec_.end())
                 for (const auto& c : it->second)
@@ -155,21 +160,25 @@ class StatusTimeline {
         return out;
     }
 
-    // R's own status just before the change recorded by `event` on `day`.
+    // R's own status just before the change recorded by `event` on `day`; a
+    // part's first change starts from where its parent stood.
     std::string before(const std::string& key, Date day, EventId event) const {
-        std::string status = scale_.lowest();
+        std::optional<std::string> status;
         if (auto it = by_rec_.find(key); it != by_rec_.end())
             for (const auto& c : it->second) {
                 if (c.date > day || (c.date == day && c.event >= event)) break;
                 status = c.status;
             }
-        return status;
+        if (status) return *status;
+        if (auto p = parent_of_.find(key); p != parent_of_.end()) return own(p->second, day);
+        return scale_.lowest();
     }
 
   private:
     const StatusScale& scale_;
     std::map<std::string, std::vector<StatusChange>> by_rec_;  // by effective date, then event
-    std::map<std::string, std::vector<std::string>> parts_;
+    std::map<std::string, std::vector<std::pair<std::string, Date>>> parts_;  // key, added
+    std::map<std::string, std::string> parent_of_;
 
     std::string own(const std::string& key, Date day) const {
         auto it = by_rec_.find(key);
@@ -235,14 +244,18 @@ Sources read_sources(const Store& store, const ReportOptions& o) {
     return in;
 }
 
-// All recommendations, or those named and their parts.
+// All recommendations, or those named and their parts, that existed by the
+// period's end: a part split off later was not there, and a report of an
+// earlier period reads as it did before the split.
 std::vector<Recommendation> select_recommendations(const std::vector<Recommendation>& all,
-                                                   const std::vector<std::string>& named) {
+                                                   const std::vector<std::string>& named,
+                                                   Date end) {
     auto recs = all;
+    std::erase_if(recs, [&](const Recommendation& r) { return r.added > end; });
     if (named.empty()) return recs;
     std::set<std::string> wanted(named.begin(), named.end());
     for (const auto& key : wanted)
-        if (std::none_of(recs.begin(), recs.end(), [&](const auto& r) { return r.key == key; }))
+        if (std::none_of(all.begin(), all.end(), [&](const auto& r) { return r.key == key; }))
             throw InputError("unknown recommendation '" + key + "' in --recs");
     std::erase_if(recs, [&](const Recommendation& r) {
         return !wanted.contains(r.key) && !wanted.contains(r.parent);
@@ -531,7 +544,7 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
     out.scale = store.scale();
 
     const Sources in = read_sources(store, o);
-    const auto recs = select_recommendations(in.all_recs, o.recs);
+    const auto recs = select_recommendations(in.all_recs, o.recs, o.period.end);
     std::set<std::string> included;
     std::map<std::string, std::vector<std::string>> parts_of;
     for (const auto& r : recs) {
@@ -547,7 +560,9 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
         row.key = r.key;
         row.title = r.title;
         row.parent = r.parent;
-        row.status_start = timeline.at(r.key, day_before);
+        // A part split off in the period starts where its parent stood.
+        row.status_start =
+            timeline.at(!r.parent.empty() && r.added > day_before ? r.parent : r.key, day_before);
         row.status_end = timeline.at(r.key, o.period.end);
         row.direction = direction(out.scale, row.status_start, row.status_end);
         row.events = std::move(events_of[r.key]);

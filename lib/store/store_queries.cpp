@@ -29,7 +29,8 @@ Recommendation read_rec(SQLite::Statement& q) {
                           q.getColumn(4).getString(),
                           q.getColumn(5).getString(),
                           json_list(q.getColumn(6).getString()),
-                          json_list(q.getColumn(7).getString())};
+                          json_list(q.getColumn(7).getString()),
+                          *parse_date(q.getColumn(8).getString())};
 }
 // A column as amended: the latest amendment of `field` on the row's subject
 // (an SQL expression such as "'rec:' || r.key") valid at :t, else the column
@@ -55,7 +56,8 @@ std::string columns(const std::string& subject, const std::string& table, Fields
 // A "~" marks a field `amend` may change.
 const std::string& rec_fields() {
     static const std::string s = columns("'rec:' || r.key", "r", "key", "report", "number",
-                                         "parent", "~title", "~text", "addressees", "themes");
+                                         "parent", "~title", "~text", "addressees", "themes") +
+                                 ", (SELECT e.effective FROM events e WHERE e.id = r.event_id) ";
     return s;
 }
 std::string rec_columns() {
@@ -250,13 +252,13 @@ std::vector<RecommendationSummary> Store::summaries() const {
         RecommendationSummary s;
         s.rec = read_rec(q);
         s.status = sc.levels.empty() ? "" : sc.lowest();
-        if (!q.getColumn(8).isNull()) {
-            const std::string v = q.getColumn(8).getString();
+        if (!q.getColumn(9).isNull()) {
+            const std::string v = q.getColumn(9).getString();
             s.status = v.substr(0, v.find(' '));
             s.status_since = parse_date(v.substr(v.find(' ') + 1));
         }
-        s.measures = q.getColumn(9).getInt();
-        s.evidence = q.getColumn(10).getInt();
+        s.measures = q.getColumn(10).getInt();
+        s.evidence = q.getColumn(11).getInt();
         out.push_back(std::move(s));
     }
     return out;

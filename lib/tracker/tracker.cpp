@@ -146,22 +146,30 @@ Event Tracker::add_report(const Report& r) {
     return append(EventKind::report_added, {"report:" + r.key}, p, r.issued);
 }
 
-Event Tracker::add_recommendation(Recommendation r, std::optional<Date> date) {
+std::vector<Event> Tracker::add_recommendation(Recommendation r, std::optional<Date> date,
+                                               const std::string& part_status) {
     require_key(r.key, "recommendation");
     require_text(r.title, "a recommendation's title");
     if (store_.recommendation(r.key))
         throw InputError("recommendation '" + r.key + "' already exists");
+    // The parent's own standing, when adding a part splits a recommendation
+    // that has a status history.
+    std::optional<StatusChange> standing;
     if (!r.parent.empty()) {
         const auto parent = require_rec(r.parent);
         if (!parent.parent.empty())
             throw InputError("'" + r.parent + "' is itself a part; parts cannot have parts");
-        if (!store_.status_history(r.parent).empty())
-            throw InputError("'" + r.parent +
-                             "' already has a status of its own; split it before recording one");
+        if (auto history = store_.status_history(r.parent); !history.empty())
+            standing = history.back();
         // A part belongs where its parent does.
         if (r.report.empty()) r.report = parent.report;
         if (r.number == 0) r.number = parent.number;
     }
+    if (!part_status.empty() && !standing)
+        throw InputError(
+            "a starting status is given only when splitting a recommendation that "
+            "has one; record it with `rectrack status " +
+            r.key + "`");
     if (r.report.empty()) {
         const auto reports = store_.reports();
         if (reports.size() != 1)
@@ -177,7 +185,29 @@ Event Tracker::add_recommendation(Recommendation r, std::optional<Date> date) {
     put(p, "text", r.text);
     std::vector<std::string> subjects = {rec_subject(r.key)};
     if (!r.parent.empty()) subjects.push_back(rec_subject(r.parent));
-    return append(EventKind::recommendation_added, subjects, p, date.value_or(report->issued));
+    if (!standing)
+        return {
+            append(EventKind::recommendation_added, subjects, p, date.value_or(report->issued))};
+    return split(r, p, subjects, *standing, date, part_status);
+}
+
+// Splitting keeps history: the parent's own status changes stay what they
+// were, and each part starts, on the day of the split, where the parent
+// stood (or at the status given), citing what the parent's standing cited.
+std::vector<Event> Tracker::split(const Recommendation& part, const json& payload,
+                                  const std::vector<std::string>& subjects,
+                                  const StatusChange& standing, std::optional<Date> date,
+                                  const std::string& part_status) {
+    const Date day = past_or_today(date, "a split");
+    if (day < standing.date)
+        throw InputError("a split dated " + day.str() + " would come before " + part.parent +
+                         "'s last status change (" + standing.date.str() + ")");
+    std::vector<Event> events = {append(EventKind::recommendation_added, subjects, payload, day)};
+    std::vector<std::string> cited;
+    for (auto id : standing.evidence) cited.push_back(evidence_ref(id));
+    events.push_back(set_status(part.key, part_status.empty() ? standing.status : part_status, day,
+                                cited, "split from " + part.parent));
+    return events;
 }
 
 std::vector<Event> Tracker::add_measure(MeasureInput in) {

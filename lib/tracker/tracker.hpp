@@ -53,7 +53,11 @@ class Tracker {
     Event add_report(const Report& report);
     // A part takes its parent's report and number unless given; a
     // recommendation with no report belongs to the only report tracked.
-    Event add_recommendation(Recommendation rec, std::optional<Date> date = {});
+    // A part of a recommendation that has a status splits it: the part
+    // starts on `date` (default today) at the parent's status, or at
+    // `part_status`; the returned events are the adding and that start.
+    std::vector<Event> add_recommendation(Recommendation rec, std::optional<Date> date = {},
+                                          const std::string& part_status = {});
     std::vector<Event> add_measure(MeasureInput input);
     Event reach_stage(const std::string& measure, const std::string& stage, Date date);
     Event link(const std::string& rec, const std::string& measure, const std::string& relation,
@@ -94,6 +98,9 @@ class Tracker {
     Event append(EventKind kind, std::vector<std::string> subjects, nlohmann::json payload,
                  Date effective);
     Recommendation require_rec(const std::string& key);
+    std::vector<Event> split(const Recommendation& part, const nlohmann::json& payload,
+                             const std::vector<std::string>& subjects, const StatusChange& standing,
+                             std::optional<Date> date, const std::string& part_status);
     Event amend(const std::string& subject, const FieldChanges& fields,
                 const std::map<std::string, std::string>& current, const std::string& reason);
     Measure require_measure(const std::string& key);

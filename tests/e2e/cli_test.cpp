@@ -256,8 +256,11 @@ TEST_F(Cli, SplittingARecommendationIntoParts) {
     EXPECT_EQ(rt({"rec", "add", "R3.a.i", "--parent", "R3.a", "--title", "x"}).code, 2);
     EXPECT_EQ(rt({"rec", "add", "R9.a", "--parent", "R9", "--title", "x"}).code, 2);
     EXPECT_EQ(rt({"rec", "add", "R1", "--title", "again"}).code, 2);
-    // A recommendation with a status of its own cannot be split afterwards.
-    EXPECT_EQ(rt({"rec", "add", "R1.a", "--parent", "R1", "--title", "x"}).code, 2);
+    // A recommendation with a status of its own is split keeping it (see
+    // split_cli_test.cpp), but never before its last status change.
+    EXPECT_EQ(
+        rt({"rec", "add", "R1.a", "--parent", "R1", "--title", "x", "--date", "2020-03-02"}).code,
+        2);
 }
 
 TEST_F(Cli, ADatasetCanAddToAReportAlreadyTracked) {
