@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "model/suggest.hpp"
 #include "store/store.hpp"
 
 namespace rectrack::cli {
@@ -39,6 +40,35 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
     add_import(*app, ctx);
     add_man(*app, ctx);
     return app;
+}
+
+std::optional<std::string> unknown_command(const CLI::App& app,
+                                           const std::vector<std::string>& args) {
+    const CLI::App* at = &app;
+    std::string path;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& word = args[i];
+        if (word.starts_with("-")) {
+            // The global options take a value; others are flags or belong
+            // to the command reached.
+            if (at == &app && (word == "--db" || word == "--author")) ++i;
+            continue;
+        }
+        const auto subs = at->get_subcommands([](const CLI::App*) { return true; });
+        if (subs.empty()) return std::nullopt;  // a command's own arguments
+        std::vector<std::string> names;
+        const CLI::App* next = nullptr;
+        for (const auto* sub : subs) {
+            if (sub->get_name() == word) next = sub;
+            if (!sub->get_name().starts_with("_")) names.push_back(sub->get_name());  // not _man
+        }
+        if (!next)
+            return "unknown command '" + path + word + "'" + did_you_mean(word, names) +
+                   " (see `rectrack " + path + "--help`)";
+        at = next;
+        path += word + " ";
+    }
+    return std::nullopt;
 }
 
 }  // namespace rectrack::cli

@@ -28,17 +28,20 @@ void add_measure_add(CLI::App* parent, Context& ctx) {
     cmd->add_option("key", o->m.key, "Short key, e.g. ai-act")->required();
     cmd->add_option("--title", o->m.title, "Official title")->required();
     cmd->add_option("--type", o->m.type, "regulation, directive, decision, ...")->required();
-    cmd->add_option("--institution", o->m.institutions, "Institution (repeatable)");
+    cmd->add_option("--institution", o->m.institutions, "Institution (repeatable, or commas)")
+        ->delimiter(',');
     cmd->add_option("--celex", o->m.celex, "CELEX number, e.g. 32024R1689");
     cmd->add_option("--eli", o->m.eli, "ELI, e.g. http://data.europa.eu/eli/reg/2024/1689/oj");
     cmd->add_option("--com", o->m.com_ref, "COM/JOIN/SWD reference, e.g. 'COM(2021) 206 final'");
     cmd->add_option("--procedure", o->m.procedure, "Procedure reference, e.g. 2021/0106(COD)");
     cmd->add_option("--url", o->m.url, "Official page (http or https)");
-    cmd->add_option("--stage", o->stages, "STAGE=DATE reached or planned (repeatable)");
-    cmd->add_option("--evidence", o->evidence, "Evidence to attach: E<n> or URL (repeatable)");
+    cmd->add_option("--stage", o->stages, "STAGE=DATE reached or planned (repeatable, or commas)")
+        ->delimiter(',');
+    cmd->add_option("--evidence", o->evidence,
+                    "Evidence to attach: E<n> or URL (repeatable, or E2,E7)");
     cmd->add_option("--date", o->date, "When it was added (default: its first stage, else today)");
     cmd->callback([&ctx, o] {
-        MeasureInput in{o->m, {}, o->evidence, std::nullopt};
+        MeasureInput in{o->m, {}, split_references(o->evidence), std::nullopt};
         for (const auto& s : o->stages) in.stages.push_back(parse_stage(s));
         if (!o->date.empty()) in.date = require_date(o->date, "--date");
         const auto events = ctx.write([&](Tracker& t) { return t.add_measure(in); });
@@ -109,8 +112,7 @@ void add_measure_show(CLI::App* parent, Context& ctx) {
     add_format(cmd, o->format, {"text", "json"});
     cmd->callback([&ctx, o] {
         auto store = ctx.open();
-        const auto m = store->measure(o->key);
-        if (!m) throw InputError("unknown measure '" + o->key + "' (see `rectrack measure list`)");
+        const auto m = std::optional<Measure>(find_measure(*store, o->key));
         const auto stages = store->stages(m->key);
         const auto links = store->links_of_measure(m->key);
         const auto evidence = store->evidence_of(measure_subject(m->key));

@@ -20,8 +20,9 @@ void add_rec(CLI::App& app, Context& ctx) {
         ->type_name("REC");
     cmd->add_option("--report", o->r.report, "Report key (default: the only report tracked)");
     cmd->add_option("--number", o->r.number, "Number in the report (default: the parent's)");
-    cmd->add_option("--addressee", o->r.addressees, "Addressee (repeatable)");
-    cmd->add_option("--theme", o->r.themes, "Theme (repeatable)");
+    cmd->add_option("--addressee", o->r.addressees, "Addressee (repeatable, or commas)")
+        ->delimiter(',');
+    cmd->add_option("--theme", o->r.themes, "Theme (repeatable, or commas)")->delimiter(',');
     cmd->add_option("--date", o->date,
                     "Day of the split, when the parent has a status (default: today)");
     cmd->add_option("--status", o->status,

@@ -12,17 +12,15 @@ void add_recs(CLI::App& app, Context& ctx) {
         std::string format;
     };
     auto o = std::make_shared<Options>();
-    cmd->add_option("--status", o->statuses, "Only these statuses (repeatable)")
+    cmd->add_option("--status", o->statuses, "Only these statuses (repeatable, or commas)")
+        ->delimiter(',')
         ->type_name("STATUS");
     add_format(cmd, o->format, {"text", "json"});
     cmd->callback([&ctx, o] {
-        const auto& statuses = o->statuses;
         auto store = ctx.open();
         const StatusScale scale = store->scale();
-        for (const auto& s : statuses)
-            if (!scale.find(s))
-                throw InputError("unknown status '" + s + "' (expected one of: " + scale.names() +
-                                 ")");
+        std::vector<std::string> statuses;
+        for (const auto& s : o->statuses) statuses.push_back(scale.require(s));
         auto rows = recommendation_summaries(*store);
         std::erase_if(rows, [&](const RecommendationSummary& r) {
             return !statuses.empty() &&

@@ -85,6 +85,21 @@ std::string optional_date(const std::optional<Date>& d) {
     return d ? d->str() : "-";
 }
 
+std::vector<std::string> split_references(const std::vector<std::string>& given) {
+    std::vector<std::string> out;
+    for (const auto& g : given) {
+        if (g.find("://") != std::string::npos) {
+            out.push_back(g);
+            continue;
+        }
+        size_t from = 0;
+        for (size_t comma; (comma = g.find(',', from)) != std::string::npos; from = comma + 1)
+            if (comma > from) out.push_back(g.substr(from, comma - from));
+        if (from < g.size()) out.push_back(g.substr(from));
+    }
+    return out;
+}
+
 CLI::Option* add_format(CLI::App* cmd, std::string& format, std::vector<std::string> allowed) {
     format = allowed.front();
     std::string names;

@@ -13,6 +13,7 @@
 #include "dataset/journal_file.hpp"
 #include "model/text.hpp"
 #include "store/store.hpp"
+#include "tracker/lookup.hpp"
 #include "tracker/tracker.hpp"
 
 namespace rectrack::cli {
@@ -57,6 +58,9 @@ void print_json(const nlohmann::json& j);
 // "recorded #12: R4 -> partial (cites E3)"
 void print_recorded(const Event& e);
 std::string optional_date(const std::optional<Date>& d);
+// Evidence references given as repeated flags or with commas ("E2,E7"); a
+// URL is taken whole, since URLs may hold commas.
+std::vector<std::string> split_references(const std::vector<std::string>& given);
 // Adds --format with the allowed values; the default comes first.
 CLI::Option* add_format(CLI::App* cmd, std::string& format, std::vector<std::string> allowed);
 

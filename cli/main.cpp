@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
     try {
         if (argc >= 2 && std::string_view(argv[1]) == "_complete")
             return cli::run_complete(*app, ctx, {argv + 2, argv + argc});
+        if (auto unknown = cli::unknown_command(*app, {argv + 1, argv + argc}))
+            throw InputError(*unknown);
         app->parse(argc, argv);
         return ctx.exit_code;
     } catch (const CLI::ParseError& e) {

@@ -10,6 +10,7 @@
 #include "ids/url.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
+#include "tracker/lookup.hpp"
 
 namespace rectrack {
 
@@ -98,15 +99,13 @@ const std::vector<MeasureStage>& stages_of(const Scope& scope, const std::string
 Scope read_scope(const Store& store, const AuditOptions& o) {
     Scope s;
     s.recs = store.recommendations();
+    const auto named = recommendation_keys(store, o.recs, "--recs");
     for (const auto& r : s.recs) {
-        const bool wanted = o.recs.empty() ||
-                            std::find(o.recs.begin(), o.recs.end(), r.key) != o.recs.end() ||
-                            std::find(o.recs.begin(), o.recs.end(), r.parent) != o.recs.end();
+        const bool wanted = named.empty() ||
+                            std::find(named.begin(), named.end(), r.key) != named.end() ||
+                            std::find(named.begin(), named.end(), r.parent) != named.end();
         if (wanted) s.included.insert(r.key);
     }
-    for (const auto& key : o.recs)
-        if (!s.included.contains(key))
-            throw InputError("unknown recommendation '" + key + "' in --recs");
     for (const auto& l : store.links_on(o.today, {})) {
         s.measures_of[l.rec].push_back(l.measure);
         if (s.included.contains(l.rec)) s.measures.insert(l.measure);

@@ -1,5 +1,8 @@
 #include "model/status_scale.hpp"
 
+#include "model/error.hpp"
+#include "model/suggest.hpp"
+
 namespace rectrack {
 
 const StatusLevel* StatusScale::find(std::string_view name) const {
@@ -23,6 +26,16 @@ std::string StatusScale::names() const {
     std::string out;
     for (const auto& l : levels) out += (out.empty() ? "" : ", ") + l.name;
     return out;
+}
+
+std::string StatusScale::require(std::string_view name) const {
+    std::vector<std::string> known;
+    for (const auto& l : levels) {
+        if (same_word(l.name, name)) return l.name;
+        known.push_back(l.name);
+    }
+    throw InputError("unknown status '" + std::string(name) + "'" + did_you_mean(name, known) +
+                     " (expected one of: " + names() + ")");
 }
 
 std::string StatusScale::rollup(const std::vector<std::string>& part_statuses) const {

@@ -22,6 +22,9 @@ struct StatusScale {
     // Position on the scale, for comparing progress; nullopt for unknown names.
     std::optional<int> rank(std::string_view name) const;
     std::string names() const;
+    // The status as the scale names it, for a user's spelling (any case,
+    // '-' or '_'); InputError "unknown status 'x' (did you mean ...?)".
+    std::string require(std::string_view name) const;
     // The label a person reads ("Partially implemented"); the name if unknown.
     std::string label_of(
         std::string_view name) const;  // "not_started, announced, ..." for error messages

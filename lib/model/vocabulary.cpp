@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "model/error.hpp"
+#include "model/suggest.hpp"
 
 namespace rectrack {
 
@@ -17,10 +19,12 @@ std::string Vocabulary::list() const {
     return out;
 }
 
-void Vocabulary::require(std::string_view w) const {
-    if (!contains(w))
-        throw InputError("unknown " + std::string(what) + " '" + std::string(w) +
-                         "' (expected one of: " + list() + ")");
+std::string Vocabulary::require(std::string_view w) const {
+    for (auto word : words)
+        if (same_word(word, w)) return std::string(word);
+    const std::vector<std::string> known(words.begin(), words.end());
+    throw InputError("unknown " + std::string(what) + " '" + std::string(w) + "'" +
+                     did_you_mean(w, known) + " (expected one of: " + list() + ")");
 }
 
 namespace {

@@ -14,8 +14,10 @@ struct Vocabulary {
 
     bool contains(std::string_view w) const;
     std::string list() const;
-    // Throws InputError "unknown measure type 'x' (expected: a, b, ...)".
-    void require(std::string_view w) const;
+    // The word as listed, for a user's spelling of it (any case, '-' or
+    // '_'). Throws InputError "unknown measure type 'x' (did you mean 'y'?)
+    // (expected one of: a, b, ...)".
+    std::string require(std::string_view w) const;
 };
 
 const Vocabulary& measure_types();

@@ -2,17 +2,17 @@
 
 #include "model/error.hpp"
 #include "model/text.hpp"
+#include "tracker/lookup.hpp"
 #include "tracker/tracker.hpp"
 
 namespace rectrack {
 
 using nlohmann::json;
 
-RecommendationView view_recommendation(const Store& store, const std::string& key) {
-    const auto rec = store.recommendation(key);
-    if (!rec) throw InputError("unknown recommendation '" + key + "' (see `rectrack recs`)");
+RecommendationView view_recommendation(const Store& store, const std::string& asked) {
     RecommendationView v;
-    v.rec = *rec;
+    v.rec = find_recommendation(store, asked);
+    const std::string& key = v.rec.key;
     // One pass gives this recommendation's standing and its parts'.
     for (const auto& s : recommendation_summaries(store)) {
         if (s.rec.key == key) {

@@ -6,6 +6,7 @@
 #include "ids/official_links.hpp"
 #include "model/error.hpp"
 #include "report/report_render.hpp"
+#include "tracker/lookup.hpp"
 
 namespace rectrack {
 
@@ -544,7 +545,8 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
     out.scale = store.scale();
 
     const Sources in = read_sources(store, o);
-    const auto recs = select_recommendations(in.all_recs, o.recs, o.period.end);
+    const auto recs = select_recommendations(
+        in.all_recs, recommendation_keys(store, o.recs, "--recs", o.as_recorded), o.period.end);
     std::set<std::string> included;
     std::map<std::string, std::vector<std::string>> parts_of;
     for (const auto& r : recs) {

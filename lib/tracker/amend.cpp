@@ -67,7 +67,7 @@ Event Tracker::amend_measure(const std::string& key, FieldChanges fields,
     // The same checks and normal forms as `measure add`.
     for (auto& [field, value] : fields) {
         if (field == "title") require_text(value, "a measure's title");
-        if (field == "type") measure_types().require(value);
+        if (field == "type") value = measure_types().require(value);
         if (value.empty()) continue;  // clears an identifier
         if (field == "celex") value = value_or_throw(parse_celex(value));
         if (field == "eli") value = value_or_throw(parse_eli(value));
@@ -91,9 +91,9 @@ Event Tracker::amend_evidence(const std::string& ref, FieldChanges fields,
     require_known(fields, current, "evidence");
     for (auto& [field, value] : fields) {
         if (field == "title") require_text(value, "an evidence title");
-        if (field == "bearing") evidence_bearings().require(value);
+        if (field == "bearing") value = evidence_bearings().require(value);
         if (value.empty()) continue;
-        if (field == "kind") evidence_kinds().require(value);
+        if (field == "kind") value = evidence_kinds().require(value);
         if (field == "archive_url") value = require_web_url(value, "archive URL");
         if (field == "published") {
             const auto d = parse_date(value);

@@ -11,9 +11,11 @@
 #include "ids/url.hpp"
 #include "model/error.hpp"
 #include "model/sha256.hpp"
+#include "model/suggest.hpp"
 #include "model/text.hpp"
 #include "model/vocabulary.hpp"
 #include "tracker/input_checks.hpp"
+#include "tracker/lookup.hpp"
 
 namespace rectrack {
 
@@ -88,13 +90,11 @@ Event Tracker::append(EventKind kind, std::vector<std::string> subjects, json pa
 }
 
 Recommendation Tracker::require_rec(const std::string& key) {
-    if (auto r = store_.recommendation(key)) return *r;
-    throw InputError("unknown recommendation '" + key + "' (see `rectrack recs`)");
+    return find_recommendation(store_, key);
 }
 
 Measure Tracker::require_measure(const std::string& key) {
-    if (auto m = store_.measure(key)) return *m;
-    throw InputError("unknown measure '" + key + "' (see `rectrack measure list`)");
+    return find_measure(store_, key);
 }
 
 Date Tracker::past_or_today(std::optional<Date> date, std::string_view what) {
@@ -150,13 +150,14 @@ std::vector<Event> Tracker::add_recommendation(Recommendation r, std::optional<D
                                                const std::string& part_status) {
     require_key(r.key, "recommendation");
     require_text(r.title, "a recommendation's title");
-    if (store_.recommendation(r.key))
-        throw InputError("recommendation '" + r.key + "' already exists");
+    if (auto same = lookup_recommendation(store_, r.key))
+        throw InputError("recommendation '" + same->key + "' already exists");
     // The parent's own standing, when adding a part splits a recommendation
     // that has a status history.
     std::optional<StatusChange> standing;
     if (!r.parent.empty()) {
         const auto parent = require_rec(r.parent);
+        r.parent = parent.key;
         if (!parent.parent.empty())
             throw InputError("'" + r.parent + "' is itself a part; parts cannot have parts");
         if (auto history = store_.status_history(r.parent); !history.empty())
@@ -214,14 +215,14 @@ std::vector<Event> Tracker::add_measure(MeasureInput in) {
     Measure& m = in.measure;
     require_key(m.key, "measure");
     require_text(m.title, "a measure's title");
-    measure_types().require(m.type);
+    m.type = measure_types().require(m.type);
     if (store_.measure(m.key)) throw InputError("measure '" + m.key + "' already exists");
     if (!m.celex.empty()) m.celex = value_or_throw(parse_celex(m.celex));
     if (!m.eli.empty()) m.eli = value_or_throw(parse_eli(m.eli));
     if (!m.com_ref.empty()) m.com_ref = value_or_throw(parse_com_ref(m.com_ref));
     if (!m.procedure.empty()) m.procedure = value_or_throw(parse_procedure(m.procedure));
     if (!m.url.empty()) m.url = require_web_url(m.url, "measure URL");
-    for (const auto& [stage, date] : in.stages) measure_stages().require(stage);
+    for (auto& [stage, date] : in.stages) stage = measure_stages().require(stage);
     // A measure is added on its earliest stage, else today: its record then
     // never starts after the events that describe it.
     Date added = in.date.value_or(actor_.today());
@@ -242,19 +243,21 @@ std::vector<Event> Tracker::add_measure(MeasureInput in) {
     return events;
 }
 
-Event Tracker::reach_stage(const std::string& measure, const std::string& stage, Date date) {
-    require_measure(measure);
-    measure_stages().require(stage);
+Event Tracker::reach_stage(const std::string& measure_key, const std::string& stage_word,
+                           Date date) {
+    const std::string measure = require_measure(measure_key).key;
+    const std::string stage = measure_stages().require(stage_word);
     // Planned stages (a regulation's date of application) may lie ahead.
     return append(EventKind::stage_reached, {measure_subject(measure)},
                   {{"measure", measure}, {"stage", stage}}, date);
 }
 
-Event Tracker::link(const std::string& rec, const std::string& measure, const std::string& relation,
-                    const std::string& note, std::optional<Date> date) {
-    require_rec(rec);
-    require_measure(measure);
-    link_relations().require(relation);
+Event Tracker::link(const std::string& rec_key, const std::string& measure_key,
+                    const std::string& relation_word, const std::string& note,
+                    std::optional<Date> date) {
+    const std::string rec = require_rec(rec_key).key;
+    const std::string measure = require_measure(measure_key).key;
+    const std::string relation = link_relations().require(relation_word);
     if (store_.active_link(rec, measure))
         throw InputError(rec + " is already linked to " + measure +
                          "; unlink it first to change the relation");
@@ -264,10 +267,10 @@ Event Tracker::link(const std::string& rec, const std::string& measure, const st
     return append(EventKind::measure_linked, {rec_subject(rec), measure_subject(measure)}, p, d);
 }
 
-Event Tracker::unlink(const std::string& rec, const std::string& measure, const std::string& reason,
-                      std::optional<Date> date) {
-    require_rec(rec);
-    require_measure(measure);
+Event Tracker::unlink(const std::string& rec_key, const std::string& measure_key,
+                      const std::string& reason, std::optional<Date> date) {
+    const std::string rec = require_rec(rec_key).key;
+    const std::string measure = require_measure(measure_key).key;
     require_text(reason, "the reason for unlinking");
     const auto link = store_.active_link(rec, measure);
     if (!link) throw InputError(rec + " is not linked to " + measure);
@@ -280,17 +283,15 @@ Event Tracker::unlink(const std::string& rec, const std::string& measure, const 
         {{"rec", rec}, {"measure", measure}, {"link_event", link->event}, {"reason", reason}}, d);
 }
 
-Event Tracker::set_status(const std::string& rec, const std::string& status, Date date,
+Event Tracker::set_status(const std::string& rec_key, const std::string& status_word, Date date,
                           const std::vector<std::string>& evidence, const std::string& note) {
-    const Recommendation r = require_rec(rec);
+    const Recommendation r = require_rec(rec_key);
+    const std::string& rec = r.key;
     const auto parts = store_.parts(rec);
     if (!parts.empty())
         throw InputError(rec + " is tracked through its parts (" + join(parts, ", ") +
                          "); record the status on a part");
-    const StatusScale scale = store_.scale();
-    if (!scale.find(status))
-        throw InputError("unknown status '" + status + "' (expected one of: " + scale.names() +
-                         ")");
+    const std::string status = store_.scale().require(status_word);
     past_or_today(date, "a status change");
     if (const auto report = store_.report(r.report); report && date < report->issued)
         throw InputError("a status change dated " + date.str() +
@@ -315,9 +316,9 @@ EvidenceAdded Tracker::add_evidence(EvidenceInput in) {
         return {existing->id, false, differing(v, *existing)};
     require_text(v.title, "an evidence title");
     if (!v.archive_url.empty()) v.archive_url = require_web_url(v.archive_url, "archive URL");
-    if (!v.kind.empty()) evidence_kinds().require(v.kind);
+    if (!v.kind.empty()) v.kind = evidence_kinds().require(v.kind);
     if (v.bearing.empty()) v.bearing = "supports";
-    evidence_bearings().require(v.bearing);
+    v.bearing = evidence_bearings().require(v.bearing);
     if (!v.sha256.empty()) {
         v.sha256 = to_lower(v.sha256);
         if (!is_sha256_hex(v.sha256))
@@ -471,9 +472,13 @@ EvidenceId Tracker::resolve_evidence(const std::string& ref) {
 }
 
 std::string resolve_subject(const Store& store, const std::string& key) {
-    if (store.recommendation(key)) return rec_subject(key);
-    if (store.measure(key)) return measure_subject(key);
-    throw InputError("'" + key + "' is neither a recommendation nor a measure");
+    if (auto r = lookup_recommendation(store, key)) return rec_subject(r->key);
+    if (auto m = lookup_measure(store, key)) return measure_subject(m->key);
+    std::vector<std::string> keys;
+    for (const auto& r : store.recommendations()) keys.push_back(r.key);
+    for (const auto& m : store.measures()) keys.push_back(m.key);
+    throw InputError("'" + key + "' is neither a recommendation nor a measure" +
+                     did_you_mean(key, keys));
 }
 
 std::vector<EvidenceId> evidence_of_recs(const Store& store, const std::vector<std::string>& recs) {

@@ -1,0 +1,72 @@
+#include "tracker/lookup.hpp"
+
+#include "model/error.hpp"
+#include "model/suggest.hpp"
+
+namespace rectrack {
+
+namespace {
+
+bool same_key(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+template <typename T>
+std::vector<std::string> keys_of(const std::vector<T>& all) {
+    std::vector<std::string> keys;
+    for (const auto& x : all) keys.push_back(x.key);
+    return keys;
+}
+
+}  // namespace
+
+std::optional<Recommendation> lookup_recommendation(const Store& store, const std::string& key,
+                                                    AsRecorded as_recorded) {
+    if (auto r = store.recommendation(key, as_recorded)) return r;
+    // The exact key is one indexed look-up; only a miss pays for the scan.
+    for (auto& r : store.recommendations(as_recorded))
+        if (same_key(r.key, key)) return r;
+    return std::nullopt;
+}
+
+std::optional<Measure> lookup_measure(const Store& store, const std::string& key) {
+    if (auto m = store.measure(key)) return m;
+    for (auto& m : store.measures())
+        if (same_key(m.key, key)) return m;
+    return std::nullopt;
+}
+
+Recommendation find_recommendation(const Store& store, const std::string& key,
+                                   AsRecorded as_recorded) {
+    if (auto r = lookup_recommendation(store, key, as_recorded)) return *r;
+    throw InputError("unknown recommendation '" + key + "'" +
+                     did_you_mean(key, keys_of(store.recommendations(as_recorded))) +
+                     " (see `rectrack recs`)");
+}
+
+Measure find_measure(const Store& store, const std::string& key) {
+    if (auto m = lookup_measure(store, key)) return *m;
+    throw InputError("unknown measure '" + key + "'" +
+                     did_you_mean(key, keys_of(store.measures())) +
+                     " (see `rectrack measure list`)");
+}
+
+std::vector<std::string> recommendation_keys(const Store& store,
+                                             const std::vector<std::string>& keys,
+                                             const std::string& option, AsRecorded as_recorded) {
+    std::vector<std::string> out;
+    for (const auto& k : keys) {
+        if (auto r = lookup_recommendation(store, k, as_recorded)) {
+            out.push_back(r->key);
+            continue;
+        }
+        throw InputError("unknown recommendation '" + k + "' in " + option +
+                         did_you_mean(k, keys_of(store.recommendations(as_recorded))));
+    }
+    return out;
+}
+
+}  // namespace rectrack

@@ -1,0 +1,29 @@
+// What a user means by a key. Keys are matched exactly, else ignoring case
+// (`show r4` is R4); an unknown key is refused with the closest known one.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/store.hpp"
+
+namespace rectrack {
+
+std::optional<Recommendation> lookup_recommendation(const Store& store, const std::string& key,
+                                                    AsRecorded as_recorded = {});
+std::optional<Measure> lookup_measure(const Store& store, const std::string& key);
+
+// As above, or InputError "unknown recommendation 'R44' (did you mean
+// 'R4'?) (see `rectrack recs`)".
+Recommendation find_recommendation(const Store& store, const std::string& key,
+                                   AsRecorded as_recorded = {});
+Measure find_measure(const Store& store, const std::string& key);
+
+// Each key as recorded (for options such as --recs), refusing unknown ones
+// with the option's name.
+std::vector<std::string> recommendation_keys(const Store& store,
+                                             const std::vector<std::string>& keys,
+                                             const std::string& option,
+                                             AsRecorded as_recorded = {});
+
+}  // namespace rectrack
