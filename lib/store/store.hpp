@@ -151,8 +151,11 @@ class Store {
     std::vector<std::pair<std::string, EvidenceId>> all_attachments(AsRecorded as_recorded) const;
     // How many current facts still rest on a measure or an evidence item, so
     // that retracting its addition would leave them dangling.
-    int uses_of_measure(const std::string& key) const;
-    int uses_of_evidence(EvidenceId id) const;
+    // The standing events that would dangle if the measure's or the source's
+    // adding were retracted: links, stages and attachments; citing status
+    // changes and attachments.
+    std::vector<EventId> dependents_of_measure(const std::string& key) const;
+    std::vector<EventId> dependents_of_evidence(EvidenceId id) const;
 
     // --- archived copies: a content-addressed object store (store_objects.cpp) ---
     // An object as exported: the content zlib-compressed, its size and hash.

@@ -386,26 +386,30 @@ EvidenceId Store::next_evidence_id() const {
     return db_->execAndGet("SELECT coalesce(max(id), 0) + 1 FROM evidence").getInt64();
 }
 
-int Store::uses_of_measure(const std::string& key) const {
-    SQLite::Statement q(*db_, "SELECT (SELECT count(*) FROM (" + std::string(kActiveLinks) +
-                                  "AND l.measure = :m)) + (SELECT count(*) FROM stages s WHERE "
-                                  "s.measure = :m AND " VALID("s") ")");
+std::vector<EventId> Store::dependents_of_measure(const std::string& key) const {
+    SQLite::Statement q(*db_, "SELECT event_id FROM (" + std::string(kActiveLinks) +
+                                  "AND l.measure = :m) UNION SELECT s.event_id FROM stages s "
+                                  "WHERE s.measure = :m AND " VALID("s") " UNION SELECT "
+                                  "a.event_id FROM attachments a WHERE a.subject = 'measure:' || "
+                                  ":m AND " VALID("a") " ORDER BY 1");
     q.bind(":m", key);
     q.bind(":t", AsRecorded{}.bound());
-    q.executeStep();
-    return q.getColumn(0).getInt();
+    std::vector<EventId> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
 }
 
-int Store::uses_of_evidence(EvidenceId id) const {
+std::vector<EventId> Store::dependents_of_evidence(EvidenceId id) const {
     SQLite::Statement q(*db_,
-                        "SELECT (SELECT count(*) FROM citations c JOIN status_changes s ON "
+                        "SELECT s.event_id FROM citations c JOIN status_changes s ON "
                         "s.event_id = c.event_id WHERE c.evidence_id = :id AND " VALID("s")
-                        ") + (SELECT count(*) FROM attachments a WHERE a.evidence_id = :id AND "
-                        VALID("a") ")");
+                        " UNION SELECT a.event_id FROM attachments a WHERE a.evidence_id = :id "
+                        "AND " VALID("a") " ORDER BY 1");
     q.bind(":id", static_cast<int64_t>(id));
     q.bind(":t", AsRecorded{}.bound());
-    q.executeStep();
-    return q.getColumn(0).getInt();
+    std::vector<EventId> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+    return out;
 }
 
 std::vector<StatusChange> Store::all_status_changes(AsRecorded as_recorded) const {

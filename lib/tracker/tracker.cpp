@@ -358,7 +358,7 @@ Event Tracker::add_note(const std::string& key, const std::string& text, std::op
                   past_or_today(date, "a note"));
 }
 
-Event Tracker::correct(EventId id, const std::string& reason) {
+std::vector<Event> Tracker::correct(EventId id, const std::string& reason, bool with_dependents) {
     require_text(reason, "the reason for a correction");
     const auto target = store_.event(id);
     if (!target) throw InputError("no event #" + std::to_string(id) + " (see `rectrack log`)");
@@ -372,23 +372,39 @@ Event Tracker::correct(EventId id, const std::string& reason) {
     if (auto by = store_.retracted_by(id))
         throw InputError("event #" + std::to_string(id) + " was already retracted by #" +
                          std::to_string(*by));
+    std::vector<EventId> dependents;
+    std::string what;
     if (k == EventKind::measure_added) {
-        const std::string key = target->payload.value("key", "");
-        if (int n = store_.uses_of_measure(key))
-            throw InputError("measure '" + key + "' still has " + std::to_string(n) +
-                             " links or stages; retract those first");
+        what = "measure '" + target->payload.value("key", "") + "'";
+        dependents = store_.dependents_of_measure(target->payload.value("key", ""));
     }
     if (k == EventKind::evidence_added) {
         const EvidenceId ev = target->payload.value("id", EvidenceId{0});
-        if (int n = store_.uses_of_evidence(ev))
-            throw InputError(evidence_ref(ev) + " is still cited or attached " + std::to_string(n) +
-                             " times; retract those first");
+        what = evidence_ref(ev);
+        dependents = store_.dependents_of_evidence(ev);
     }
-    std::vector<std::string> subjects = {"event:" + std::to_string(id)};
-    subjects.insert(subjects.end(), target->subjects.begin(), target->subjects.end());
-    return append(EventKind::correction, subjects,
-                  {{"retracts", id}, {"retracts_kind", name(k)}, {"reason", reason}},
-                  actor_.today());
+    std::vector<Event> events;
+    if (!dependents.empty() && !with_dependents) {
+        std::vector<std::string> named;
+        for (auto d : dependents)
+            named.push_back("#" + std::to_string(d) + " (" + describe(*store_.event(d)) + ")");
+        throw InputError(what + " is still used by " + join(named, ", ") +
+                         "; retract those first, or together with --with-dependents");
+    }
+    // Dependents go first, so that no event ever stands on a retracted one.
+    for (auto d : dependents)
+        events.push_back(retract(*store_.event(d), "with #" + std::to_string(id) + ": " + reason));
+    events.push_back(retract(*target, reason));
+    return events;
+}
+
+Event Tracker::retract(const Event& target, const std::string& reason) {
+    std::vector<std::string> subjects = {"event:" + std::to_string(target.id)};
+    subjects.insert(subjects.end(), target.subjects.begin(), target.subjects.end());
+    return append(
+        EventKind::correction, subjects,
+        {{"retracts", target.id}, {"retracts_kind", name(target.kind)}, {"reason", reason}},
+        actor_.today());
 }
 
 Event Tracker::record_capture(EvidenceId id, const CheckResult& f) {

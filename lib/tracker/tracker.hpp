@@ -69,7 +69,11 @@ class Tracker {
     EvidenceAdded add_evidence(EvidenceInput input);
     Event attach_evidence(const std::string& ref, const std::string& to, std::optional<Date> date);
     Event add_note(const std::string& key, const std::string& text, std::optional<Date> date);
-    Event correct(EventId id, const std::string& reason);
+    // Retracts an event. One that others stand on (a measure's links,
+    // stages and attachments; a source's citations and attachments) is
+    // refused naming them, or, with `with_dependents`, retracted after
+    // them; the last event returned retracts `id`.
+    std::vector<Event> correct(EventId id, const std::string& reason, bool with_dependents = false);
     // What fetching a source found, for later checks to compare against.
     Event record_capture(EvidenceId id, const CheckResult& fetched);
     // Changes how something is recorded, as an `amended` event: each field
@@ -98,6 +102,7 @@ class Tracker {
     Event append(EventKind kind, std::vector<std::string> subjects, nlohmann::json payload,
                  Date effective);
     Recommendation require_rec(const std::string& key);
+    Event retract(const Event& target, const std::string& reason);
     std::vector<Event> split(const Recommendation& part, const nlohmann::json& payload,
                              const std::vector<std::string>& subjects, const StatusChange& standing,
                              std::optional<Date> date, const std::string& part_status);

@@ -154,7 +154,7 @@ TEST_F(TrackerTest, CorrectionRetractsAndIsItselfFinal) {
     });
     EXPECT_EQ(status_of("R3"), "implemented");
     EventId fix = 0;
-    write([&](Tracker& t) { fix = t.correct(wrong, "wrong recommendation").id; });
+    write([&](Tracker& t) { fix = t.correct(wrong, "wrong recommendation").back().id; });
     EXPECT_EQ(status_of("R3"), "not_started");
     EXPECT_EQ(store->retracted_by(wrong), fix);
     EXPECT_THROW(write([&](Tracker& t) { t.correct(wrong, "again"); }), InputError);
