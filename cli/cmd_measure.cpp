@@ -1,9 +1,12 @@
+#include <algorithm>
 #include <iostream>
+#include <tuple>
 
 #include "commands.hpp"
 #include "ids/official_links.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
+#include "model/vocabulary.hpp"
 
 namespace rectrack::cli {
 
@@ -54,19 +57,21 @@ void add_measure_add(CLI::App* parent, Context& ctx) {
 void add_measure_stage(CLI::App* parent, Context& ctx) {
     auto* cmd = parent->add_subcommand("stage", "Record a stage a measure reached (or will reach)");
     struct Options {
-        std::string key, stage, date;
+        std::string key, stage, date, label;
     };
     auto o = std::make_shared<Options>();
     cmd->add_option("key", o->key, "Measure key")->required()->type_name("MEASURE");
-    cmd->add_option("stage", o->stage,
-                    "announced, proposed, adopted, published, in_force, applies, "
-                    "repealed, withdrawn")
+    cmd->add_option("stage", o->stage, "The stage: " + measure_stages().list())
         ->required()
         ->type_name("STAGE");
     cmd->add_option("--date", o->date, "Date of the stage (may be in the future)")->required();
+    cmd->add_option("--label", o->label,
+                    "Which step, when a stage comes in several (\"Art. 14 reporting "
+                    "obligations apply\")");
     cmd->callback([&ctx, o] {
         const Date d = require_date(o->date, "--date");
-        const Event e = ctx.write([&](Tracker& t) { return t.reach_stage(o->key, o->stage, d); });
+        const Event e =
+            ctx.write([&](Tracker& t) { return t.reach_stage(o->key, o->stage, d, o->label); });
         std::cout << "recorded #" << e.id << ": " << describe(e) << " " << d.str() << "\n";
     });
 }
@@ -102,8 +107,92 @@ void add_measure_list(CLI::App* parent, Context& ctx) {
     });
 }
 
+// What happened to a measure, stages and notes together, in date order.
+struct TimelineEntry {
+    Date date;
+    EventId event;
+    std::string text;
+};
+
+std::vector<TimelineEntry> measure_timeline(const std::vector<MeasureStage>& stages,
+                                            const std::vector<Note>& notes) {
+    std::vector<TimelineEntry> out;
+    for (const auto& s : stages)
+        out.push_back({s.date, s.event, s.stage + (s.label.empty() ? "" : " (" + s.label + ")")});
+    for (const auto& n : notes) out.push_back({n.date, n.event, "note: " + n.text});
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.date, a.event) < std::tie(b.date, b.event);
+    });
+    return out;
+}
+
+void print_measure_json(const Measure& m, const Store& store) {
+    nlohmann::json st = nlohmann::json::array(), ln = nlohmann::json::array(),
+                   nt = nlohmann::json::array(), ev = nlohmann::json::array();
+    for (const auto& s : store.stages(m.key))
+        st.push_back({{"stage", s.stage}, {"date", s.date.str()}, {"label", s.label}});
+    for (const auto& l : store.links_of_measure(m.key))
+        ln.push_back(
+            {{"rec", l.rec}, {"relation", l.relation}, {"note", l.note}, {"date", l.date.str()}});
+    for (const auto& n : store.notes(measure_subject(m.key)))
+        nt.push_back({{"event", n.event}, {"date", n.date.str()}, {"text", n.text}});
+    for (auto id : store.evidence_of(measure_subject(m.key))) ev.push_back(evidence_ref(id));
+    const MeasureLinks official = official_links(m);
+    print_json({{"key", m.key},
+                {"title", m.title},
+                {"type", m.type},
+                {"institutions", m.institutions},
+                {"celex", m.celex},
+                {"eli", m.eli},
+                {"com_ref", m.com_ref},
+                {"procedure", m.procedure},
+                {"url", m.url},
+                {"eur_lex", official.eur_lex},
+                {"observatory", official.observatory},
+                {"stages", st},
+                {"notes", nt},
+                {"recommendations", ln},
+                {"evidence", ev}});
+}
+
+void print_measure_text(const Measure& m, const Store& store) {
+    const MeasureLinks official = official_links(m);
+    std::cout << m.key << "  " << m.title << "\n";
+    std::cout << "Type:         " << m.type << "\n";
+    if (!m.institutions.empty())
+        std::cout << "Institutions: " << join(m.institutions, ", ") << "\n";
+    if (!m.celex.empty()) std::cout << "CELEX:        " << m.celex << "\n";
+    if (!m.eli.empty()) std::cout << "ELI:          " << m.eli << "\n";
+    if (!m.com_ref.empty()) std::cout << "COM ref:      " << m.com_ref << "\n";
+    if (!m.procedure.empty()) std::cout << "Procedure:    " << m.procedure << "\n";
+    if (!m.url.empty()) std::cout << "URL:          " << m.url << "\n";
+    if (!official.eur_lex.empty()) std::cout << "EUR-Lex:      " << official.eur_lex << "\n";
+    if (!official.observatory.empty())
+        std::cout << "Observatory:  " << official.observatory << "\n";
+    std::cout << "\nStages and notes\n";
+    const auto timeline =
+        measure_timeline(store.stages(m.key), store.notes(measure_subject(m.key)));
+    if (timeline.empty()) std::cout << "  (none recorded)\n";
+    for (const auto& t : timeline) std::cout << "  " << t.date.str() << "  " << t.text << "\n";
+    const auto links = store.links_of_measure(m.key);
+    std::cout << "\nRecommendations\n";
+    if (links.empty()) std::cout << "  (none linked)\n";
+    for (const auto& l : links)
+        std::cout << "  " << column(l.rec, 8) << column(l.relation, 16) << l.note << "\n";
+    const auto evidence = store.evidence_of(measure_subject(m.key));
+    if (!evidence.empty()) {
+        std::cout << "\nEvidence\n";
+        for (auto id : evidence)
+            if (auto v = store.evidence(id))
+                std::cout << "  " << column(evidence_ref(id), 5) << v->title << "\n      " << v->url
+                          << "\n";
+    }
+}
+
 void add_measure_show(CLI::App* parent, Context& ctx) {
-    auto* cmd = parent->add_subcommand("show", "Show one measure");
+    auto* cmd = parent->add_subcommand("show",
+                                       "Show one measure: identifiers, stages and notes "
+                                       "in date order, recommendations, evidence");
     struct Options {
         std::string key, format;
     };
@@ -112,63 +201,11 @@ void add_measure_show(CLI::App* parent, Context& ctx) {
     add_format(cmd, o->format, {"text", "json"});
     cmd->callback([&ctx, o] {
         auto store = ctx.open();
-        const auto m = std::optional<Measure>(find_measure(*store, o->key));
-        const auto stages = store->stages(m->key);
-        const auto links = store->links_of_measure(m->key);
-        const auto evidence = store->evidence_of(measure_subject(m->key));
-        const MeasureLinks official = official_links(*m);
-        if (o->format == "json") {
-            nlohmann::json st = nlohmann::json::array(), ln = nlohmann::json::array(),
-                           ev = nlohmann::json::array();
-            for (const auto& s : stages) st.push_back({{"stage", s.stage}, {"date", s.date.str()}});
-            for (const auto& l : links)
-                ln.push_back({{"rec", l.rec},
-                              {"relation", l.relation},
-                              {"note", l.note},
-                              {"date", l.date.str()}});
-            for (auto id : evidence) ev.push_back(evidence_ref(id));
-            print_json({{"key", m->key},
-                        {"title", m->title},
-                        {"type", m->type},
-                        {"institutions", m->institutions},
-                        {"celex", m->celex},
-                        {"eli", m->eli},
-                        {"com_ref", m->com_ref},
-                        {"procedure", m->procedure},
-                        {"url", m->url},
-                        {"eur_lex", official.eur_lex},
-                        {"observatory", official.observatory},
-                        {"stages", st},
-                        {"recommendations", ln},
-                        {"evidence", ev}});
-            return;
-        }
-        std::cout << m->key << "  " << m->title << "\n";
-        std::cout << "Type:         " << m->type << "\n";
-        if (!m->institutions.empty())
-            std::cout << "Institutions: " << join(m->institutions, ", ") << "\n";
-        if (!m->celex.empty()) std::cout << "CELEX:        " << m->celex << "\n";
-        if (!m->eli.empty()) std::cout << "ELI:          " << m->eli << "\n";
-        if (!m->com_ref.empty()) std::cout << "COM ref:      " << m->com_ref << "\n";
-        if (!m->procedure.empty()) std::cout << "Procedure:    " << m->procedure << "\n";
-        if (!m->url.empty()) std::cout << "URL:          " << m->url << "\n";
-        if (!official.eur_lex.empty()) std::cout << "EUR-Lex:      " << official.eur_lex << "\n";
-        if (!official.observatory.empty())
-            std::cout << "Observatory:  " << official.observatory << "\n";
-        std::cout << "\nStages\n";
-        if (stages.empty()) std::cout << "  (none recorded)\n";
-        for (const auto& s : stages) std::cout << "  " << s.date.str() << "  " << s.stage << "\n";
-        std::cout << "\nRecommendations\n";
-        if (links.empty()) std::cout << "  (none linked)\n";
-        for (const auto& l : links)
-            std::cout << "  " << column(l.rec, 8) << column(l.relation, 16) << l.note << "\n";
-        if (!evidence.empty()) {
-            std::cout << "\nEvidence\n";
-            for (auto id : evidence)
-                if (auto v = store->evidence(id))
-                    std::cout << "  " << column(evidence_ref(id), 5) << v->title << "\n      "
-                              << v->url << "\n";
-        }
+        const Measure m = find_measure(*store, o->key);
+        if (o->format == "json")
+            print_measure_json(m, *store);
+        else
+            print_measure_text(m, *store);
     });
 }
 

@@ -105,7 +105,8 @@ std::string describe(const Event& e) {
         case EventKind::report_added:
             return str(p, "key") + " added: " + str(p, "title");
         case EventKind::stage_reached:
-            return str(p, "measure") + " " + str(p, "stage");
+            return str(p, "measure") + " " + str(p, "stage") +
+                   (str(p, "label").empty() ? "" : " (" + str(p, "label") + ")");
         case EventKind::measure_linked: {
             std::string s = str(p, "rec") + " " + str(p, "relation") + " by " + str(p, "measure");
             return str(p, "note").empty() ? s : s + ": " + str(p, "note");

@@ -57,6 +57,7 @@ struct MeasureStage {
     std::string measure;
     std::string stage;
     Date date;
+    std::string label;  // which step, when a stage comes in several: "Art. 14 applies"
 };
 
 struct Evidence {

@@ -43,9 +43,22 @@ constexpr std::array<std::string_view, 15> kTypes = {"regulation",
                                                      "joint_statement",
                                                      "sanctions_listing",
                                                      "other"};
-constexpr std::array<std::string_view, 8> kStages = {"announced", "proposed", "adopted",
-                                                     "published", "in_force", "applies",
-                                                     "repealed",  "withdrawn"};
+// The ordinary legislative procedure's steps, then the ends a measure can
+// meet. "adopted" is the act's final adoption.
+constexpr std::array<std::string_view, 14> kStages = {"announced",
+                                                      "proposed",
+                                                      "ep_first_reading",
+                                                      "council_general_approach",
+                                                      "provisional_agreement",
+                                                      "adopted",
+                                                      "signed",
+                                                      "published",
+                                                      "in_force",
+                                                      "applies",
+                                                      "withdrawn",
+                                                      "rejected",
+                                                      "annulled",
+                                                      "repealed"};
 constexpr std::array<std::string_view, 4> kRelations = {"advances", "partly_advances", "related",
                                                         "counteracts"};
 constexpr std::array<std::string_view, 5> kKinds = {"official", "legislation", "news", "ngo",

@@ -57,7 +57,7 @@ json measures_json(const std::vector<LinkedMeasure>& measures) {
     for (const auto& m : measures) {
         json stages = json::array();
         for (const auto& s : m.stages)
-            stages.push_back({{"stage", s.stage}, {"date", s.date.str()}});
+            stages.push_back({{"stage", s.stage}, {"date", s.date.str()}, {"label", s.label}});
         out.push_back({{"key", m.link.measure},
                        {"title", m.measure ? m.measure->title : ""},
                        {"relation", m.link.relation},
@@ -125,7 +125,8 @@ void write_measures(std::ostream& out, const std::vector<LinkedMeasure>& measure
             out << "      CELEX " << m.measure->celex << "\n";
         std::string stages;
         for (const auto& s : m.stages)
-            stages += (stages.empty() ? "" : ", ") + s.stage + " " + s.date.str();
+            stages += (stages.empty() ? "" : ", ") + s.stage +
+                      (s.label.empty() ? "" : " (" + s.label + ")") + " " + s.date.str();
         if (!stages.empty()) out << "      " << stages << "\n";
     }
 }

@@ -67,6 +67,10 @@ bool unchanged_in_period(const ReportRecommendation& rec) {
                        [](const ReportMeasure& m) { return m.in_period.empty(); });
 }
 
+std::string stage_words(const MeasureStage& s) {
+    return plain_word(s.stage) + (s.label.empty() ? "" : " (" + s.label + ")") + " " + s.date.str();
+}
+
 std::string plain_word(const std::string& word) {
     std::string out = word;
     std::replace(out.begin(), out.end(), '_', ' ');
@@ -80,7 +84,8 @@ std::string change_sentence(const ReportChange& c, const StatusScale& scale) {
             return who + ": " + scale.label_of(c.from) + " → " + scale.label_of(c.to);
         case ReportChange::Kind::stage:
             return (c.title.empty() ? c.subject : c.title + " (" + c.subject + ")") +
-                   " reached the stage: " + plain_word(c.stage);
+                   " reached the stage: " + plain_word(c.stage) +
+                   (c.label.empty() ? "" : " (" + c.label + ")");
         case ReportChange::Kind::note:
             return "Note on " + who + ": " + c.text;
     }
@@ -394,6 +399,7 @@ void PeriodReader::add_change(const Event& e, const ReportEvent& re, bool concer
         c.subject = e.payload.value("measure", "");
         c.title = title_of_measure(c.subject);
         c.stage = e.payload.value("stage", "");
+        c.label = e.payload.value("label", "");
     } else if (e.kind == EventKind::note_added && note_in_scope(e)) {
         c.kind = ReportChange::Kind::note;
         const std::string subject = e.payload.value("subject", "");

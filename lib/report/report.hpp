@@ -98,6 +98,7 @@ struct ReportChange {
     bool unsupported = false;                    // a status change citing nothing
     bool sources_failed = false;                 // ... or only sources that failed
     std::string stage;                           // for a stage
+    std::string label;                           // the stage's step, if labelled
     std::string text;                            // for a note
     bool late = false;                           // recorded after the period ended
 };

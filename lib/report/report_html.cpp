@@ -152,8 +152,7 @@ void write_measures(std::ostream& o, const std::vector<ReportMeasure>& measures)
         o << "<li>" << a(m.title.empty() ? m.key : m.title, m.eur_lex) << " <span class=\"meta\">("
           << h(m.key) << "; " << h(plain_word(m.relation)) << ")</span>";
         if (!m.celex.empty()) o << ", CELEX " << h(m.celex);
-        for (const auto& s : m.in_period)
-            o << "; <strong>" << h(s.stage) << " " << s.date.str() << "</strong>";
+        for (const auto& s : m.in_period) o << "; <strong>" << h(stage_words(s)) << "</strong>";
         o << "</li>\n";
     }
     o << "</ul>\n";

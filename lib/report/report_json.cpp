@@ -26,7 +26,8 @@ json event_json(const ReportEvent& e) {
 
 json stages_json(const std::vector<MeasureStage>& stages) {
     json out = json::array();
-    for (const auto& s : stages) out.push_back({{"stage", s.stage}, {"date", s.date.str()}});
+    for (const auto& s : stages)
+        out.push_back({{"stage", s.stage}, {"date", s.date.str()}, {"label", s.label}});
     return out;
 }
 
@@ -63,6 +64,7 @@ json changes_json(const std::vector<ReportChange>& changes) {
                 break;
             case ReportChange::Kind::stage:
                 j["stage"] = c.stage;
+                j["label"] = c.label;
                 break;
             case ReportChange::Kind::note:
                 j["text"] = c.text;

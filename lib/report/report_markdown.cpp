@@ -122,7 +122,7 @@ void write_recommendation(std::ostream& o, const StatusReport& r, const ReportRe
               << "; " << md(plain_word(m.relation)) << ")";
             if (!m.celex.empty()) o << ", CELEX " << m.celex;
             std::vector<std::string> reached;
-            for (const auto& s : m.in_period) reached.push_back(s.stage + " " + s.date.str());
+            for (const auto& s : m.in_period) reached.push_back(stage_words(s));
             if (!reached.empty()) o << "; in the period: " << md(join(reached, ", "));
             o << "\n";
         }

@@ -42,6 +42,8 @@ void print_pdf(const std::string& html, const std::filesystem::path& output);
 // Plain words shared by the formats a person reads (report.cpp).
 // "partly_advances" -> "partly advances": vocabulary words as prose.
 std::string plain_word(const std::string& word);
+// "applies (Art. 14 reporting obligations) 2026-09-11".
+std::string stage_words(const MeasureStage& s);
 // One change as a sentence without its date: "R4 Binding rules for AI:
 // Proposed → Partially implemented", "Regulation (EU) 2024/1689 (ai-act)
 // reached the stage: applies", "Note on R10 Funding research: text".

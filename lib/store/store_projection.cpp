@@ -153,9 +153,9 @@ void Projector::apply(const Event& e) {
         }
         case EventKind::stage_reached: {
             exec(
-                "INSERT INTO stages(event_id, measure, stage, effective, recorded_at) "
-                "VALUES (?,?,?,?,?)",
-                e.id, str(p, "measure"), str(p, "stage"), eff, e.recorded_at);
+                "INSERT INTO stages(event_id, measure, stage, effective, recorded_at, label) "
+                "VALUES (?,?,?,?,?,?)",
+                e.id, str(p, "measure"), str(p, "stage"), eff, e.recorded_at, str(p, "label"));
             break;
         }
         case EventKind::measure_linked: {

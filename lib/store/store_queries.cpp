@@ -145,11 +145,11 @@ StatusChange read_status_change(SQLite::Statement& q) {
 }
 
 constexpr const char* kStageColumns =
-    "SELECT s.event_id, s.measure, s.stage, s.effective FROM stages s ";
+    "SELECT s.event_id, s.measure, s.stage, s.effective, s.label FROM stages s ";
 
 MeasureStage read_stage(SQLite::Statement& q) {
     return {q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-            stored_date(q.getColumn(3).getString())};
+            stored_date(q.getColumn(3).getString()), q.getColumn(4).getString()};
 }
 
 }  // namespace

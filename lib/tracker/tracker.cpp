@@ -243,13 +243,15 @@ std::vector<Event> Tracker::add_measure(MeasureInput in) {
     return events;
 }
 
-Event Tracker::reach_stage(const std::string& measure_key, const std::string& stage_word,
-                           Date date) {
+Event Tracker::reach_stage(const std::string& measure_key, const std::string& stage_word, Date date,
+                           const std::string& label) {
     const std::string measure = require_measure(measure_key).key;
     const std::string stage = measure_stages().require(stage_word);
+    if (label.find('\n') != std::string::npos) throw InputError("a stage's label is one line");
+    json p = {{"measure", measure}, {"stage", stage}};
+    put(p, "label", label);
     // Planned stages (a regulation's date of application) may lie ahead.
-    return append(EventKind::stage_reached, {measure_subject(measure)},
-                  {{"measure", measure}, {"stage", stage}}, date);
+    return append(EventKind::stage_reached, {measure_subject(measure)}, p, date);
 }
 
 Event Tracker::link(const std::string& rec_key, const std::string& measure_key,

@@ -59,7 +59,10 @@ class Tracker {
     std::vector<Event> add_recommendation(Recommendation rec, std::optional<Date> date = {},
                                           const std::string& part_status = {});
     std::vector<Event> add_measure(MeasureInput input);
-    Event reach_stage(const std::string& measure, const std::string& stage, Date date);
+    // A stage reached or planned; `label` says which step, when a stage comes
+    // in several ("Art. 14 reporting obligations apply").
+    Event reach_stage(const std::string& measure, const std::string& stage, Date date,
+                      const std::string& label = {});
     Event link(const std::string& rec, const std::string& measure, const std::string& relation,
                const std::string& note, std::optional<Date> date);
     Event unlink(const std::string& rec, const std::string& measure, const std::string& reason,
