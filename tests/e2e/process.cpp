@@ -20,8 +20,13 @@ Result run_process(const std::string& program, const std::vector<std::string>& a
     TempDir capture;
     const std::string out_path = capture.file("out"), err_path = capture.file("err");
     std::vector<std::string> env_strings;
-    for (char** e = environ; *e; ++e)
-        if (std::strncmp(*e, "RECTRACK_", 9) != 0) env_strings.emplace_back(*e);
+    // The parent's environment without its RECTRACK_ settings and without
+    // what `env` sets anew (PATH, for one).
+    for (char** e = environ; *e; ++e) {
+        const std::string entry = *e;
+        const std::string name = entry.substr(0, entry.find('='));
+        if (!name.starts_with("RECTRACK_") && !env.contains(name)) env_strings.push_back(entry);
+    }
     for (const auto& [k, v] : env) env_strings.push_back(k + "=" + v);
     std::vector<char*> envp, argv;
     for (auto& s : env_strings) envp.push_back(s.data());
