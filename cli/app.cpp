@@ -20,6 +20,8 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
                     "Database file (else RECTRACK_DB, rectrack.toml, ./rectrack.db)");
     app->add_option("--author", ctx.overrides.author,
                     "Who records (else RECTRACK_AUTHOR, rectrack.toml, login)");
+    app->add_flag("--strict", ctx.strict,
+                  "Refuse (exit 2) what would otherwise be recorded with a warning");
 
     add_init(*app, ctx);
     add_rec(*app, ctx);

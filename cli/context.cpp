@@ -77,6 +77,10 @@ void print_json(const nlohmann::json& j) {
     std::cout << j.dump(2) << "\n";
 }
 
+void print_warnings(const std::vector<std::string>& warnings) {
+    for (const auto& w : warnings) std::cerr << "rectrack: warning: " << w << "\n";
+}
+
 void print_recorded(const Event& e) {
     std::cout << "recorded #" << e.id << ": " << describe(e) << "\n";
 }

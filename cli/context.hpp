@@ -18,9 +18,13 @@
 
 namespace rectrack::cli {
 
+// "rectrack: warning: ..." on stderr, one line each.
+void print_warnings(const std::vector<std::string>& warnings);
+
 struct Context {
     Overrides overrides;
     int exit_code = 0;
+    bool strict = false;  // --strict: entry warnings refuse the command
     mutable std::optional<Settings> resolved;
 
     // Resolved once per command: flags, environment and rectrack.toml do not
@@ -40,12 +44,15 @@ struct Context {
         Store store(s.db_path, OpenOptions{Access::write, s.busy_timeout_ms});
         Store::Transaction tx(store);
         Tracker tracker(store, tx, Actor{s.author, s.now});
+        tracker.set_strict(strict);
         if constexpr (std::is_void_v<decltype(work(tracker))>) {
             work(tracker);
             tx.commit();
+            print_warnings(tracker.warnings());
         } else {
             auto result = work(tracker);
             tx.commit();
+            print_warnings(tracker.warnings());
             return result;
         }
     }

@@ -6,6 +6,7 @@
 
 #include "ids/celex.hpp"
 #include "ids/com_ref.hpp"
+#include "ids/consistency.hpp"
 #include "ids/eli.hpp"
 #include "ids/url.hpp"
 #include "model/error.hpp"
@@ -46,33 +47,7 @@ void check_identifiers(const Measure& m, const std::vector<MeasureStage>& stages
                        ""});
         return;
     }
-    const auto celex = parse_celex(m.celex);
-    if (const auto eli = parse_eli(m.eli); eli && celex) {
-        if (auto expected = eli->celex(); expected && celex->sector == '3' &&
-                                          *expected != celex->str().substr(0, expected->size()))
-            mismatch("the ELI " + eli->str() + " names " + *expected + ", not CELEX " +
-                     celex->str());
-    }
-    if (const auto com = parse_com_ref(m.com_ref); com && celex && celex->sector == '5') {
-        const auto candidates = com->celex_candidates();
-        if (!candidates.empty() && std::find(candidates.begin(), candidates.end(),
-                                             celex->str().substr(0, 11)) == candidates.end())
-            mismatch("the COM reference " + com->str() + " does not match CELEX " + celex->str() +
-                     " (year or number differ)");
-    }
-    // An act adopted late in one year may be published, and numbered, in the
-    // next (Delegated Regulation (EU) 2022/30 of 29 October 2021): a recorded
-    // publication in the CELEX year explains the difference.
-    const bool published_in_celex_year =
-        celex && std::any_of(stages.begin(), stages.end(), [&](const MeasureStage& s) {
-            return s.stage == "published" && s.date.year == celex->year;
-        });
-    if (celex && celex->sector == '3' && !published_in_celex_year) {
-        for (const auto& s : stages)
-            if (s.stage == "adopted" && s.date.year != celex->year)
-                mismatch("adopted on " + s.date.str() + " but CELEX " + celex->str() +
-                         " gives the year " + std::to_string(celex->year));
-    }
+    for (const auto& detail : identifier_mismatches(m, stages)) mismatch(detail);
 }
 
 // What the checks share: the scope and the evidence, read once.

@@ -234,7 +234,13 @@ std::vector<RecommendationSummary> Store::summaries() const {
     SQLite::Statement q(
         *db_,
         "SELECT " + rec_fields() + ", "
-        " (SELECT s.status || ' ' || s.effective FROM status_changes s WHERE s.rec = r.key AND "
+        // The status, and since when: the first change of the latest run of
+        // that status, so that repeating a status does not reset "since".
+        " (SELECT s.status || ' ' || (SELECT min(f.effective) FROM status_changes f WHERE "
+        "   f.rec = r.key AND f.status = s.status AND " VALID("f") " AND NOT EXISTS (SELECT 1 "
+        "   FROM status_changes d WHERE d.rec = r.key AND d.status <> s.status AND " VALID("d")
+        "   AND (d.effective, d.event_id) > (f.effective, f.event_id))) "
+        "  FROM status_changes s WHERE s.rec = r.key AND "
         VALID("s") " ORDER BY s.effective DESC, s.event_id DESC LIMIT 1), "
         " (SELECT count(DISTINCT l.measure) FROM links l WHERE " FAMILY("l.rec") " AND " VALID("l")
         "   AND NOT EXISTS (SELECT 1 FROM unlinks u WHERE u.link_event = l.event_id AND " VALID("u")

@@ -4,6 +4,7 @@
 // `log` shows both and a report as recorded earlier keeps the old values.
 #include "ids/celex.hpp"
 #include "ids/com_ref.hpp"
+#include "ids/consistency.hpp"
 #include "ids/eli.hpp"
 #include "ids/procedure.hpp"
 #include "ids/url.hpp"
@@ -75,7 +76,10 @@ Event Tracker::amend_measure(const std::string& key, FieldChanges fields,
         if (field == "procedure") value = value_or_throw(parse_procedure(value));
         if (field == "url") value = require_web_url(value, "measure URL");
     }
-    return amend(measure_subject(m.key), fields, current, reason);
+    const auto before = identifier_mismatches(m, store_.stages(m.key));
+    Event e = amend(measure_subject(m.key), fields, current, reason);
+    warn_of_mismatches(m.key, before);
+    return e;
 }
 
 Event Tracker::amend_evidence(const std::string& ref, FieldChanges fields,

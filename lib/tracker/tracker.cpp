@@ -6,6 +6,7 @@
 
 #include "ids/celex.hpp"
 #include "ids/com_ref.hpp"
+#include "ids/consistency.hpp"
 #include "ids/eli.hpp"
 #include "ids/procedure.hpp"
 #include "ids/url.hpp"
@@ -87,6 +88,21 @@ Event Tracker::append(EventKind kind, std::vector<std::string> subjects, json pa
     e.effective = effective;
     e.author = actor_.author;
     return store_.append(tx_, std::move(e), actor_.now.str());
+}
+
+void Tracker::warn(const std::string& message) {
+    if (strict_) throw InputError(message + " (refused: --strict)");
+    warnings_.push_back(message);
+}
+
+// Warns of each disagreement among a measure's identifiers that is new since
+// `before` (none for a measure being added).
+void Tracker::warn_of_mismatches(const std::string& key, const std::vector<std::string>& before) {
+    const auto m = store_.measure(key);
+    if (!m) return;
+    for (const auto& detail : identifier_mismatches(*m, store_.stages(key)))
+        if (std::find(before.begin(), before.end(), detail) == before.end())
+            warn("measure " + key + ": " + detail);
 }
 
 Recommendation Tracker::require_rec(const std::string& key) {
@@ -238,6 +254,7 @@ std::vector<Event> Tracker::add_measure(MeasureInput in) {
     put(p, "url", m.url);
     std::vector<Event> events = {
         append(EventKind::measure_added, {measure_subject(m.key)}, p, added)};
+    warn_of_mismatches(m.key, {});
     for (const auto& [stage, date] : in.stages) events.push_back(reach_stage(m.key, stage, date));
     for (const auto& ref : in.evidence) events.push_back(attach_evidence(ref, m.key, added));
     return events;
@@ -250,8 +267,11 @@ Event Tracker::reach_stage(const std::string& measure_key, const std::string& st
     if (label.find('\n') != std::string::npos) throw InputError("a stage's label is one line");
     json p = {{"measure", measure}, {"stage", stage}};
     put(p, "label", label);
+    const auto before = identifier_mismatches(*store_.measure(measure), store_.stages(measure));
     // Planned stages (a regulation's date of application) may lie ahead.
-    return append(EventKind::stage_reached, {measure_subject(measure)}, p, date);
+    Event e = append(EventKind::stage_reached, {measure_subject(measure)}, p, date);
+    warn_of_mismatches(measure, before);
+    return e;
 }
 
 Event Tracker::link(const std::string& rec_key, const std::string& measure_key,
@@ -304,6 +324,17 @@ Event Tracker::set_status(const std::string& rec_key, const std::string& status_
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     }
     std::sort(ids.begin(), ids.end());
+    if (const auto history = store_.status_history(rec);
+        !history.empty() && history.back().status == status) {
+        size_t run = history.size() - 1;  // where the current status began
+        while (run > 0 && history[run - 1].status == status) --run;
+        warn(rec + " is already " + status + " (since " + history[run].date.str() +
+             "): this change says nothing new");
+    }
+    for (auto id : ids)
+        if (const auto v = store_.evidence(id); v && v->published && *v->published > date)
+            warn(evidence_ref(id) + " was published " + v->published->str() +
+                 ", after the change it is cited for (" + date.str() + ")");
     json p = {{"rec", rec}, {"status", status}, {"evidence", ids}};
     put(p, "note", note);
     std::vector<std::string> subjects = {rec_subject(rec)};
@@ -317,6 +348,11 @@ EvidenceAdded Tracker::add_evidence(EvidenceInput in) {
     if (auto existing = store_.evidence_by_url(v.url))
         return {existing->id, false, differing(v, *existing)};
     require_text(v.title, "an evidence title");
+    const std::string form = comparable_url(v.url);
+    for (const auto& other : store_.evidence_list())
+        if (comparable_url(other.url) == form)
+            warn(v.url + " is " + evidence_ref(other.id) + " (" + other.url +
+                 ") under another form of its URL; cite " + evidence_ref(other.id) + " instead");
     if (!v.archive_url.empty()) v.archive_url = require_web_url(v.archive_url, "archive URL");
     if (!v.kind.empty()) v.kind = evidence_kinds().require(v.kind);
     if (v.bearing.empty()) v.bearing = "supports";

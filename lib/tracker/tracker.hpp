@@ -47,6 +47,13 @@ class Tracker {
     Tracker(Store& store, Store::Transaction& tx, Actor actor)
         : store_(store), tx_(tx), actor_(std::move(actor)) {}
 
+    // What looks wrong but may be meant (a status equal to the current one,
+    // a source recorded under another URL, identifiers that disagree,
+    // evidence published after the change it backs) is recorded with a
+    // warning; strict, it is refused with InputError instead.
+    void set_strict(bool strict) { strict_ = strict; }
+    const std::vector<std::string>& warnings() const { return warnings_; }
+
     Event set_scale(const StatusScale& scale, Date date);
     StatusScale scale() const;
     std::optional<Report> report(const std::string& key) const;
@@ -101,6 +108,11 @@ class Tracker {
     Store& store_;
     Store::Transaction& tx_;
     Actor actor_;
+    bool strict_ = false;
+    std::vector<std::string> warnings_;
+
+    void warn(const std::string& message);
+    void warn_of_mismatches(const std::string& key, const std::vector<std::string>& before);
 
     Event append(EventKind kind, std::vector<std::string> subjects, nlohmann::json payload,
                  Date effective);
