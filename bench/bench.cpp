@@ -36,8 +36,15 @@ void fill(Store& store, std::int64_t events, int recs) {
     t.set_scale(StatusScale::default_scale(), Date{2020, 1, 1});
     t.add_report({"bench", "Bench report", "", "", Date{2020, 1, 1}, ""});
     for (int i = 1; i <= recs; ++i)
-        t.add_recommendation(
-            {"R" + std::to_string(i), "bench", i, "", "Rec " + std::to_string(i), "Text", {}, {}});
+        t.add_recommendation({"R" + std::to_string(i),
+                              "bench",
+                              i,
+                              "",
+                              "Rec " + std::to_string(i),
+                              "Text",
+                              {},
+                              {},
+                              Date{}});
     t.add_evidence({Evidence{0, "https://example.org/e", "E", "", {}, {}, "", "", "", ""}, {}});
     const char* statuses[] = {"announced", "proposed", "partial", "substantial"};
     for (std::int64_t n = store.last_event_id(); n < events; ++n) {

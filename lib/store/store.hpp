@@ -113,6 +113,10 @@ class Store {
     std::vector<RecommendationSummary> summaries() const;
     std::optional<Measure> measure(const std::string& key, AsRecorded as_recorded = {}) const;
     std::vector<Measure> measures(AsRecorded as_recorded = {}) const;
+    // The recorded key that equals `key` ignoring case, if any.
+    std::optional<std::string> recommendation_key_any_case(const std::string& key,
+                                                           AsRecorded as_recorded = {}) const;
+    std::optional<std::string> measure_key_any_case(const std::string& key) const;
     std::vector<MeasureStage> stages(const std::string& measure, AsRecorded as_recorded = {}) const;
     std::optional<Link> active_link(const std::string& rec, const std::string& measure) const;
     std::vector<Link> links_of_rec(const std::string& rec, AsRecorded as_recorded = {}) const;

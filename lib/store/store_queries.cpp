@@ -278,6 +278,29 @@ std::optional<Measure> Store::measure(const std::string& key, AsRecorded as_reco
     return read_measure(q);
 }
 
+// Through the NOCASE indexes (schema 7): a key in another case, found
+// without reading every row.
+std::optional<std::string> Store::recommendation_key_any_case(const std::string& key,
+                                                              AsRecorded as_recorded) const {
+    SQLite::Statement q(*db_,
+                        "SELECT r.key FROM recommendations r WHERE r.key = :key COLLATE NOCASE "
+                        "AND r.recorded_at <= :t ORDER BY r.key LIMIT 1");
+    q.bind(":key", key);
+    q.bind(":t", as_recorded.bound());
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
+std::optional<std::string> Store::measure_key_any_case(const std::string& key) const {
+    SQLite::Statement q(*db_,
+                        "SELECT m.key FROM measures m WHERE m.key = :key COLLATE NOCASE AND " VALID(
+                            "m") " ORDER BY m.key LIMIT 1");
+    q.bind(":key", key);
+    q.bind(":t", AsRecorded{}.bound());
+    if (!q.executeStep()) return std::nullopt;
+    return q.getColumn(0).getString();
+}
+
 std::vector<Measure> Store::measures(AsRecorded as_recorded) const {
     SQLite::Statement q(*db_, measure_columns() + "WHERE " VALID("m") " ORDER BY m.key");
     q.bind(":t", as_recorded.bound());

@@ -7,13 +7,6 @@ namespace rectrack {
 
 namespace {
 
-bool same_key(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 template <typename T>
 std::vector<std::string> keys_of(const std::vector<T>& all) {
     std::vector<std::string> keys;
@@ -26,16 +19,14 @@ std::vector<std::string> keys_of(const std::vector<T>& all) {
 std::optional<Recommendation> lookup_recommendation(const Store& store, const std::string& key,
                                                     AsRecorded as_recorded) {
     if (auto r = store.recommendation(key, as_recorded)) return r;
-    // The exact key is one indexed look-up; only a miss pays for the scan.
-    for (auto& r : store.recommendations(as_recorded))
-        if (same_key(r.key, key)) return r;
+    if (auto other = store.recommendation_key_any_case(key, as_recorded))
+        return store.recommendation(*other, as_recorded);
     return std::nullopt;
 }
 
 std::optional<Measure> lookup_measure(const Store& store, const std::string& key) {
     if (auto m = store.measure(key)) return m;
-    for (auto& m : store.measures())
-        if (same_key(m.key, key)) return m;
+    if (auto other = store.measure_key_any_case(key)) return store.measure(*other);
     return std::nullopt;
 }
 
