@@ -8,13 +8,18 @@ namespace rectrack::cli {
 void add_recs(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("recs", "List recommendations with their current status");
     struct Options {
-        std::vector<std::string> statuses;
+        std::vector<std::string> statuses, addressees, themes;
         std::string format;
     };
     auto o = std::make_shared<Options>();
     cmd->add_option("--status", o->statuses, "Only these statuses (repeatable, or commas)")
         ->delimiter(',')
         ->type_name("STATUS");
+    cmd->add_option("--addressee", o->addressees,
+                    "Only those addressed to these (repeatable, or commas), e.g. Council")
+        ->delimiter(',');
+    cmd->add_option("--theme", o->themes, "Only those on these themes (repeatable, or commas)")
+        ->delimiter(',');
     add_format(cmd, o->format, {"text", "json"});
     cmd->callback([&ctx, o] {
         auto store = ctx.open();
@@ -26,6 +31,12 @@ void add_recs(CLI::App& app, Context& ctx) {
             return !statuses.empty() &&
                    std::find(statuses.begin(), statuses.end(), r.status) == statuses.end();
         });
+        for (const auto& [wanted, tag] :
+             {std::pair{&o->addressees, Tag::addressee}, std::pair{&o->themes, Tag::theme}}) {
+            if (wanted->empty()) continue;
+            const auto keep = tagged(store->recommendations(), *wanted, tag);
+            std::erase_if(rows, [&](const auto& r) { return !keep.contains(r.rec.key); });
+        }
         if (o->format == "json") {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& r : rows)

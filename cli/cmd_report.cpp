@@ -36,7 +36,7 @@ void add_report(CLI::App& app, Context& ctx) {
                                    "A period's status report (default: the last complete quarter)");
     struct Options {
         std::string quarter, from, to, format, output, as_recorded;
-        std::vector<std::string> recs;
+        std::vector<std::string> recs, themes, addressees;
         bool collapse = false;
     };
     auto o = std::make_shared<Options>();
@@ -47,6 +47,11 @@ void add_report(CLI::App& app, Context& ctx) {
     cmd->add_option("-o,--output", o->output,
                     "Write to this file instead of standard output (pdf: required; md: the "
                     "charts are written beside it)");
+    cmd->add_option("--theme", o->themes,
+                    "Only recommendations on these themes, e.g. cybersecurity")
+        ->delimiter(',');
+    cmd->add_option("--addressee", o->addressees, "Only recommendations addressed to these")
+        ->delimiter(',');
     cmd->add_flag("--collapse-unchanged", o->collapse,
                   "Name recommendations with nothing in the period in one line (md, html, pdf)");
     cmd->add_option(
@@ -63,6 +68,8 @@ void add_report(CLI::App& app, Context& ctx) {
             options.as_recorded = AsRecorded(require_instant(o->as_recorded, "--as-recorded"));
         options.generated = s.now;
         options.recs = o->recs;
+        options.themes = o->themes;
+        options.addressees = o->addressees;
         if (o->format == "pdf" && o->output.empty())
             throw InputError("--format pdf writes a file: give --output FILE.pdf");
         auto store = ctx.open();

@@ -5,6 +5,7 @@
 
 #include "ids/official_links.hpp"
 #include "model/error.hpp"
+#include "model/text.hpp"
 #include "report/report_render.hpp"
 #include "tracker/lookup.hpp"
 
@@ -248,6 +249,15 @@ Sources read_sources(const Store& store, const ReportOptions& o) {
     for (auto& s : store.all_stages(t)) in.stages[s.measure].push_back(s);
     for (auto& l : store.links_on(o.period.end, t)) in.links[l.rec].push_back(l);
     return in;
+}
+
+// A filtered report says so, or a reader would take it for the whole.
+std::string scope_words(const ReportOptions& o) {
+    std::vector<std::string> parts;
+    if (!o.recs.empty()) parts.push_back(join(o.recs, ", ") + " and their parts");
+    if (!o.themes.empty()) parts.push_back("theme " + join(o.themes, " or "));
+    if (!o.addressees.empty()) parts.push_back("addressed to " + join(o.addressees, " or "));
+    return parts.empty() ? "all recommendations" : join(parts, "; ");
 }
 
 // All recommendations, or those named and their parts, that existed by the
@@ -534,6 +544,7 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
     out.period = o.period;
     out.as_recorded = t.everything() ? "" : t.by()->str();
     out.generated = t.by().value_or(o.generated).str();
+    out.scope = scope_words(o);
     out.journal = journal_anchor(store, t);
     // An empty report would say "nothing happened", which the journal does
     // not support: it says nothing at all about that time.
@@ -551,8 +562,14 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
     out.scale = store.scale();
 
     const Sources in = read_sources(store, o);
-    const auto recs = select_recommendations(
+    auto recs = select_recommendations(
         in.all_recs, recommendation_keys(store, o.recs, "--recs", o.as_recorded), o.period.end);
+    for (const auto& [wanted, tag] :
+         {std::pair{&o.themes, Tag::theme}, std::pair{&o.addressees, Tag::addressee}}) {
+        if (wanted->empty()) continue;
+        const auto keep = tagged(in.all_recs, *wanted, tag);
+        std::erase_if(recs, [&](const Recommendation& r) { return !keep.contains(r.key); });
+    }
     std::set<std::string> included;
     std::map<std::string, std::vector<std::string>> parts_of;
     for (const auto& r : recs) {

@@ -19,9 +19,10 @@ namespace rectrack {
 
 struct ReportOptions {
     Period period;
-    AsRecorded as_recorded;         // replay only what was recorded by then
-    Instant generated;              // the clock; the as-recorded instant when given
-    std::vector<std::string> recs;  // only these (and their parts); all when empty
+    AsRecorded as_recorded;                       // replay only what was recorded by then
+    Instant generated;                            // the clock; the as-recorded instant when given
+    std::vector<std::string> recs;                // only these (and their parts); all when empty
+    std::vector<std::string> themes, addressees;  // only those tagged so; all when empty
 };
 
 // One journal entry as a report shows it.
@@ -134,6 +135,9 @@ struct StatusReport {
     Period period;
     std::string as_recorded;  // empty when everything recorded is included
     std::string generated;
+    // Which recommendations it covers, in words: "all recommendations", or
+    // the filters given ("R1, R4 and their parts; theme cybersecurity").
+    std::string scope;
     Anchor journal;  // the journal as the report read it: reproducible and checkable
     StatusScale scale;
     ReportSummary summary;

@@ -98,6 +98,7 @@ void write_head(std::ostream& o, const StatusReport& r, const std::string& title
       << ", " << h(r.report.publisher) << " (" << h(issued_text(r.report)) << ")</dd>\n";
     o << "<dt>Period</dt><dd>" << h(r.period.label()) << " (" << r.period.start.str() << " to "
       << r.period.end.str() << ")</dd>\n";
+    o << "<dt>Scope</dt><dd>" << h(r.scope) << "</dd>\n";
     o << "<dt>Generated</dt><dd>" << h(r.generated) << "</dd>\n";
     o << "<dt>As recorded</dt><dd>"
       << (r.as_recorded.empty() ? "everything recorded" : h(r.as_recorded)) << "</dd>\n";

@@ -150,6 +150,7 @@ std::string render_json(const StatusReport& r) {
           {"url", r.report.url}}},
         {"period", period},
         {"as_recorded", r.as_recorded.empty() ? json() : json(r.as_recorded)},
+        {"scope", r.scope},
         {"generated", r.generated},
         {"journal",
          {{"events", r.journal.events}, {"head", r.journal.head}, {"anchor", r.journal.str()}}},

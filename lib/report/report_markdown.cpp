@@ -60,6 +60,7 @@ void write_header(std::ostream& o, const StatusReport& r) {
       << ", " << md(r.report.publisher) << " (" << issued_text(r.report) << ")\n";
     o << "- **Period:** " << md(r.period.label()) << " (" << r.period.start.str() << " to "
       << r.period.end.str() << ")\n";
+    o << "- **Scope:** " << md(r.scope) << "\n";
     o << "- **Generated:** " << r.generated << "\n";
     o << "- **As recorded:** " << (r.as_recorded.empty() ? "everything recorded" : r.as_recorded)
       << "\n";

@@ -1,5 +1,8 @@
 #include "tracker/lookup.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "model/error.hpp"
 #include "model/suggest.hpp"
 
@@ -56,6 +59,51 @@ std::vector<std::string> recommendation_keys(const Store& store,
         }
         throw InputError("unknown recommendation '" + k + "' in " + option +
                          did_you_mean(k, keys_of(store.recommendations(as_recorded))));
+    }
+    return out;
+}
+
+namespace {
+
+std::string tag_form(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        out += (c == ' ' || c == '-')
+                   ? '_'
+                   : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+}  // namespace
+
+std::set<std::string> tagged(const std::vector<Recommendation>& recs,
+                             const std::vector<std::string>& wanted, Tag tag) {
+    const char* what = tag == Tag::theme ? "theme" : "addressee";
+    std::map<std::string, const Recommendation*> by_key;
+    std::vector<std::string> known;
+    for (const auto& r : recs) {
+        by_key[r.key] = &r;
+        for (const auto& t : tag == Tag::theme ? r.themes : r.addressees)
+            if (std::find(known.begin(), known.end(), t) == known.end()) known.push_back(t);
+    }
+    std::set<std::string> forms;
+    for (const auto& w : wanted) {
+        const bool carried = std::any_of(known.begin(), known.end(),
+                                         [&](const auto& k) { return tag_form(k) == tag_form(w); });
+        if (!carried)
+            throw InputError("no recommendation has the " + std::string(what) + " '" + w + "'" +
+                             did_you_mean(w, known));
+        forms.insert(tag_form(w));
+    }
+    auto has = [&](const Recommendation& r) {
+        const auto& tags = tag == Tag::theme ? r.themes : r.addressees;
+        return std::any_of(tags.begin(), tags.end(),
+                           [&](const auto& t) { return forms.contains(tag_form(t)); });
+    };
+    std::set<std::string> out;
+    for (const auto& r : recs) {
+        const auto parent = by_key.find(r.parent);
+        if (has(r) || (parent != by_key.end() && has(*parent->second))) out.insert(r.key);
     }
     return out;
 }

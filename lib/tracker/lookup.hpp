@@ -2,6 +2,7 @@
 // (`show r4` is R4); an unknown key is refused with the closest known one.
 #pragma once
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,5 +26,15 @@ std::vector<std::string> recommendation_keys(const Store& store,
                                              const std::vector<std::string>& keys,
                                              const std::string& option,
                                              AsRecorded as_recorded = {});
+
+// Which tags of a recommendation a filter looks at.
+enum class Tag { addressee, theme };
+
+// The keys of the recommendations tagged with any of `wanted` (ignoring
+// case, and spaces, hyphens and underscores alike: "member-states" is
+// "Member states"); a part is tagged through its parent too. A wanted tag
+// that no recommendation carries is refused with the closest one.
+std::set<std::string> tagged(const std::vector<Recommendation>& recs,
+                             const std::vector<std::string>& wanted, Tag tag);
 
 }  // namespace rectrack

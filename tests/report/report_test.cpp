@@ -71,7 +71,7 @@ class ReportTest : public ::testing::Test {
     }
 
     StatusReport report(std::optional<std::string> as_recorded = {}) {
-        ReportOptions o{q2, {}, *parse_instant("2026-01-01T00:00:00Z"), {}};
+        ReportOptions o{q2, {}, *parse_instant("2026-01-01T00:00:00Z"), {}, {}, {}};
         if (as_recorded) o.as_recorded = AsRecorded(parse_instant(*as_recorded));
         return build_report(store, o);
     }
