@@ -232,7 +232,8 @@ std::vector<Event> Tracker::add_measure(MeasureInput in) {
     require_key(m.key, "measure");
     require_text(m.title, "a measure's title");
     m.type = measure_types().require(m.type);
-    if (store_.measure(m.key)) throw InputError("measure '" + m.key + "' already exists");
+    if (auto same = lookup_measure(store_, m.key))
+        throw InputError("measure '" + same->key + "' already exists");
     if (!m.celex.empty()) m.celex = value_or_throw(parse_celex(m.celex));
     if (!m.eli.empty()) m.eli = value_or_throw(parse_eli(m.eli));
     if (!m.com_ref.empty()) m.com_ref = value_or_throw(parse_com_ref(m.com_ref));

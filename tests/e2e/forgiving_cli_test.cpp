@@ -34,6 +34,9 @@ TEST_F(ForgivingCli, RecommendationKeysAreCaseInsensitive) {
               std::string::npos);
     EXPECT_NE(refused({"rec", "add", "r4", "--title", "again"}).find("'R4' already exists"),
               std::string::npos);
+    EXPECT_NE(refused({"measure", "add", "AI-Act", "--title", "again", "--type", "regulation"})
+                  .find("measure 'ai-act' already exists"),
+              std::string::npos);
 }
 
 TEST_F(ForgivingCli, VocabularyTakesHyphensOrUnderscores) {
