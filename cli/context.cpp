@@ -56,6 +56,7 @@ ImportResult Context::import_file(const std::string& file) const {
         Store::Transaction tx(store);
         const ImportResult r = rectrack::import_file(store, tx, Actor{s.author, s.now}, file);
         tx.commit();
+        print_warnings(r.warnings);
         return r;
     };
     if (std::filesystem::exists(s.db_path)) return import_into(s.db_path);

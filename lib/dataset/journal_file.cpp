@@ -294,6 +294,7 @@ ImportResult import_text(Store& store, Store::Transaction& tx, const Actor& acto
             Tracker tracker(store, tx, actor);
             load_dataset(tracker, doc, path);
             result.events = store.last_event_id() - before;
+            result.warnings = tracker.warnings();
             return result;
         }
         file = toml_journal(doc, path);

@@ -13,8 +13,9 @@ std::string export_journal_json(const Store& store);
 std::string export_journal_toml(const Store& store);
 
 struct ImportResult {
-    bool journal = false;     // a journal (true) or a dataset (false)
-    std::int64_t events = 0;  // events recorded
+    bool journal = false;               // a journal (true) or a dataset (false)
+    std::int64_t events = 0;            // events recorded
+    std::vector<std::string> warnings;  // a dataset's entry warnings (Tracker::warnings)
 };
 
 // Reads FILE (TOML or JSON, by content) and records it. A journal needs an

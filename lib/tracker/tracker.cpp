@@ -255,24 +255,32 @@ std::vector<Event> Tracker::add_measure(MeasureInput in) {
     put(p, "url", m.url);
     std::vector<Event> events = {
         append(EventKind::measure_added, {measure_subject(m.key)}, p, added)};
+    for (const auto& [stage, date] : in.stages)
+        events.push_back(record_stage(m.key, stage, date, ""));
+    // Judged on the whole record: a publication in the CELEX year explains
+    // an adoption the year before, whichever stage comes first.
     warn_of_mismatches(m.key, {});
-    for (const auto& [stage, date] : in.stages) events.push_back(reach_stage(m.key, stage, date));
     for (const auto& ref : in.evidence) events.push_back(attach_evidence(ref, m.key, added));
     return events;
 }
 
 Event Tracker::reach_stage(const std::string& measure_key, const std::string& stage_word, Date date,
                            const std::string& label) {
-    const std::string measure = require_measure(measure_key).key;
+    const Measure m = require_measure(measure_key);
+    const auto before = identifier_mismatches(m, store_.stages(m.key));
+    Event e = record_stage(m.key, stage_word, date, label);
+    warn_of_mismatches(m.key, before);
+    return e;
+}
+
+Event Tracker::record_stage(const std::string& measure, const std::string& stage_word, Date date,
+                            const std::string& label) {
     const std::string stage = measure_stages().require(stage_word);
     if (label.find('\n') != std::string::npos) throw InputError("a stage's label is one line");
     json p = {{"measure", measure}, {"stage", stage}};
     put(p, "label", label);
-    const auto before = identifier_mismatches(*store_.measure(measure), store_.stages(measure));
     // Planned stages (a regulation's date of application) may lie ahead.
-    Event e = append(EventKind::stage_reached, {measure_subject(measure)}, p, date);
-    warn_of_mismatches(measure, before);
-    return e;
+    return append(EventKind::stage_reached, {measure_subject(measure)}, p, date);
 }
 
 Event Tracker::link(const std::string& rec_key, const std::string& measure_key,

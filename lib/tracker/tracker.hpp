@@ -112,6 +112,8 @@ class Tracker {
     std::vector<std::string> warnings_;
 
     void warn(const std::string& message);
+    Event record_stage(const std::string& measure, const std::string& stage, Date date,
+                       const std::string& label);
     void warn_of_mismatches(const std::string& key, const std::vector<std::string>& before);
 
     Event append(EventKind kind, std::vector<std::string> subjects, nlohmann::json payload,

@@ -84,3 +84,19 @@ TEST_F(WarningsCli, IdentifiersThatDisagree) {
               std::string::npos)
         << r.err;
 }
+
+TEST_F(WarningsCli, AMeasureIsJudgedOnItsWholeRecord) {
+    // Delegated Regulation (EU) 2022/30: adopted on 29 October 2021, published
+    // and numbered in 2022. The publication explains the year; no warning,
+    // although the adoption is recorded before the publication.
+    Result r = rt({"measure", "add", "red-da", "--title", "RED delegated act", "--type",
+                   "regulation", "--celex", "32022R0030", "--stage", "adopted=2021-10-29",
+                   "--stage", "published=2022-01-12", "--strict"});
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    // Nor does loading the bundled data warn of anything.
+    env["RECTRACK_DB"] = dir.file("fresh.db");
+    Result init = rt({"init"});
+    EXPECT_EQ(init.code, 0);
+    EXPECT_EQ(init.err, "");
+}
