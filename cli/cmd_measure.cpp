@@ -33,6 +33,7 @@ void add_measure_add(CLI::App* parent, Context& ctx) {
     cmd->add_option("--type", o->m.type, "regulation, directive, decision, ...")->required();
     cmd->add_option("--institution", o->m.institutions, "Institution (repeatable, or commas)")
         ->delimiter(',');
+    cmd->add_option("--theme", o->m.themes, "Theme (repeatable, or commas)")->delimiter(',');
     cmd->add_option("--celex", o->m.celex, "CELEX number, e.g. 32024R1689");
     cmd->add_option("--eli", o->m.eli, "ELI, e.g. http://data.europa.eu/eli/reg/2024/1689/oj");
     cmd->add_option("--com", o->m.com_ref, "COM/JOIN/SWD reference, e.g. 'COM(2021) 206 final'");
@@ -142,6 +143,7 @@ void print_measure_json(const Measure& m, const Store& store) {
                 {"title", m.title},
                 {"type", m.type},
                 {"institutions", m.institutions},
+                {"themes", m.themes},
                 {"celex", m.celex},
                 {"eli", m.eli},
                 {"com_ref", m.com_ref},
@@ -161,6 +163,7 @@ void print_measure_text(const Measure& m, const Store& store) {
     std::cout << "Type:         " << m.type << "\n";
     if (!m.institutions.empty())
         std::cout << "Institutions: " << join(m.institutions, ", ") << "\n";
+    if (!m.themes.empty()) std::cout << "Themes:       " << join(m.themes, ", ") << "\n";
     if (!m.celex.empty()) std::cout << "CELEX:        " << m.celex << "\n";
     if (!m.eli.empty()) std::cout << "ELI:          " << m.eli << "\n";
     if (!m.com_ref.empty()) std::cout << "COM ref:      " << m.com_ref << "\n";

@@ -156,7 +156,8 @@ MeasureInput read_measure(const toml::table& t, const std::string& source) {
     MeasureInput in;
     in.measure = Measure{text(t, "key", true),     text(t, "title", true), text(t, "type", true),
                          texts(t, "institutions"), text(t, "celex"),       text(t, "eli"),
-                         text(t, "com_ref"),       text(t, "procedure"),   text(t, "url")};
+                         text(t, "com_ref"),       text(t, "procedure"),   text(t, "url"),
+                         texts(t, "themes")};
     each(t, "stage", source, [&](const toml::table& s) {
         in.stages.emplace_back(text(s, "stage", true), *date(s, "date", true));
     });

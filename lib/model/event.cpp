@@ -28,6 +28,7 @@ const std::vector<EventKindInfo>& event_kinds() {
         {evidence_archived, "evidence_archived", true, true},
         // Fixing how something is recorded is not something done about it.
         {amended, "amended", true, false},
+        {tags_changed, "tags_changed", true, true},
     };
     return table;
 }
@@ -81,6 +82,22 @@ std::string subject_label(const std::string& subject) {
         return subject.substr(subject.find(':') + 1);
     if (subject.starts_with("measure:")) return "measure " + subject.substr(8);
     return subject;
+}
+
+// "theme + cyber, - trade; addressee + Council": what a tags_changed gave and took.
+std::string tag_words(const nlohmann::json& p) {
+    std::string out;
+    for (const char* tag : {"themes", "addressees"}) {
+        std::string words;
+        for (const auto& [how, sign] : {std::pair{"added", "+ "}, std::pair{"removed", "- "}})
+            for (const auto& v :
+                 p.value(how, nlohmann::json::object()).value(tag, nlohmann::json::array()))
+                words += (words.empty() ? "" : ", ") + std::string(sign) + v.get<std::string>();
+        if (words.empty()) continue;
+        out += (out.empty() ? "" : "; ") +
+               std::string(tag == std::string("themes") ? "theme " : "addressee ") + words;
+    }
+    return out;
 }
 }  // namespace
 
@@ -146,6 +163,8 @@ std::string describe(const Event& e) {
             for (std::size_t i = 0; i < changes.size(); ++i) text += (i ? "; " : "") + changes[i];
             return text;
         }
+        case EventKind::tags_changed:
+            return subject_label(str(p, "subject")) + ": " + tag_words(p);
         case EventKind::audit_recorded:
             return "audit: " + std::to_string(p.value("results", nlohmann::json::array()).size()) +
                    " URLs checked, " + std::to_string(p.value("findings", 0)) + " offline findings";

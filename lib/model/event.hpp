@@ -31,6 +31,7 @@ enum class EventKind {
     audit_recorded,
     evidence_archived,
     amended,
+    tags_changed,
 };
 
 // What each kind is, in one table (event.cpp).

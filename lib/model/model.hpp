@@ -50,6 +50,7 @@ struct Measure {
     std::string com_ref;
     std::string procedure;
     std::string url;
+    std::vector<std::string> themes = {};  // given when added; `rectrack tag` changes them
 };
 
 struct MeasureStage {

@@ -13,6 +13,10 @@ namespace rectrack {
 // '_' alike ("Partly-Advances" is "partly_advances").
 bool same_word(std::string_view a, std::string_view b);
 
+// Two spellings of one tag: case, spaces, hyphens and underscores aside
+// ("member-states" is "Member states").
+bool same_tag(std::string_view a, std::string_view b);
+
 // The candidate a mistyped word most likely meant: within a small edit
 // distance (one edit per three letters, at least one), or the only
 // candidate it begins. Nothing when no candidate is close.

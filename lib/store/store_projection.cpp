@@ -48,6 +48,8 @@ const char* fact_table(EventKind k) {
             return "evidence_archives";
         case EventKind::amended:
             return "amendments";
+        case EventKind::tags_changed:
+            return "tag_changes";
         case EventKind::scale_set:
         case EventKind::report_added:
         case EventKind::recommendation_added:
@@ -145,10 +147,10 @@ void Projector::apply(const Event& e) {
         case EventKind::measure_added: {
             exec(
                 "INSERT INTO measures(key, title, type, institutions, celex, eli, com_ref, "
-                "procedure, url, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "procedure, url, event_id, recorded_at, themes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 str(p, "key"), str(p, "title"), str(p, "type"), array_text(p, "institutions"),
                 str(p, "celex"), str(p, "eli"), str(p, "com_ref"), str(p, "procedure"),
-                str(p, "url"), e.id, e.recorded_at);
+                str(p, "url"), e.id, e.recorded_at, array_text(p, "themes"));
             break;
         }
         case EventKind::stage_reached: {
@@ -232,6 +234,18 @@ void Projector::apply(const Event& e) {
                     r.at("evidence").get<EvidenceId>(), e.id, str(r, "url"), str(r, "result"),
                     r.value("http_status", 0), str(r, "final_url"), r.value("attempts", 0),
                     str(r, "detail"), r.value("ok", false) ? 1 : 0, e.recorded_at);
+            break;
+        }
+        case EventKind::tags_changed: {
+            for (const auto& [how, added] : {std::pair{"added", 1}, std::pair{"removed", 0}})
+                for (const auto& [tag, field] :
+                     {std::pair{"theme", "themes"}, std::pair{"addressee", "addressees"}})
+                    for (const auto& v : p.value(how, json::object()).value(field, json::array()))
+                        exec(
+                            "INSERT INTO tag_changes(event_id, subject, tag, value, added, "
+                            "recorded_at) VALUES (?,?,?,?,?,?)",
+                            e.id, str(p, "subject"), tag, v.get<std::string>(), added,
+                            e.recorded_at);
             break;
         }
         case EventKind::correction: {

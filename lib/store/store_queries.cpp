@@ -6,6 +6,7 @@
 #include "model/error.hpp"
 #include "model/text.hpp"
 #include "store/store.hpp"
+#include "store/tag_changes.hpp"
 #include "store/valid_sql.hpp"
 
 namespace rectrack {
@@ -70,13 +71,13 @@ Measure read_measure(SQLite::Statement& q) {
                    q.getColumn(2).getString(), json_list(q.getColumn(3).getString()),
                    q.getColumn(4).getString(), q.getColumn(5).getString(),
                    q.getColumn(6).getString(), q.getColumn(7).getString(),
-                   q.getColumn(8).getString()};
+                   q.getColumn(8).getString(), json_list(q.getColumn(9).getString())};
 }
 std::string measure_columns() {
     static const std::string s =
         "SELECT " +
         columns("'measure:' || m.key", "m", "key", "~title", "~type", "institutions", "~celex",
-                "~eli", "~com_ref", "~procedure", "~url") +
+                "~eli", "~com_ref", "~procedure", "~url", "themes") +
         "FROM measures m ";
     return s;
 }
@@ -189,14 +190,21 @@ std::optional<Recommendation> Store::recommendation(const std::string& key,
     q.bind(":key", key);
     q.bind(":t", as_recorded.bound());
     if (!q.executeStep()) return std::nullopt;
-    return read_rec(q);
+    Recommendation r = read_rec(q);
+    TagChanges(*db_, as_recorded, rec_subject(r.key))
+        .apply(rec_subject(r.key), r.themes, &r.addressees);
+    return r;
 }
 
 std::vector<Recommendation> Store::recommendations(AsRecorded as_recorded) const {
     SQLite::Statement q(*db_, rec_columns() + "WHERE r.recorded_at <= :t" + kRecOrder);
     q.bind(":t", as_recorded.bound());
+    const TagChanges tags(*db_, as_recorded);
     std::vector<Recommendation> out;
-    while (q.executeStep()) out.push_back(read_rec(q));
+    while (q.executeStep()) {
+        out.push_back(read_rec(q));
+        tags.apply(rec_subject(out.back().key), out.back().themes, &out.back().addressees);
+    }
     return out;
 }
 
@@ -253,10 +261,12 @@ std::vector<RecommendationSummary> Store::summaries() const {
 #undef FAMILY
     q.bind(":t", AsRecorded{}.bound());
     const StatusScale sc = scale();
+    const TagChanges tags(*db_, AsRecorded{});
     std::vector<RecommendationSummary> out;
     while (q.executeStep()) {
         RecommendationSummary s;
         s.rec = read_rec(q);
+        tags.apply(rec_subject(s.rec.key), s.rec.themes, &s.rec.addressees);
         s.status = sc.levels.empty() ? "" : sc.lowest();
         if (!q.getColumn(9).isNull()) {
             const std::string v = q.getColumn(9).getString();
@@ -275,7 +285,10 @@ std::optional<Measure> Store::measure(const std::string& key, AsRecorded as_reco
     q.bind(":key", key);
     q.bind(":t", as_recorded.bound());
     if (!q.executeStep()) return std::nullopt;
-    return read_measure(q);
+    Measure m = read_measure(q);
+    TagChanges(*db_, as_recorded, measure_subject(m.key))
+        .apply(measure_subject(m.key), m.themes, nullptr);
+    return m;
 }
 
 // Through the NOCASE indexes (schema 7): a key in another case, found
@@ -304,8 +317,12 @@ std::optional<std::string> Store::measure_key_any_case(const std::string& key) c
 std::vector<Measure> Store::measures(AsRecorded as_recorded) const {
     SQLite::Statement q(*db_, measure_columns() + "WHERE " VALID("m") " ORDER BY m.key");
     q.bind(":t", as_recorded.bound());
+    const TagChanges tags(*db_, as_recorded);
     std::vector<Measure> out;
-    while (q.executeStep()) out.push_back(read_measure(q));
+    while (q.executeStep()) {
+        out.push_back(read_measure(q));
+        tags.apply(measure_subject(out.back().key), out.back().themes, nullptr);
+    }
     return out;
 }
 

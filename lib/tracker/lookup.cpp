@@ -63,19 +63,6 @@ std::vector<std::string> recommendation_keys(const Store& store,
     return out;
 }
 
-namespace {
-
-std::string tag_form(std::string_view s) {
-    std::string out;
-    for (char c : s)
-        out += (c == ' ' || c == '-')
-                   ? '_'
-                   : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-}  // namespace
-
 std::set<std::string> tagged(const std::vector<Recommendation>& recs,
                              const std::vector<std::string>& wanted, Tag tag) {
     const char* what = tag == Tag::theme ? "theme" : "addressee";
@@ -86,19 +73,16 @@ std::set<std::string> tagged(const std::vector<Recommendation>& recs,
         for (const auto& t : tag == Tag::theme ? r.themes : r.addressees)
             if (std::find(known.begin(), known.end(), t) == known.end()) known.push_back(t);
     }
-    std::set<std::string> forms;
-    for (const auto& w : wanted) {
-        const bool carried = std::any_of(known.begin(), known.end(),
-                                         [&](const auto& k) { return tag_form(k) == tag_form(w); });
-        if (!carried)
+    for (const auto& w : wanted)
+        if (std::none_of(known.begin(), known.end(), [&](const auto& k) { return same_tag(k, w); }))
             throw InputError("no recommendation has the " + std::string(what) + " '" + w + "'" +
                              did_you_mean(w, known));
-        forms.insert(tag_form(w));
-    }
     auto has = [&](const Recommendation& r) {
         const auto& tags = tag == Tag::theme ? r.themes : r.addressees;
-        return std::any_of(tags.begin(), tags.end(),
-                           [&](const auto& t) { return forms.contains(tag_form(t)); });
+        return std::any_of(tags.begin(), tags.end(), [&](const auto& t) {
+            return std::any_of(wanted.begin(), wanted.end(),
+                               [&](const auto& w) { return same_tag(t, w); });
+        });
     };
     std::set<std::string> out;
     for (const auto& r : recs) {

@@ -196,6 +196,8 @@ std::vector<Event> Tracker::add_recommendation(Recommendation r, std::optional<D
     }
     const auto report = store_.report(r.report);
     if (!report) throw InputError("unknown report '" + r.report + "'");
+    r.themes = clean_tags(r.themes, "theme");
+    r.addressees = clean_tags(r.addressees, "addressee");
     json p = {{"key", r.key},     {"report", r.report},         {"number", r.number},
               {"title", r.title}, {"addressees", r.addressees}, {"themes", r.themes}};
     put(p, "parent", r.parent);
@@ -246,8 +248,10 @@ std::vector<Event> Tracker::add_measure(MeasureInput in) {
     if (!in.date)
         for (const auto& [stage, date] : in.stages) added = std::min(added, date);
 
+    m.themes = clean_tags(m.themes, "theme");
     json p = {
         {"key", m.key}, {"title", m.title}, {"type", m.type}, {"institutions", m.institutions}};
+    if (!m.themes.empty()) p["themes"] = m.themes;
     put(p, "celex", m.celex);
     put(p, "eli", m.eli);
     put(p, "com_ref", m.com_ref);

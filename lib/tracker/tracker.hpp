@@ -95,6 +95,13 @@ class Tracker {
                                const std::string& reason);
     Event amend_measure(const std::string& key, FieldChanges fields, const std::string& reason);
     Event amend_evidence(const std::string& ref, FieldChanges fields, const std::string& reason);
+    // Themes and addressees given to or taken from a recommendation, or
+    // themes of a measure, in any spelling of a carried tag (tags.cpp).
+    struct TagEdit {
+        std::vector<std::string> themes, addressees;
+    };
+    Event change_tags(const std::string& key, const TagEdit& add, const TagEdit& remove,
+                      std::optional<Date> date);
     // A copy of a source, kept in the database: its bytes as an object,
     // and an event saying what they are and when they were fetched.
     Event record_archive(EvidenceId id, const CheckResult& fetched, const std::string& fetched_at);
