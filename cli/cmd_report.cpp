@@ -35,7 +35,7 @@ void add_report(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("report",
                                    "A period's status report (default: the last complete quarter)");
     struct Options {
-        std::string quarter, from, to, format, output, as_recorded;
+        std::string quarter, from, to, format, output, as_recorded, by;
         std::vector<std::string> recs, themes, addressees;
         bool collapse = false;
     };
@@ -52,6 +52,9 @@ void add_report(CLI::App& app, Context& ctx) {
         ->delimiter(',');
     cmd->add_option("--addressee", o->addressees, "Only recommendations addressed to these")
         ->delimiter(',');
+    cmd->add_option("--by", o->by, "Also group the recommendations: addressee")
+        ->check(CLI::IsMember({"addressee"}))
+        ->type_name("GROUPING");
     cmd->add_flag("--collapse-unchanged", o->collapse,
                   "Name recommendations with nothing in the period in one line (md, html, pdf)");
     cmd->add_option(
@@ -70,6 +73,8 @@ void add_report(CLI::App& app, Context& ctx) {
         options.recs = o->recs;
         options.themes = o->themes;
         options.addressees = o->addressees;
+        options.by_addressee = o->by == "addressee";
+        options.due_soon_days = s.due_soon_days;
         if (o->format == "pdf" && o->output.empty())
             throw InputError("--format pdf writes a file: give --output FILE.pdf");
         auto store = ctx.open();

@@ -15,7 +15,7 @@ void add_show(CLI::App& app, Context& ctx) {
     add_format(cmd, o->format, {"text", "json"});
     cmd->callback([&ctx, o] {
         const auto store = ctx.open();
-        const RecommendationView view = view_recommendation(*store, o->key);
+        const RecommendationView view = view_recommendation(*store, o->key, ctx.deadline_rule());
         if (o->format == "json")
             print_json(to_json(view));
         else

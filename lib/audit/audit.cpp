@@ -12,6 +12,7 @@
 #include "model/error.hpp"
 #include "model/text.hpp"
 #include "tracker/lookup.hpp"
+#include "tracker/tracker.hpp"
 
 namespace rectrack {
 
@@ -296,6 +297,19 @@ void check_dormancy(const Store& store, const Scope& scope, Date today, std::vec
     }
 }
 
+// Targets passed on recommendations not yet implemented or closed.
+void check_targets(const Store& store, const Scope& scope, Date today, std::vector<Finding>& out) {
+    for (const auto& s : recommendation_summaries(store, {today, 0}))
+        if (s.deadline == Deadline::overdue && scope.included.contains(s.rec.key))
+            out.push_back({FindingKind::overdue_recommendation, s.rec.key,
+                           "its target date " + s.follow_up.target->str() +
+                               " has passed and it is " + s.status,
+                           "record what happened (`rectrack status " + s.rec.key +
+                               " ...`) or move the target with its reason (`rectrack target " +
+                               s.rec.key + " DATE --reason \"...\"`)",
+                           s.rec.key});
+}
+
 }  // namespace
 
 std::vector<Finding> offline_findings(const Store& store, const AuditOptions& o) {
@@ -305,6 +319,7 @@ std::vector<Finding> offline_findings(const Store& store, const AuditOptions& o)
     check_evidence(scope, o, out);
     check_measures(store, scope, o, out);
     check_dormancy(store, scope, o.today, out);
+    check_targets(store, scope, o.today, out);
     const VerifyResult v = store.verify();
     if (!v.ok)
         out.push_back({FindingKind::journal_integrity,

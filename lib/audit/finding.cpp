@@ -11,7 +11,7 @@ namespace rectrack {
 namespace {
 
 using enum FindingKind;
-constexpr std::array<FindingKindInfo, 14> kKinds = {{
+constexpr std::array<FindingKindInfo, 15> kKinds = {{
     {unsupported_status, "unsupported_status", Severity::error},
     {broken_evidence, "broken_evidence", Severity::error},
     {contradicting_evidence, "contradicting_evidence", Severity::error},
@@ -22,6 +22,7 @@ constexpr std::array<FindingKindInfo, 14> kKinds = {{
     {duplicate_source, "duplicate_source", Severity::warning},
     {measure_without_identifier, "measure_without_identifier", Severity::warning},
     {link_without_evidence, "link_without_evidence", Severity::warning},
+    {overdue_recommendation, "overdue_recommendation", Severity::warning},
     {dormant_recommendation, "dormant_recommendation", Severity::warning},
     {evidence_stale, "evidence_stale", Severity::warning},
     {evidence_unchecked, "evidence_unchecked", Severity::info},

@@ -32,6 +32,7 @@ enum class FindingKind {
     identifier_mismatch,     // CELEX, COM reference, ELI or adoption date disagree
     link_without_evidence,   // a measure linked to a recommendation has no evidence
     dormant_recommendation,  // no event for more than a year
+    overdue_recommendation,  // its target date passed, not implemented or closed
     journal_integrity,       // verify failed
 };
 

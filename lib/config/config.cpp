@@ -55,9 +55,12 @@ Settings resolve_settings(const Overrides& flags, const std::string& config_path
                 s.contact = value.as_string()->get();
             } else if (k == "busy_timeout_ms" && value.is_integer()) {
                 s.busy_timeout_ms = static_cast<int>(value.as_integer()->get());
+            } else if (k == "due_soon_days" && value.is_integer() &&
+                       value.as_integer()->get() >= 0) {
+                s.due_soon_days = static_cast<int>(value.as_integer()->get());
             } else {
                 throw InputError(config_path + ": unknown or mistyped setting '" + k +
-                                 "' (known: db, author, contact, busy_timeout_ms)");
+                                 "' (known: db, author, contact, busy_timeout_ms, due_soon_days)");
             }
         }
     }
@@ -69,6 +72,12 @@ Settings resolve_settings(const Overrides& flags, const std::string& config_path
                                         : file_author.value_or(login_name());
     if (auto t = env("RECTRACK_BUSY_TIMEOUT_MS"))
         s.busy_timeout_ms = parse_timeout(*t, "RECTRACK_BUSY_TIMEOUT_MS");
+    if (auto d = env("RECTRACK_DUE_SOON_DAYS")) {
+        const auto days = parse_number<int>(*d);
+        if (!days || *days < 0)
+            throw InputError("invalid RECTRACK_DUE_SOON_DAYS '" + *d + "': expected days, e.g. 30");
+        s.due_soon_days = *days;
+    }
     s.now = system_now();
     if (auto n = env("RECTRACK_NOW")) s.now = require_instant(*n, "RECTRACK_NOW");
     return s;

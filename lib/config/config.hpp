@@ -18,6 +18,8 @@ struct Settings {
     std::string author;
     std::string contact;  // sent in the User-Agent of link checks
     int busy_timeout_ms = 5000;
+    // A target date this near is "due soon" in `recs`, `show` and reports.
+    int due_soon_days = 30;
     // The clock. RECTRACK_NOW fixes it, so tests and reproduced reports see
     // the same "today" on any day they run.
     Instant now;

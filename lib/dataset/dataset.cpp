@@ -190,6 +190,21 @@ void load_status_changes(Tracker& tracker, const toml::table& data, const std::s
     }
 }
 
+// Who follows each recommendation and its target date, as of the load, and
+// the addressees' responses, each on its date.
+void load_follow_ups(Tracker& tracker, const toml::table& data, const std::string& source) {
+    each(data, "recommendation", source, [&](const toml::table& t) {
+        const std::string key = text(t, "key", true);
+        if (const std::string owner = text(t, "owner"); !owner.empty())
+            tracker.set_owner(key, owner, std::nullopt);
+        if (const auto target = date(t, "target")) tracker.set_target(key, target, "", std::nullopt);
+    });
+    each(data, "response", source, [&](const toml::table& t) {
+        tracker.record_response(text(t, "rec", true), text(t, "response", true),
+                                date(t, "date", true), texts(t, "evidence"), text(t, "note"));
+    });
+}
+
 }  // namespace
 
 void load_dataset(Tracker& tracker, const toml::table& data, const std::string& source) {
@@ -218,6 +233,7 @@ void load_dataset(Tracker& tracker, const toml::table& data, const std::string& 
     each(data, "note", source, [&](const toml::table& t) {
         tracker.add_note(text(t, "on", true), text(t, "text", true), date(t, "date"));
     });
+    load_follow_ups(tracker, data, source);
 }
 
 }  // namespace rectrack

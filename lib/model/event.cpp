@@ -29,6 +29,9 @@ const std::vector<EventKindInfo>& event_kinds() {
         // Fixing how something is recorded is not something done about it.
         {amended, "amended", true, false},
         {tags_changed, "tags_changed", true, true},
+        {owner_set, "owner_set", true, true},
+        {target_set, "target_set", true, true},
+        {response_recorded, "response_recorded", true, true},
     };
     return table;
 }
@@ -162,6 +165,23 @@ std::string describe(const Event& e) {
             std::string text = "amended " + subject_label(str(p, "subject")) + ": ";
             for (std::size_t i = 0; i < changes.size(); ++i) text += (i ? "; " : "") + changes[i];
             return text;
+        }
+        case EventKind::owner_set:
+            return str(p, "rec") + " followed by " +
+                   (str(p, "owner").empty() ? "no one" : str(p, "owner"));
+        case EventKind::target_set: {
+            std::string s = str(p, "rec") + " target " +
+                            (str(p, "target").empty() ? "cleared" : str(p, "target"));
+            if (!str(p, "previous").empty()) s += " (was " + str(p, "previous") + ")";
+            return str(p, "reason").empty() ? s : s + ": " + str(p, "reason");
+        }
+        case EventKind::response_recorded: {
+            std::string s = str(p, "rec") + " response: " + str(p, "response");
+            std::vector<EvidenceId> ids;
+            for (const auto& id : p.value("evidence", nlohmann::json::array()))
+                ids.push_back(id.get<EvidenceId>());
+            if (!ids.empty()) s += " (cites " + evidence_ranges(ids) + ")";
+            return str(p, "note").empty() ? s : s + ": " + str(p, "note");
         }
         case EventKind::tags_changed:
             return subject_label(str(p, "subject")) + ": " + tag_words(p);

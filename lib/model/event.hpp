@@ -32,6 +32,9 @@ enum class EventKind {
     evidence_archived,
     amended,
     tags_changed,
+    owner_set,
+    target_set,
+    response_recorded,
 };
 
 // What each kind is, in one table (event.cpp).

@@ -136,6 +136,33 @@ struct Note {
     std::string author;
 };
 
+// A recommendation's follow-up: who follows it internally, when it is
+// expected, and how its addressee responded. Each entry replaces the one
+// before it of the same kind, and all are kept, so a report shows the
+// target of its period and when it moved.
+struct FollowUp {
+    enum class Field { owner, target, response };
+    EventId event = 0;
+    std::string rec;
+    Field field = Field::owner;
+    std::string value;  // a name, a date (YYYY-MM-DD) or a response; empty when cleared
+    std::string note;   // why a target moved; what a response said
+    Date date;          // effective
+    std::vector<EvidenceId> evidence = {};  // the sources of a response
+    std::string author = {};
+    std::string recorded_at = {};
+};
+
+// Where a recommendation's follow-up stands at the close of a day.
+struct FollowUpState {
+    std::string owner;
+    std::optional<Date> target;
+    std::optional<FollowUp> response;
+};
+
+// Whether a target date holds anyone to account on `today`.
+enum class Deadline { none, on_track, due_soon, overdue };
+
 // One row of `rectrack recs`: a recommendation and where it stands now.
 struct RecommendationSummary {
     Recommendation rec;
@@ -143,6 +170,8 @@ struct RecommendationSummary {
     std::optional<Date> status_since;
     int measures = 0;
     int evidence = 0;
+    FollowUpState follow_up = {};  // as it stands today
+    Deadline deadline = Deadline::none;
 };
 
 }  // namespace rectrack

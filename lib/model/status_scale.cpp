@@ -58,6 +58,15 @@ int StatusScale::progress(std::string_view name) const {
     return *rank(name);
 }
 
+bool StatusScale::settled(std::string_view name) const {
+    const auto* level = find(name);
+    if (!level) return false;
+    if (level->closed) return true;
+    for (auto it = levels.rbegin(); it != levels.rend(); ++it)
+        if (!it->closed) return it->name == name;
+    return false;
+}
+
 StatusScale StatusScale::default_scale() {
     return StatusScale{{
         {"not_started", "Not started", false},

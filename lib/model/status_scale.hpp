@@ -36,6 +36,9 @@ struct StatusScale {
     // Progress for comparing two statuses: the rank on the scale, with the
     // closed states below every open one, since entering them ends progress.
     int progress(std::string_view name) const;
+    // Nothing more is expected: the highest open level (implemented) or a
+    // closed one. A target date passed on anything else is overdue.
+    bool settled(std::string_view name) const;
 
     static StatusScale default_scale();
 };

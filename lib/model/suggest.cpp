@@ -36,9 +36,9 @@ bool begins(std::string_view word, std::string_view prefix) {
 
 bool same_tag(std::string_view a, std::string_view b) {
     auto tag_fold = [](char c) { return c == ' ' ? '_' : fold(c); };
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(),
-                      [&](char x, char y) { return tag_fold(x) == tag_fold(y); });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) {
+               return tag_fold(x) == tag_fold(y);
+           });
 }
 
 bool same_word(std::string_view a, std::string_view b) {

@@ -64,6 +64,8 @@ constexpr std::array<std::string_view, 4> kRelations = {"advances", "partly_adva
 constexpr std::array<std::string_view, 5> kKinds = {"official", "legislation", "news", "ngo",
                                                     "academic"};
 constexpr std::array<std::string_view, 3> kBearings = {"supports", "contradicts", "context"};
+constexpr std::array<std::string_view, 5> kResponses = {"accepted", "partially_accepted", "noted",
+                                                        "rejected", "no_response"};
 }  // namespace
 
 const Vocabulary& measure_types() {
@@ -84,6 +86,10 @@ const Vocabulary& evidence_kinds() {
 }
 const Vocabulary& evidence_bearings() {
     static const Vocabulary v{"evidence bearing", kBearings};
+    return v;
+}
+const Vocabulary& responses() {
+    static const Vocabulary v{"response", kResponses};
     return v;
 }
 

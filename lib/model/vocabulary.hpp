@@ -25,5 +25,8 @@ const Vocabulary& measure_stages();  // in the order a measure passes them
 const Vocabulary& link_relations();
 const Vocabulary& evidence_kinds();
 const Vocabulary& evidence_bearings();
+// How an addressee answered a recommendation, as the UN trackers and the
+// European Court of Auditors record it: apart from what was done.
+const Vocabulary& responses();
 
 }  // namespace rectrack

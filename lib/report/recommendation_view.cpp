@@ -9,15 +9,18 @@ namespace rectrack {
 
 using nlohmann::json;
 
-RecommendationView view_recommendation(const Store& store, const std::string& asked) {
+RecommendationView view_recommendation(const Store& store, const std::string& asked,
+                                       const DeadlineRule& rule) {
     RecommendationView v;
     v.rec = find_recommendation(store, asked);
     const std::string& key = v.rec.key;
     // One pass gives this recommendation's standing and its parts'.
-    for (const auto& s : recommendation_summaries(store)) {
+    for (const auto& s : recommendation_summaries(store, rule)) {
         if (s.rec.key == key) {
             v.status = s.status;
             v.status_since = s.status_since;
+            v.follow_up = s.follow_up;
+            v.deadline = s.deadline;
         }
         if (s.rec.parent == key) v.part_status.push_back(s.rec.key + " " + s.status);
     }
@@ -28,6 +31,7 @@ RecommendationView view_recommendation(const Store& store, const std::string& as
     for (auto id : store.evidence_of_rec(key))
         if (auto e = store.evidence(id)) v.evidence.push_back(*e);
     v.notes = store.notes(rec_subject(key));
+    v.follow_ups = store.follow_ups(key);
     return v;
 }
 
@@ -81,6 +85,29 @@ json evidence_json(const std::vector<Evidence>& evidence) {
     return out;
 }
 
+json follow_up_json(const RecommendationView& v) {
+    json entries = json::array();
+    for (const auto& f : v.follow_ups)
+        entries.push_back({{"event", f.event},
+                           {"date", f.date.str()},
+                           {"field", field_name(f.field)},
+                           {"value", f.value},
+                           {"note", f.note},
+                           {"evidence", evidence_refs(f.evidence)}});
+    const auto& s = v.follow_up;
+    json response;
+    if (s.response)
+        response = {{"response", s.response->value},
+                    {"date", s.response->date.str()},
+                    {"evidence", evidence_refs(s.response->evidence)},
+                    {"note", s.response->note}};
+    return {{"owner", s.owner},
+            {"target", s.target ? json(s.target->str()) : json()},
+            {"deadline", deadline_name(v.deadline)},
+            {"response", response},
+            {"entries", entries}};
+}
+
 json notes_json(const std::vector<Note>& notes) {
     json out = json::array();
     for (const auto& n : notes)
@@ -99,6 +126,14 @@ void write_header(std::ostream& out, const RecommendationView& v) {
     if (!v.part_status.empty()) out << "Parts:      " << join(v.part_status, ", ") << "\n";
     if (!r.addressees.empty()) out << "Addressees: " << join(r.addressees, ", ") << "\n";
     if (!r.themes.empty()) out << "Themes:     " << join(r.themes, ", ") << "\n";
+    const FollowUpState& f = v.follow_up;
+    if (!f.owner.empty()) out << "Owner:      " << f.owner << "\n";
+    if (f.target) {
+        out << "Target:     " << f.target->str();
+        if (v.deadline != Deadline::none) out << ", " << deadline_name(v.deadline);
+        out << "\n";
+    }
+    if (f.response) out << "Response:   " << response_words(*f.response) << "\n";
     out << "\n" << r.text << "\n";
 }
 
@@ -131,6 +166,21 @@ void write_measures(std::ostream& out, const std::vector<LinkedMeasure>& measure
     }
 }
 
+// Every owner, target and response, so a moved target shows where it was.
+void write_follow_up(std::ostream& out, const std::vector<FollowUp>& entries) {
+    if (entries.empty()) return;
+    out << "\nFollow-up\n";
+    for (const auto& f : entries) {
+        out << "  " << f.date.str() << "  " << column(std::string(field_name(f.field)), 10);
+        if (f.field == FollowUp::Field::response)
+            out << response_words(f);
+        else
+            out << (f.value.empty() ? "(cleared)" : f.value)
+                << (f.note.empty() ? "" : ": " + f.note);
+        out << "  #" << f.event << "\n";
+    }
+}
+
 void write_evidence_and_notes(std::ostream& out, const RecommendationView& v) {
     out << "\nEvidence\n";
     if (v.evidence.empty()) out << "  (none)\n";
@@ -158,13 +208,15 @@ json to_json(const RecommendationView& v) {
             {"history", history_json(v.history)},
             {"measures", measures_json(v.measures)},
             {"evidence", evidence_json(v.evidence)},
-            {"notes", notes_json(v.notes)}};
+            {"notes", notes_json(v.notes)},
+            {"follow_up", follow_up_json(v)}};
 }
 
 void write_text(std::ostream& out, const RecommendationView& v) {
     write_header(out, v);
     write_history(out, v.history);
     write_measures(out, v.measures);
+    write_follow_up(out, v.follow_ups);
     write_evidence_and_notes(out, v);
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/follow_up.hpp"
 #include "model/model.hpp"
 #include "store/store.hpp"
 
@@ -29,10 +30,14 @@ struct RecommendationView {
     std::vector<LinkedMeasure> measures;
     std::vector<Evidence> evidence;
     std::vector<Note> notes;
+    FollowUpState follow_up;  // as it stands
+    Deadline deadline = Deadline::none;
+    std::vector<FollowUp> follow_ups;  // every owner, target and response recorded
 };
 
 // Throws InputError for an unknown key.
-RecommendationView view_recommendation(const Store& store, const std::string& key);
+RecommendationView view_recommendation(const Store& store, const std::string& key,
+                                       const DeadlineRule& rule);
 
 nlohmann::json to_json(const RecommendationView& view);
 void write_text(std::ostream& out, const RecommendationView& view);

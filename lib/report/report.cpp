@@ -130,6 +130,7 @@ struct Sources {
     std::map<std::string, Measure> measures;
     std::map<std::string, std::vector<MeasureStage>> stages;  // by measure
     std::map<std::string, std::vector<Link>> links;           // by recommendation, at the end
+    std::map<std::string, std::vector<FollowUp>> follow_ups;  // by recommendation
 };
 
 Sources read_sources(const Store& store, const ReportOptions& o) {
@@ -145,6 +146,7 @@ Sources read_sources(const Store& store, const ReportOptions& o) {
     for (auto& m : store.measures(t)) in.measures.emplace(m.key, m);
     for (auto& s : store.all_stages(t)) in.stages[s.measure].push_back(s);
     for (auto& l : store.links_on(o.period.end, t)) in.links[l.rec].push_back(l);
+    for (auto& f : store.follow_ups({}, t)) in.follow_ups[f.rec].push_back(std::move(f));
     return in;
 }
 
@@ -307,6 +309,13 @@ void PeriodReader::add_change(const Event& e, const ReportEvent& re, bool concer
         c.title = title_of_measure(c.subject);
         c.stage = e.payload.value("stage", "");
         c.label = e.payload.value("label", "");
+    } else if ((e.kind == EventKind::owner_set || e.kind == EventKind::target_set ||
+                e.kind == EventKind::response_recorded) &&
+               concerns_included) {
+        c.kind = ReportChange::Kind::follow_up;
+        c.subject = e.payload.value("rec", "");
+        c.title = title_of_rec(c.subject);
+        c.text = follow_up_words(e);
     } else if (e.kind == EventKind::note_added && note_in_scope(e)) {
         c.kind = ReportChange::Kind::note;
         const std::string subject = e.payload.value("subject", "");
@@ -391,6 +400,35 @@ void add_backing_evidence(ReportRecommendation& row, const StatusTimeline& timel
             row.evidence.push_back(it->second);
         row.sources[id] = source_state(in, id);
     }
+}
+
+// Who and by when at the end of the period; a part addressed like its parent.
+void add_follow_up(ReportRecommendation& row, const Recommendation& r, const Sources& in,
+                   const StatusScale& scale, const ReportOptions& o) {
+    row.addressees = r.addressees;
+    if (row.addressees.empty())
+        for (const auto& p : in.all_recs)
+            if (p.key == r.parent) row.addressees = p.addressees;
+    const auto it = in.follow_ups.find(r.key);
+    if (it == in.follow_ups.end()) return;
+    const FollowUpState s = follow_up_on(it->second, o.period.end);
+    row.owner = s.owner;
+    row.target = s.target;
+    row.response = s.response;
+    row.deadline = deadline(s.target, scale.settled(row.status_end), o.period.end, o.due_soon_days);
+}
+
+std::vector<AddresseeGroup> group_by_addressee(const std::vector<ReportRecommendation>& rows) {
+    std::map<std::string, AddresseeGroup> groups;
+    for (const auto& row : rows)
+        for (const auto& a : row.addressees) {
+            auto& g = groups[a];
+            g.addressee = a;
+            g.keys.push_back(row.key);
+        }
+    std::vector<AddresseeGroup> out;
+    for (auto& [name, g] : groups) out.push_back(std::move(g));
+    return out;
 }
 
 // Whole recommendations only: parts are counted through their parent.
@@ -494,10 +532,12 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
         }
         row.measures = measure_rows(r.key, parts_of[r.key], in, o.period);
         add_backing_evidence(row, timeline, in, o.period.end);
+        add_follow_up(row, r, in, out.scale, o);
         count_in_summary(row, out.summary);
         out.recommendations.push_back(std::move(row));
     }
     out.trend = trend(timeline, recs, o.period.end);
+    if (o.by_addressee) out.by_addressee = group_by_addressee(out.recommendations);
     return out;
 }
 

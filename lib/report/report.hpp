@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/check.hpp"
+#include "model/follow_up.hpp"
 #include "model/model.hpp"
 #include "model/status_scale.hpp"
 #include "store/anchor.hpp"
@@ -23,6 +24,8 @@ struct ReportOptions {
     Instant generated;                            // the clock; the as-recorded instant when given
     std::vector<std::string> recs;                // only these (and their parts); all when empty
     std::vector<std::string> themes, addressees;  // only those tagged so; all when empty
+    int due_soon_days = 30;     // a target this near the period's end is "due soon"
+    bool by_addressee = false;  // also group the recommendations by addressee
 };
 
 // One journal entry as a report shows it.
@@ -82,12 +85,26 @@ struct ReportRecommendation {
     std::map<EvidenceId, SourceState> sources;  // of each in `evidence`
     int unsupported = 0;                        // status changes in the period citing no evidence
     int sources_failed = 0;  // status changes in the period whose sources all failed
+    // Who and by when, at the end of the period. A part without addressees
+    // of its own has its parent's.
+    std::vector<std::string> addressees = {};
+    std::string owner = {};
+    std::optional<Date> target = {};
+    Deadline deadline = Deadline::none;  // judged on the period's last day
+    std::optional<FollowUp> response = {};
+};
+
+// The recommendations addressed to one addressee (`report --by addressee`).
+struct AddresseeGroup {
+    std::string addressee;
+    std::vector<std::string> keys;  // in report order; a recommendation may be in several groups
 };
 
 // One thing that changed in the period, for "Changes in the period": a
 // status change, a stage a linked measure reached, or a note.
 struct ReportChange {
-    enum class Kind { status, stage, note };
+    // follow_up: an owner named, a target set, moved or cleared, a response.
+    enum class Kind { status, stage, note, follow_up };
     Kind kind = Kind::status;
     EventId event = 0;
     Date date;
@@ -100,7 +117,7 @@ struct ReportChange {
     bool sources_failed = false;                 // ... or only sources that failed
     std::string stage;                           // for a stage
     std::string label;                           // the stage's step, if labelled
-    std::string text;                            // for a note
+    std::string text;                            // for a note, or a follow-up in words
     bool late = false;                           // recorded after the period ended
 };
 std::string change_kind_name(ReportChange::Kind k);
@@ -144,8 +161,9 @@ struct StatusReport {
     std::vector<ReportRecommendation> recommendations;  // parts follow their parent
     std::vector<ReportChange> changes;                  // in date order; what a reader wants first
     std::vector<ReportEvent> late_entries;
-    std::vector<Correction> corrections;  // recorded within the period
-    std::vector<QuarterCount> trend;      // the eight quarters ending with the period's
+    std::vector<Correction> corrections;       // recorded within the period
+    std::vector<QuarterCount> trend;           // the eight quarters ending with the period's
+    std::vector<AddresseeGroup> by_addressee;  // only when asked for, by addressee name
 };
 
 // "In the period 1 recommendation advanced, ..." as plain text.

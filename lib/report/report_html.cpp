@@ -1,5 +1,6 @@
 #include <sstream>
 
+#include "model/follow_up.hpp"
 #include "model/text.hpp"
 #include "report/chart.hpp"
 #include "report/escape.hpp"
@@ -146,6 +147,30 @@ void write_overview(std::ostream& o, const StatusReport& r) {
     o << "</tbody>\n</table>\n</section>\n";
 }
 
+// Who must act and who follows, by when, and how the addressee responded.
+void write_follow_up_table(std::ostream& o, const StatusReport& r) {
+    o << "<section id=\"follow-up\">\n<h2>Who and by when</h2>\n<table id=\"follow-up-table\">\n"
+      << "<thead><tr><th scope=\"col\">Recommendation</th><th scope=\"col\">Addressees</th>"
+      << "<th scope=\"col\">Owner</th><th scope=\"col\">Target</th>"
+      << "<th scope=\"col\">Response</th></tr></thead>\n<tbody>\n";
+    for (const auto& rec : r.recommendations) {
+        const bool overdue = rec.deadline == Deadline::overdue;
+        o << "<tr data-follow-up=\"" << h(rec.key) << "\"><th scope=\"row\">" << h(rec.key)
+          << "</th><td>" << h(join(rec.addressees, ", ")) << "</td><td>" << h(rec.owner)
+          << "</td><td" << (overdue ? " class=\"warn\"" : "") << ">" << h(target_words(rec))
+          << "</td><td>" << h(response_cell(rec)) << "</td></tr>\n";
+    }
+    o << "</tbody>\n</table>\n";
+    if (!r.by_addressee.empty()) {
+        o << "<h3>By addressee</h3>\n<ul id=\"by-addressee\">\n";
+        for (const auto& g : r.by_addressee)
+            o << "<li><strong>" << h(g.addressee) << "</strong>: " << h(join(g.keys, ", "))
+              << "</li>\n";
+        o << "</ul>\n";
+    }
+    o << "</section>\n";
+}
+
 void write_measures(std::ostream& o, const std::vector<ReportMeasure>& measures) {
     if (measures.empty()) return;
     o << "<p><strong>Measures</strong></p>\n<ul class=\"measures\">\n";
@@ -198,6 +223,12 @@ void write_recommendation(std::ostream& o, const StatusScale& scale,
     o << "<section class=\"rec\" id=\"rec-" << h(rec.key) << "\">\n<h3>" << h(rec.key) << ": "
       << h(rec.title) << "</h3>\n<p>" << badge(scale, rec.status_start) << " → "
       << badge(scale, rec.status_end) << " (" << direction_html(rec.direction) << ")</p>\n";
+    std::vector<std::string> who;
+    if (!rec.addressees.empty()) who.push_back("Addressed to " + join(rec.addressees, ", "));
+    if (!rec.owner.empty()) who.push_back("followed by " + rec.owner);
+    if (rec.target) who.push_back("target " + target_words(rec));
+    if (rec.response) who.push_back("response: " + response_words(*rec.response));
+    if (!who.empty()) o << "<p class=\"meta\">" << h(join(who, "; ")) << "</p>\n";
     if (rec.events.empty()) {
         o << "<p>No events in the period.</p>\n";
     } else {
@@ -253,6 +284,7 @@ std::string render_html(const StatusReport& r, const RenderOptions& options) {
     write_summary(o, r);
     write_changes(o, r);
     write_overview(o, r);
+    write_follow_up_table(o, r);
     std::vector<std::string> unchanged;
     for (const auto& rec : r.recommendations) {
         if (options.collapse_unchanged && unchanged_in_period(rec))

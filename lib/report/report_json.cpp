@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "model/follow_up.hpp"
 #include "report/report_render.hpp"
 
 namespace rectrack {
@@ -67,12 +68,21 @@ json changes_json(const std::vector<ReportChange>& changes) {
                 j["label"] = c.label;
                 break;
             case ReportChange::Kind::note:
+            case ReportChange::Kind::follow_up:
                 j["text"] = c.text;
                 break;
         }
         out.push_back(std::move(j));
     }
     return out;
+}
+
+// {response, date, evidence, note}, or null when none is recorded.
+json response_json(const std::optional<FollowUp>& r) {
+    if (!r) return json();
+    json refs = json::array();
+    for (auto id : r->evidence) refs.push_back(evidence_ref(id));
+    return {{"response", r->value}, {"date", r->date.str()}, {"evidence", refs}, {"note", r->note}};
 }
 
 // One recommendation with its events, measures and evidence.
@@ -114,7 +124,12 @@ json rec_json(const ReportRecommendation& rec) {
             {"measures", measures},
             {"evidence", evidence},
             {"unsupported", unsupported},
-            {"sources_failed", sources_failed}};
+            {"sources_failed", sources_failed},
+            {"addressees", rec.addressees},
+            {"owner", optional_text(rec.owner)},
+            {"target", rec.target ? json(rec.target->str()) : json()},
+            {"deadline", optional_text(std::string(deadline_name(rec.deadline)))},
+            {"response", response_json(rec.response)}};
 }
 
 }  // namespace
@@ -170,7 +185,14 @@ std::string render_json(const StatusReport& r) {
         {"late_entries", late},
         {"corrections", corrections},
         {"trend", trend}};
-    return doc.dump(2) + "\n";
+    json out = doc;
+    if (!r.by_addressee.empty()) {
+        json groups = json::array();
+        for (const auto& g : r.by_addressee)
+            groups.push_back({{"addressee", g.addressee}, {"recommendations", g.keys}});
+        out["by_addressee"] = groups;
+    }
+    return out.dump(2) + "\n";
 }
 
 }  // namespace rectrack

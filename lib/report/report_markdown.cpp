@@ -1,6 +1,8 @@
+#include <map>
 #include <ostream>
 #include <sstream>
 
+#include "model/follow_up.hpp"
 #include "model/text.hpp"
 #include "report/escape.hpp"
 #include "report/report_render.hpp"
@@ -78,6 +80,36 @@ void write_charts(std::ostream& o, const RenderOptions& options) {
           << ">)\n\n";
 }
 
+// Who must act and who follows, by when, and how the addressee responded.
+void write_follow_up_table(std::ostream& o, const StatusReport& r) {
+    o << "\n| Recommendation | Addressees | Owner | Target | Response |\n"
+         "|----------------------|--------------------|----------|------------|------------|\n";
+    for (const auto& rec : r.recommendations)
+        o << "| " << (rec.parent.empty() ? "" : "↳ ") << md(rec.key) << " | "
+          << md(join(rec.addressees, ", ")) << " | " << md(rec.owner) << " | "
+          << (rec.deadline == Deadline::overdue ? "**" + target_words(rec) + "**"
+                                                : target_words(rec))
+          << " | " << md(response_cell(rec)) << " |\n";
+}
+
+// With --by addressee: each addressee and the recommendations addressed to it.
+void write_by_addressee(std::ostream& o, const StatusReport& r) {
+    if (r.by_addressee.empty()) return;
+    o << "\n## By addressee\n\n";
+    std::map<std::string, const ReportRecommendation*> by_key;
+    for (const auto& rec : r.recommendations) by_key[rec.key] = &rec;
+    for (const auto& g : r.by_addressee) {
+        o << "- **" << md(g.addressee) << "**:";
+        for (size_t i = 0; i < g.keys.size(); ++i) {
+            const auto& rec = *by_key.at(g.keys[i]);
+            o << (i ? ";" : "") << " " << md(rec.key) << " "
+              << md(r.scale.label_of(rec.status_end));
+            if (rec.deadline == Deadline::overdue) o << " (**overdue**)";
+        }
+        o << "\n";
+    }
+}
+
 // The status counts, the summary sentence and one row per recommendation.
 void write_summary(std::ostream& o, const StatusReport& r, const RenderOptions& options) {
     o << "## Summary\n\n";
@@ -103,12 +135,17 @@ void write_summary(std::ostream& o, const StatusReport& r, const RenderOptions& 
           << md(r.scale.label_of(rec.status_end)) << " | " << md_direction(rec.direction) << " | "
           << rec.events.size() << " | " << rec.measures.size() << " | " << rec.evidence.size()
           << " | " << rec.unsupported << " | " << rec.sources_failed << " |\n";
+    write_follow_up_table(o, r);
 }
 
 void write_recommendation(std::ostream& o, const StatusReport& r, const ReportRecommendation& rec) {
     o << "\n### " << md(rec.key) << ": " << md(rec.title) << "\n\n";
     o << "Status: " << md(r.scale.label_of(rec.status_start)) << " → "
       << md(r.scale.label_of(rec.status_end)) << " (" << md_direction(rec.direction) << ")\n\n";
+    if (!rec.addressees.empty()) o << "Addressed to: " << md(join(rec.addressees, ", ")) << "\n\n";
+    if (!rec.owner.empty()) o << "Followed by: " << md(rec.owner) << "\n\n";
+    if (rec.target) o << "Target: " << md(target_words(rec)) << "\n\n";
+    if (rec.response) o << "Response: " << md(response_words(*rec.response)) << "\n\n";
     if (rec.events.empty()) {
         o << "No events in the period.\n\n";
     } else {
@@ -145,6 +182,7 @@ std::string render_markdown(const StatusReport& r, const RenderOptions& options)
     write_header(o, r);
     write_summary(o, r, options);
     write_changes(o, r);
+    write_by_addressee(o, r);
 
     o << "\n## Recommendations\n";
     std::vector<std::string> unchanged;

@@ -48,6 +48,13 @@ std::string stage_words(const MeasureStage& s);
 // Proposed → Partially implemented", "Regulation (EU) 2024/1689 (ai-act)
 // reached the stage: applies", "Note on R10 Funding research: text".
 std::string change_sentence(const ReportChange& c, const StatusScale& scale);
+// An owner named, a target set, moved or cleared, or a response, in words:
+// "target date moved from 2026-12-31 to 2027-06-30 (Council delays)".
+std::string follow_up_words(const Event& e);
+// "2027-06-30 (overdue)", or "" without a target.
+std::string target_words(const ReportRecommendation& rec);
+// "partially accepted (2021-03-22)", or "no response recorded".
+std::string response_cell(const ReportRecommendation& rec);
 // "#212 retracts #193 (R4 -> implemented, 2026-08-01)".
 std::string correction_sentence(const Correction& c);
 

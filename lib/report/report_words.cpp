@@ -28,6 +28,8 @@ std::string change_kind_name(ReportChange::Kind k) {
             return "stage";
         case ReportChange::Kind::note:
             return "note";
+        case ReportChange::Kind::follow_up:
+            return "follow_up";
     }
     return "status";
 }
@@ -86,8 +88,42 @@ std::string change_sentence(const ReportChange& c, const StatusScale& scale) {
                    (c.label.empty() ? "" : " (" + c.label + ")");
         case ReportChange::Kind::note:
             return "Note on " + who + ": " + c.text;
+        case ReportChange::Kind::follow_up:
+            return who + ": " + c.text;
     }
     return who;
+}
+
+std::string follow_up_words(const Event& e) {
+    const auto& p = e.payload;
+    const std::string value = p.value(e.kind == EventKind::owner_set    ? "owner"
+                                      : e.kind == EventKind::target_set ? "target"
+                                                                        : "response",
+                                      "");
+    const std::string previous = p.value("previous", "");
+    std::string s;
+    if (e.kind == EventKind::owner_set)
+        s = value.empty() ? "no longer followed by anyone" : "followed by " + value;
+    else if (e.kind == EventKind::response_recorded)
+        s = "the addressee's response: " + plain_word(value);
+    else if (value.empty())
+        s = "target date " + previous + " cleared";
+    else
+        s = previous.empty() ? "target date set to " + value
+                             : "target date moved from " + previous + " to " + value;
+    const std::string why = p.value(e.kind == EventKind::target_set ? "reason" : "note", "");
+    return why.empty() ? s : s + " (" + why + ")";
+}
+
+std::string target_words(const ReportRecommendation& rec) {
+    if (!rec.target) return "";
+    const std::string flag(deadline_name(rec.deadline));
+    return rec.target->str() + (flag.empty() ? "" : " (" + flag + ")");
+}
+
+std::string response_cell(const ReportRecommendation& rec) {
+    if (!rec.response) return "no response recorded";
+    return plain_word(rec.response->value) + " (" + rec.response->date.str() + ")";
 }
 
 std::string correction_sentence(const Correction& c) {

@@ -15,11 +15,16 @@ namespace {
 
 // The tables verify() rebuilds from the journal and compares, first column
 // first so that a difference can be named by its key.
-constexpr std::array<const char*, 18> kProjectionTables = {
-    "tag_changes",     "event_subjects",    "scale",       "reports", "recommendations",
-    "status_changes",  "citations",         "measures",    "stages",  "links",
-    "unlinks",         "evidence",          "attachments", "notes",   "evidence_captures",
-    "evidence_checks", "evidence_archives", "amendments"};
+constexpr std::array<const char*, 19> kProjectionTables = {"follow_ups",      "tag_changes",
+                                                           "event_subjects",  "scale",
+                                                           "reports",         "recommendations",
+                                                           "status_changes",  "citations",
+                                                           "measures",        "stages",
+                                                           "links",           "unlinks",
+                                                           "evidence",        "attachments",
+                                                           "notes",           "evidence_captures",
+                                                           "evidence_checks", "evidence_archives",
+                                                           "amendments"};
 
 // A kind this binary does not know means the file was written by another
 // program or tampered with; guessing would misread the journal.

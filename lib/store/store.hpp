@@ -127,6 +127,11 @@ class Store {
     std::vector<EvidenceId> evidence_of(const std::string& subject) const;  // attached
     std::vector<EvidenceId> evidence_of_rec(const std::string& rec) const;  // cited or attached
     std::vector<Note> notes(const std::string& subject) const;
+    // The follow-up entries of a recommendation, or of all when `rec` is
+    // empty, by recommendation, effective date, then event
+    // (store_follow_ups.cpp).
+    std::vector<FollowUp> follow_ups(const std::string& rec = {},
+                                     AsRecorded as_recorded = {}) const;
     EvidenceId next_evidence_id() const;
     std::optional<EvidenceCapture> latest_capture(EvidenceId id) const;
     // How each evidence item fared in the audits recorded by `as_recorded`;
@@ -222,6 +227,8 @@ class Projector {
     template <typename... Args>
     void exec(const std::string& sql, const Args&... args);
     void retract(const Event& correction);
+    void follow_up(const Event& e, const char* field, const std::string& value,
+                   const std::string& note);
 };
 
 }  // namespace rectrack

@@ -50,6 +50,10 @@ const char* fact_table(EventKind k) {
             return "amendments";
         case EventKind::tags_changed:
             return "tag_changes";
+        case EventKind::owner_set:
+        case EventKind::target_set:
+        case EventKind::response_recorded:
+            return "follow_ups";
         case EventKind::scale_set:
         case EventKind::report_added:
         case EventKind::recommendation_added:
@@ -98,6 +102,18 @@ void Projector::retract(const Event& correction) {
     exec(sql, correction.recorded_at, correction.id, target);
     exec("INSERT INTO corrections(event_id, retracts, reason, recorded_at) VALUES (?,?,?,?)",
          correction.id, target, str(correction.payload, "reason"), correction.recorded_at);
+}
+
+// An owner, a target or a response; a response's sources are citations.
+void Projector::follow_up(const Event& e, const char* field, const std::string& value,
+                          const std::string& note) {
+    exec(
+        "INSERT INTO follow_ups(event_id, rec, field, value, note, effective, recorded_at) "
+        "VALUES (?,?,?,?,?,?,?)",
+        e.id, str(e.payload, "rec"), field, value, note, e.effective.str(), e.recorded_at);
+    for (const auto& id : e.payload.value("evidence", json::array()))
+        exec("INSERT INTO citations(event_id, evidence_id) VALUES (?,?)", e.id,
+             id.get<EvidenceId>());
 }
 
 // A table: each kind of event and the projection rows it writes.
@@ -248,6 +264,15 @@ void Projector::apply(const Event& e) {
                             e.recorded_at);
             break;
         }
+        case EventKind::owner_set:
+            follow_up(e, "owner", str(p, "owner"), "");
+            break;
+        case EventKind::target_set:
+            follow_up(e, "target", str(p, "target"), str(p, "reason"));
+            break;
+        case EventKind::response_recorded:
+            follow_up(e, "response", str(p, "response"), str(p, "note"));
+            break;
         case EventKind::correction: {
             retract(e);
             break;

@@ -255,6 +255,8 @@ std::vector<RecommendationSummary> Store::summaries() const {
         ")), "
         " (SELECT count(*) FROM (SELECT c.evidence_id FROM citations c JOIN status_changes s ON "
         "   s.event_id = c.event_id WHERE " FAMILY("s.rec") " AND " VALID("s")
+        "   UNION SELECT c.evidence_id FROM citations c JOIN follow_ups f ON "
+        "   f.event_id = c.event_id WHERE " FAMILY("f.rec") " AND " VALID("f")
         "   UNION SELECT a.evidence_id FROM attachments a WHERE " FAMILY("substr(a.subject, 5)")
         "   AND a.subject LIKE 'rec:%' AND " VALID("a") ")) "
         "FROM recommendations r WHERE r.recorded_at <= :t" + std::string(kRecOrder));
@@ -403,6 +405,8 @@ std::vector<EvidenceId> Store::evidence_of_rec(const std::string& rec) const {
     SQLite::Statement q(*db_,
                         "SELECT c.evidence_id FROM citations c JOIN status_changes s ON "
                         "s.event_id = c.event_id WHERE s.rec = :rec AND " VALID("s")
+                        " UNION SELECT c.evidence_id FROM citations c JOIN follow_ups f ON "
+                        "f.event_id = c.event_id WHERE f.rec = :rec AND " VALID("f")
                         " UNION SELECT a.evidence_id FROM attachments a WHERE a.subject = :s AND "
                         VALID("a") " ORDER BY 1");
     q.bind(":rec", rec);
@@ -449,6 +453,8 @@ std::vector<EventId> Store::dependents_of_evidence(EvidenceId id) const {
     SQLite::Statement q(*db_,
                         "SELECT s.event_id FROM citations c JOIN status_changes s ON "
                         "s.event_id = c.event_id WHERE c.evidence_id = :id AND " VALID("s")
+                        " UNION SELECT f.event_id FROM citations c JOIN follow_ups f ON "
+                        "f.event_id = c.event_id WHERE c.evidence_id = :id AND " VALID("f")
                         " UNION SELECT a.event_id FROM attachments a WHERE a.evidence_id = :id "
                         "AND " VALID("a") " ORDER BY 1");
     q.bind(":id", static_cast<int64_t>(id));

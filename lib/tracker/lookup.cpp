@@ -92,4 +92,22 @@ std::set<std::string> tagged(const std::vector<Recommendation>& recs,
     return out;
 }
 
+std::set<std::string> followed_by(const std::vector<RecommendationSummary>& rows,
+                                  const std::vector<std::string>& owners) {
+    std::vector<std::string> known;
+    for (const auto& r : rows)
+        if (!r.follow_up.owner.empty() &&
+            std::find(known.begin(), known.end(), r.follow_up.owner) == known.end())
+            known.push_back(r.follow_up.owner);
+    std::set<std::string> out;
+    for (const auto& w : owners) {
+        if (std::none_of(known.begin(), known.end(), [&](const auto& k) { return same_tag(k, w); }))
+            throw InputError("no recommendation is followed by '" + w + "'" +
+                             did_you_mean(w, known));
+        for (const auto& r : rows)
+            if (same_tag(r.follow_up.owner, w)) out.insert(r.rec.key);
+    }
+    return out;
+}
+
 }  // namespace rectrack

@@ -37,4 +37,9 @@ enum class Tag { addressee, theme };
 std::set<std::string> tagged(const std::vector<Recommendation>& recs,
                              const std::vector<std::string>& wanted, Tag tag);
 
+// The keys of the recommendations followed by any of `owners` (matched as
+// tags are); an owner who follows none is refused with the closest one.
+std::set<std::string> followed_by(const std::vector<RecommendationSummary>& rows,
+                                  const std::vector<std::string>& owners);
+
 }  // namespace rectrack

@@ -560,9 +560,12 @@ std::vector<EvidenceId> evidence_of_recs(const Store& store, const std::vector<s
     return out;
 }
 
-std::vector<RecommendationSummary> recommendation_summaries(const Store& store) {
+std::vector<RecommendationSummary> recommendation_summaries(const Store& store,
+                                                            const DeadlineRule& rule) {
     auto all = store.summaries();
     const StatusScale scale = store.scale();
+    std::map<std::string, std::vector<FollowUp>> follow_ups;
+    for (auto& f : store.follow_ups()) follow_ups[f.rec].push_back(std::move(f));
     std::map<std::string, std::vector<const RecommendationSummary*>> parts;
     for (const auto& s : all)
         if (!s.rec.parent.empty()) parts[s.rec.parent].push_back(&s);
@@ -576,6 +579,11 @@ std::vector<RecommendationSummary> recommendation_summaries(const Store& store) 
         for (const auto* p : it->second)
             if (p->status_since && (!s.status_since || *p->status_since > *s.status_since))
                 s.status_since = p->status_since;
+    }
+    for (auto& s : all) {
+        s.follow_up = follow_up_on(follow_ups[s.rec.key], rule.today);
+        s.deadline =
+            deadline(s.follow_up.target, scale.settled(s.status), rule.today, rule.due_soon_days);
     }
     return all;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/check.hpp"
+#include "model/follow_up.hpp"
 #include "model/model.hpp"
 #include "model/status_scale.hpp"
 #include "store/store.hpp"
@@ -102,6 +103,16 @@ class Tracker {
     };
     Event change_tags(const std::string& key, const TagEdit& add, const TagEdit& remove,
                       std::optional<Date> date);
+    // A recommendation's follow-up (follow_up.cpp). Who follows it: an empty
+    // name clears. Its target date: moving or clearing one needs a reason;
+    // nullopt clears. How its addressee responded, with the sources that say
+    // so. Each refuses what would change nothing.
+    Event set_owner(const std::string& rec, const std::string& owner, std::optional<Date> date);
+    Event set_target(const std::string& rec, std::optional<Date> target, const std::string& reason,
+                     std::optional<Date> date);
+    Event record_response(const std::string& rec, const std::string& response,
+                          std::optional<Date> date, const std::vector<std::string>& evidence,
+                          const std::string& note);
     // A copy of a source, kept in the database: its bytes as an object,
     // and an event saying what they are and when they were fetched.
     Event record_archive(EvidenceId id, const CheckResult& fetched, const std::string& fetched_at);
@@ -133,6 +144,7 @@ class Tracker {
     Event amend(const std::string& subject, const FieldChanges& fields,
                 const std::map<std::string, std::string>& current, const std::string& reason);
     Measure require_measure(const std::string& key);
+    FollowUpState follow_up_of(const std::string& rec) const;
     Date past_or_today(std::optional<Date> date, std::string_view what);
 };
 
@@ -153,6 +165,8 @@ std::vector<CheckTarget> check_targets(const Store& store, const std::vector<Evi
 
 // Recommendations with where they stand now. A recommendation split into
 // parts takes the status of its least advanced open part.
-std::vector<RecommendationSummary> recommendation_summaries(const Store& store);
+// Each with its follow-up as it stands and its deadline judged by `rule`.
+std::vector<RecommendationSummary> recommendation_summaries(const Store& store,
+                                                            const DeadlineRule& rule);
 
 }  // namespace rectrack

@@ -63,7 +63,8 @@ TEST_F(ReportCli, EveryFormatOnTheBundledData) {
     EXPECT_EQ(occurrences(csv, "\r\n"), 12u);  // header and one row per recommendation
     EXPECT_TRUE(csv.starts_with(
         "period_start,period_end,key,title,status_start,status_end,direction,status_changes,"
-        "events,measures,evidence,unsupported,sources_failed,evidence_failing,journal_anchor\r\n"));
+        "events,measures,evidence,unsupported,sources_failed,evidence_failing,addressees,owner,"
+        "target,deadline,response,response_date,journal_anchor\r\n"));
     const std::string html = ok({"report", "--quarter", "2025-Q1", "--format", "html"});
     EXPECT_EQ(occurrences(html, "<tr data-rec="), 11u);
     EXPECT_EQ(occurrences(html, "<svg "), 2u);

@@ -85,7 +85,7 @@ TEST(Event, EveryKindHasOneRowInTheTableAndItsNameRoundTrips) {
         EXPECT_EQ(static_cast<size_t>(kinds[i].kind), i) << kinds[i].name;
         EXPECT_EQ(parse_event_kind(kinds[i].name), kinds[i].kind);
     }
-    EXPECT_EQ(kinds.back().kind, EventKind::tags_changed);  // the last enumerator
+    EXPECT_EQ(kinds.back().kind, EventKind::response_recorded);  // the last enumerator
     EXPECT_FALSE(parse_event_kind("status_change"));
 }
 

@@ -13,7 +13,7 @@ using namespace rectrack::test;
 TEST(RecommendationView, AParentStandsWhereItsLeastAdvancedPartStands) {
     TempDir dir;
     auto store = small_store(dir.file("v.db"));
-    const RecommendationView v = view_recommendation(*store, "R2");
+    const RecommendationView v = view_recommendation(*store, "R2", {test_now().date(), 30});
     EXPECT_EQ(v.status, "announced");
     EXPECT_EQ(v.parts, (std::vector<std::string>{"R2.a", "R2.b"}));
     EXPECT_EQ(v.part_status, (std::vector<std::string>{"R2.a partial", "R2.b announced"}));
@@ -24,12 +24,12 @@ TEST(RecommendationView, TheTextMarksAClaimWithoutEvidence) {
     TempDir dir;
     auto store = small_store(dir.file("v.db"));
     std::ostringstream text;
-    write_text(text, view_recommendation(*store, "R2.b"));
+    write_text(text, view_recommendation(*store, "R2.b", {test_now().date(), 30}));
     EXPECT_NE(text.str().find("NO EVIDENCE"), std::string::npos) << text.str();
 }
 
 TEST(RecommendationView, AnUnknownKeyIsAnInputError) {
     TempDir dir;
     auto store = small_store(dir.file("v.db"));
-    EXPECT_THROW(view_recommendation(*store, "R99"), InputError);
+    EXPECT_THROW(view_recommendation(*store, "R99", {test_now().date(), 30}), InputError);
 }

@@ -17,7 +17,7 @@ class TrackerTest : public ::testing::Test {
 
     void write(const std::function<void(Tracker&)>& work) { record(*store, work); }
     std::string status_of(const std::string& key) {
-        for (const auto& s : recommendation_summaries(*store))
+        for (const auto& s : recommendation_summaries(*store, {test_now().date(), 30}))
             if (s.rec.key == key) return s.status;
         return "?";
     }
