@@ -34,6 +34,7 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
     add_note(*app, ctx);
     add_tag(*app, ctx);
     add_follow_up(*app, ctx);
+    add_search(*app, ctx);
     add_correct(*app, ctx);
     add_amend(*app, ctx);
     add_log(*app, ctx);

@@ -15,16 +15,28 @@ namespace {
 
 // The tables verify() rebuilds from the journal and compares, first column
 // first so that a difference can be named by its key.
-constexpr std::array<const char*, 19> kProjectionTables = {"follow_ups",      "tag_changes",
-                                                           "event_subjects",  "scale",
-                                                           "reports",         "recommendations",
-                                                           "status_changes",  "citations",
-                                                           "measures",        "stages",
-                                                           "links",           "unlinks",
-                                                           "evidence",        "attachments",
-                                                           "notes",           "evidence_captures",
-                                                           "evidence_checks", "evidence_archives",
+constexpr std::array<const char*, 20> kProjectionTables = {"search_rows",
+                                                           "follow_ups",
+                                                           "tag_changes",
+                                                           "event_subjects",
+                                                           "scale",
+                                                           "reports",
+                                                           "recommendations",
+                                                           "status_changes",
+                                                           "citations",
+                                                           "measures",
+                                                           "stages",
+                                                           "links",
+                                                           "unlinks",
+                                                           "evidence",
+                                                           "attachments",
+                                                           "notes",
+                                                           "evidence_captures",
+                                                           "evidence_checks",
+                                                           "evidence_archives",
                                                            "amendments"};
+
+constexpr int kSearchSchema = 10;
 
 // A kind this binary does not know means the file was written by another
 // program or tampered with; guessing would misread the journal.
@@ -219,7 +231,14 @@ int Store::schema_version() const {
 void Store::migrate() {
     SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     // Read again under the lock: another process may have migrated meanwhile.
-    run_migrations(*db_, schema_version());
+    const int from = schema_version();
+    run_migrations(*db_, from);
+    // Schema 10 adds the search index: what is already recorded is indexed
+    // by the projector's own rules, event by event.
+    if (from > 0 && from < kSearchSchema) {
+        Projector projector(*db_);
+        for_each_event([&](const Event& e) { projector.index(e); });
+    }
     tx.commit();
 }
 
@@ -422,18 +441,31 @@ VerifyResult Store::verify() const {
     // Read-only, as this store was opened: verify never writes.
     attach.bind(1, file_uri(path_) + (immutable_ ? "?immutable=1" : "?mode=ro"));
     attach.exec();
-    for (const char* table : kProjectionTables) {
-        const std::string t = table;
+    // The first row of `a` that `b` lacks, by its first column.
+    auto missing = [&](const std::string& a, const std::string& b) -> std::optional<std::string> {
+        SQLite::Statement diff(rebuilt, "SELECT * FROM (SELECT * FROM " + a +
+                                            " EXCEPT SELECT * FROM " + b + ") ORDER BY 1 LIMIT 1");
+        if (!diff.executeStep()) return std::nullopt;
+        return diff.getColumn(0).getString();
+    };
+    // The search index itself, term by term (how many rows hold each, how
+    // often): an index edited apart from its text would find what the text
+    // does not say.
+    rebuilt.exec("CREATE VIRTUAL TABLE temp.disk_terms USING fts5vocab(disk, search_index, row)");
+    rebuilt.exec("CREATE VIRTUAL TABLE temp.main_terms USING fts5vocab(main, search_index, row)");
+    std::vector<std::tuple<std::string, std::string, std::string>> relations;
+    for (const char* table : kProjectionTables)
+        relations.emplace_back("disk." + std::string(table), "main." + std::string(table),
+                               "the " + std::string(table) + " table");
+    relations.emplace_back("temp.disk_terms", "temp.main_terms", "the search index");
+    for (const auto& [on_disk, implied, what] : relations) {
         for (const auto& [a, b, how] :
-             {std::tuple{"disk", "main", "holds a row the journal does not explain"},
-              std::tuple{"main", "disk", "lacks a row the journal implies"}}) {
-            SQLite::Statement diff(rebuilt, "SELECT * FROM (SELECT * FROM " + std::string(a) + "." +
-                                                t + " EXCEPT SELECT * FROM " + b + "." + t +
-                                                ") ORDER BY 1 LIMIT 1");
-            if (diff.executeStep()) {
+             {std::tuple{on_disk, implied, "holds a row the journal does not explain"},
+              std::tuple{implied, on_disk, "lacks a row the journal implies"}}) {
+            if (const auto key = missing(a, b)) {
                 r.ok = false;
-                r.problem = "the " + t + " table " + how + " (key " +
-                            diff.getColumn(0).getString() + "): it was edited outside rectrack";
+                r.problem =
+                    what + " " + how + " (key " + *key + "): it was edited outside rectrack";
                 return r;
             }
         }

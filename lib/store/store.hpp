@@ -52,6 +52,15 @@ struct VerifyResult {
     std::string problem;                     // what does not match, in a sentence
 };
 
+// One piece of text `rectrack search` found (store_search.cpp).
+struct SearchHit {
+    std::string subject;  // rec:R4, measure:dsa or evidence:E3
+    std::string field;    // title, text, identifiers, url, publisher, note, status note, ...
+    EventId event = 0;    // the event the text comes from
+    std::string snippet;  // the matching words in [brackets], with some context
+    double rank = 0;      // bm25: lower is better
+};
+
 class Projector;
 
 class Store {
@@ -132,6 +141,9 @@ class Store {
     // (store_follow_ups.cpp).
     std::vector<FollowUp> follow_ups(const std::string& rec = {},
                                      AsRecorded as_recorded = {}) const;
+    // The best `limit` pieces of text holding every one of `phrases` (each
+    // matched as a phrase of words, in any case), best first.
+    std::vector<SearchHit> search(const std::vector<std::string>& phrases, int limit) const;
     EvidenceId next_evidence_id() const;
     std::optional<EvidenceCapture> latest_capture(EvidenceId id) const;
     // How each evidence item fared in the audits recorded by `as_recorded`;
@@ -229,6 +241,18 @@ class Projector {
     void retract(const Event& correction);
     void follow_up(const Event& e, const char* field, const std::string& value,
                    const std::string& note);
+
+  public:
+    // What an event adds to or takes from the search index; apply() calls it
+    // last, and an upgrade to schema 10 replays it over the journal.
+    void index(const Event& e);
+
+  private:
+    void index_entity(const std::string& subject);
+    void index_note(const std::string& subject, const char* field, const Event& e,
+                    const std::string& text);
+    std::map<std::string, std::string> current_fields(const std::string& subject,
+                                                      EventId& added_by);
 };
 
 }  // namespace rectrack

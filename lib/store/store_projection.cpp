@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "model/error.hpp"
+#include "store/projector_exec.hpp"
 #include "store/store.hpp"
 
 namespace rectrack {
@@ -68,27 +69,6 @@ const char* fact_table(EventKind k) {
 
 Projector::Projector(SQLite::Database& db) : db_(db) {}
 Projector::~Projector() = default;
-
-// Prepared statements are kept: preparing costs more than running, and
-// verify() replays every event of the journal through here.
-template <typename... Args>
-void Projector::exec(const std::string& sql, const Args&... args) {
-    auto& slot = statements_[sql];
-    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
-    SQLite::Statement& st = *slot;
-    st.reset();
-    int i = 0;
-    (
-        [&] {
-            ++i;
-            if constexpr (std::is_integral_v<Args>)
-                st.bind(i, static_cast<int64_t>(args));
-            else
-                st.bind(i, args);
-        }(),
-        ...);
-    st.exec();
-}
 
 void Projector::retract(const Event& correction) {
     const EventId target = correction.payload.at("retracts").get<EventId>();
@@ -278,6 +258,7 @@ void Projector::apply(const Event& e) {
             break;
         }
     }
+    index(e);
 }
 
 }  // namespace rectrack

@@ -1,0 +1,34 @@
+// The projector's one way to run a statement, shared by its files
+// (store_projection.cpp, store_search.cpp; not part of the library's
+// interface).
+#pragma once
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <type_traits>
+
+#include "store/store.hpp"
+
+namespace rectrack {
+
+// Prepared statements are kept: preparing costs more than running, and
+// verify() replays every event of the journal through here.
+template <typename... Args>
+void Projector::exec(const std::string& sql, const Args&... args) {
+    auto& slot = statements_[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+    SQLite::Statement& st = *slot;
+    st.reset();
+    int i = 0;
+    (
+        [&] {
+            ++i;
+            if constexpr (std::is_integral_v<Args>)
+                st.bind(i, static_cast<int64_t>(args));
+            else
+                st.bind(i, args);
+        }(),
+        ...);
+    st.exec();
+}
+
+}  // namespace rectrack
