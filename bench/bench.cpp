@@ -11,6 +11,8 @@
 #include <filesystem>
 #include <string>
 
+#include <unistd.h>
+
 #include "dataset/journal_file.hpp"
 #include "report/report_render.hpp"
 #include "store/store.hpp"
@@ -74,7 +76,8 @@ double record_cost(Store& store, int recs, int n) {
 int main(int argc, char** argv) {
     const std::int64_t events = argc > 1 ? std::stoll(argv[1]) : 1000000;
     const int recs = argc > 2 ? std::stoi(argv[2]) : 100000;
-    const auto dir = std::filesystem::temp_directory_path() / "rectrack-bench";
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("rectrack-bench-" + std::to_string(getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
 
@@ -92,14 +95,17 @@ int main(int argc, char** argv) {
                 record_cost(full, recs, 200));
 
     t = Clock::now();
-    const auto rows = recommendation_summaries(full);
+    const auto rows = recommendation_summaries(full, {Date{2026, 1, 1}, 30});
     std::printf("recs (%zu rows):                        %.0f ms\n", rows.size(), ms_since(t));
     t = Clock::now();
     full.status_history("R42");
     std::printf("show one recommendation's history:          %.3f ms\n", ms_since(t));
     t = Clock::now();
     const Period quarter = resolve_period("2024-Q3", "", "", Date{2026, 1, 1});
-    const std::string report = render_json(build_report(full, {quarter, {}, actor(0).now, {}}));
+    ReportOptions options;
+    options.period = quarter;
+    options.generated = actor(0).now;
+    const std::string report = render_json(build_report(full, options));
     std::printf("report 2024-Q3 as JSON (%.0f MB):                %.0f ms\n", report.size() / 1e6,
                 ms_since(t));
     t = Clock::now();
