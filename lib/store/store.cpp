@@ -61,10 +61,11 @@ Event read_event(SQLite::Statement& q) {
 #define kEventFields "id, kind, subjects, payload, effective, recorded_at, author, hash"
 constexpr const char* kEventColumns = "SELECT " kEventFields " FROM events ";
 
-void insert_event(SQLite::Database& db, const Event& e) {
-    SQLite::Statement ins(db,
-                          "INSERT INTO events(id, kind, subjects, payload, effective, "
-                          "recorded_at, author, hash) VALUES (?,?,?,?,?,?,?,?)");
+constexpr const char* kInsertEvent =
+    "INSERT INTO events(id, kind, subjects, payload, effective, recorded_at, author, hash) "
+    "VALUES (?,?,?,?,?,?,?,?)";
+
+void insert_event(SQLite::Statement& ins, const Event& e) {
     ins.bind(1, static_cast<int64_t>(e.id));
     ins.bind(2, std::string(name(e.kind)));
     ins.bind(3, nlohmann::json(e.subjects).dump());
@@ -167,6 +168,7 @@ Store::Store(const std::string& path, OpenOptions options)
 
 void Store::connect(int flags, const std::string& name) {
     projector_.reset();
+    statements_.clear();
     db_.reset();
     db_ = std::make_unique<SQLite::Database>(name, flags);
     db_->setBusyTimeout(busy_timeout_ms_);
@@ -242,6 +244,23 @@ void Store::migrate() {
     tx.commit();
 }
 
+// Preparing costs more than running the short look-ups a command makes for
+// every event, so each is prepared once per store. A statement is reset as
+// it is handed out; the caller reads it to the end before asking for the
+// same text again (no query here recurses into itself).
+SQLite::Statement& Store::statement(const std::string& sql) const {
+    auto& slot = statements_[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(*db_, sql);
+    slot->reset();
+    slot->clearBindings();
+    return *slot;
+}
+
+// Before a transaction ends, so that no statement holds a read open.
+void Store::reset_statements() const {
+    for (auto& [sql, st] : statements_) st->reset();
+}
+
 Store::Transaction::Transaction(Store& store) : store_(store) {
     try {
         store_.db_->exec("BEGIN IMMEDIATE");
@@ -253,6 +272,7 @@ Store::Transaction::Transaction(Store& store) : store_(store) {
 Store::Transaction::~Transaction() {
     if (!done_) {
         try {
+            store_.reset_statements();
             store_.db_->exec("ROLLBACK");
         } catch (...) {  // nothing sensible to do in a destructor
         }
@@ -261,6 +281,7 @@ Store::Transaction::~Transaction() {
 
 void Store::Transaction::commit() {
     try {
+        store_.reset_statements();
         store_.db_->exec("COMMIT");
         done_ = true;
     } catch (const SQLite::Exception&) {
@@ -269,8 +290,8 @@ void Store::Transaction::commit() {
 }
 
 Event Store::append(Transaction&, Event e, const std::string& now) {
-    SQLite::Statement last(*db_,
-                           "SELECT id, recorded_at, hash FROM events ORDER BY id DESC LIMIT 1");
+    SQLite::Statement& last =
+        statement("SELECT id, recorded_at, hash FROM events ORDER BY id DESC LIMIT 1");
     std::string previous_hash = kGenesisHash;
     e.id = 1;
     e.recorded_at = now;
@@ -282,14 +303,14 @@ Event Store::append(Transaction&, Event e, const std::string& now) {
         previous_hash = last.getColumn(2).getString();
     }
     e.hash = chain_hash(previous_hash, e);
-    insert_event(*db_, e);
+    insert_event(statement(kInsertEvent), e);
     projector_->apply(e);
     return e;
 }
 
 void Store::append_verbatim(Transaction&, const Event& e) {
-    SQLite::Statement last(*db_,
-                           "SELECT id, recorded_at, hash FROM events ORDER BY id DESC LIMIT 1");
+    SQLite::Statement& last =
+        statement("SELECT id, recorded_at, hash FROM events ORDER BY id DESC LIMIT 1");
     EventId expected = 1;
     std::string previous_hash = kGenesisHash;
     if (last.executeStep()) {
@@ -305,7 +326,7 @@ void Store::append_verbatim(Transaction&, const Event& e) {
     if (chain_hash(previous_hash, e) != e.hash)
         throw InputError("event #" + std::to_string(e.id) +
                          " does not match its hash: the file was changed after export");
-    insert_event(*db_, e);
+    insert_event(statement(kInsertEvent), e);
     // An imported event the projections cannot hold (a status scale naming a
     // status twice, say) makes the file inconsistent, not the database.
     try {
@@ -317,7 +338,7 @@ void Store::append_verbatim(Transaction&, const Event& e) {
 }
 
 std::optional<Event> Store::event(EventId id) const {
-    SQLite::Statement q(*db_, std::string(kEventColumns) + "WHERE id = ?");
+    SQLite::Statement& q = statement(std::string(kEventColumns) + "WHERE id = ?");
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return read_event(q);
@@ -326,7 +347,8 @@ std::optional<Event> Store::event(EventId id) const {
 EventId Store::last_event_id(AsRecorded as_recorded) const {
     if (as_recorded.everything())
         return db_->execAndGet("SELECT coalesce(max(id), 0) FROM events").getInt64();
-    SQLite::Statement q(*db_, "SELECT coalesce(max(id), 0) FROM events WHERE recorded_at <= ?");
+    SQLite::Statement& q =
+        statement("SELECT coalesce(max(id), 0) FROM events WHERE recorded_at <= ?");
     q.bind(1, as_recorded.bound());
     q.executeStep();
     return q.getColumn(0).getInt64();
@@ -354,7 +376,7 @@ void Store::for_each_event(const std::function<void(const Event&)>& visit) const
 }
 
 std::optional<EventId> Store::retracted_by(EventId id) const {
-    SQLite::Statement q(*db_, "SELECT event_id FROM corrections WHERE retracts = ?");
+    SQLite::Statement& q = statement("SELECT event_id FROM corrections WHERE retracts = ?");
     q.bind(1, static_cast<int64_t>(id));
     if (!q.executeStep()) return std::nullopt;
     return q.getColumn(0).getInt64();

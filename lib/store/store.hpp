@@ -208,6 +208,11 @@ class Store {
     int busy_timeout_ms_;
     bool immutable_ = false;  // read without locks: see open_for_reading()
     std::unique_ptr<SQLite::Database> db_;
+    // Statements prepared once and reused (statement()); after db_, so that
+    // they are finalized before the connection closes.
+    mutable std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+    SQLite::Statement& statement(const std::string& sql) const;
+    void reset_statements() const;
     std::unique_ptr<Projector> projector_;
     void connect(int flags, const std::string& name);
     int open_for_reading();

@@ -12,8 +12,7 @@
 namespace rectrack {
 
 std::vector<FollowUp> Store::follow_ups(const std::string& rec, AsRecorded as_recorded) const {
-    SQLite::Statement q(
-        *db_,
+    SQLite::Statement& q = statement(
         "SELECT f.event_id, f.rec, f.field, f.value, f.note, f.effective, e.author, "
         "f.recorded_at, (SELECT group_concat(c.evidence_id) FROM citations c WHERE c.event_id = "
         "f.event_id) FROM follow_ups f JOIN events e ON e.id = f.event_id WHERE " VALID(

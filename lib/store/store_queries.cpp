@@ -157,7 +157,7 @@ MeasureStage read_stage(SQLite::Statement& q) {
 
 StatusScale Store::scale() const {
     StatusScale s;
-    SQLite::Statement q(*db_, "SELECT name, label, closed FROM scale ORDER BY rank");
+    SQLite::Statement& q = statement("SELECT name, label, closed FROM scale ORDER BY rank");
     while (q.executeStep())
         s.levels.push_back(
             {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0});
@@ -186,20 +186,20 @@ std::optional<Report> Store::report(const std::string& key) const {
 
 std::optional<Recommendation> Store::recommendation(const std::string& key,
                                                     AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_, rec_columns() + "WHERE r.key = :key AND r.recorded_at <= :t");
+    SQLite::Statement& q = statement(rec_columns() + "WHERE r.key = :key AND r.recorded_at <= :t");
     q.bind(":key", key);
     q.bind(":t", as_recorded.bound());
     if (!q.executeStep()) return std::nullopt;
     Recommendation r = read_rec(q);
-    TagChanges(*db_, as_recorded, rec_subject(r.key))
+    TagChanges(statement(TagChanges::kQuery), as_recorded, rec_subject(r.key))
         .apply(rec_subject(r.key), r.themes, &r.addressees);
     return r;
 }
 
 std::vector<Recommendation> Store::recommendations(AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_, rec_columns() + "WHERE r.recorded_at <= :t" + kRecOrder);
+    SQLite::Statement& q = statement(rec_columns() + "WHERE r.recorded_at <= :t" + kRecOrder);
     q.bind(":t", as_recorded.bound());
-    const TagChanges tags(*db_, as_recorded);
+    const TagChanges tags(statement(TagChanges::kQuery), as_recorded);
     std::vector<Recommendation> out;
     while (q.executeStep()) {
         out.push_back(read_rec(q));
@@ -209,9 +209,9 @@ std::vector<Recommendation> Store::recommendations(AsRecorded as_recorded) const
 }
 
 std::vector<std::string> Store::parts(const std::string& key, AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_,
-                        "SELECT key FROM recommendations WHERE parent = :key AND recorded_at <= :t "
-                        "ORDER BY key");
+    SQLite::Statement& q = statement(
+        "SELECT key FROM recommendations WHERE parent = :key AND recorded_at <= :t "
+        "ORDER BY key");
     q.bind(":key", key);
     q.bind(":t", as_recorded.bound());
     std::vector<std::string> out;
@@ -263,7 +263,7 @@ std::vector<RecommendationSummary> Store::summaries() const {
 #undef FAMILY
     q.bind(":t", AsRecorded{}.bound());
     const StatusScale sc = scale();
-    const TagChanges tags(*db_, AsRecorded{});
+    const TagChanges tags(statement(TagChanges::kQuery), AsRecorded{});
     std::vector<RecommendationSummary> out;
     while (q.executeStep()) {
         RecommendationSummary s;
@@ -283,12 +283,12 @@ std::vector<RecommendationSummary> Store::summaries() const {
 }
 
 std::optional<Measure> Store::measure(const std::string& key, AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_, measure_columns() + "WHERE m.key = :key AND " VALID("m"));
+    SQLite::Statement& q = statement(measure_columns() + "WHERE m.key = :key AND " VALID("m"));
     q.bind(":key", key);
     q.bind(":t", as_recorded.bound());
     if (!q.executeStep()) return std::nullopt;
     Measure m = read_measure(q);
-    TagChanges(*db_, as_recorded, measure_subject(m.key))
+    TagChanges(statement(TagChanges::kQuery), as_recorded, measure_subject(m.key))
         .apply(measure_subject(m.key), m.themes, nullptr);
     return m;
 }
@@ -297,9 +297,9 @@ std::optional<Measure> Store::measure(const std::string& key, AsRecorded as_reco
 // without reading every row.
 std::optional<std::string> Store::recommendation_key_any_case(const std::string& key,
                                                               AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_,
-                        "SELECT r.key FROM recommendations r WHERE r.key = :key COLLATE NOCASE "
-                        "AND r.recorded_at <= :t ORDER BY r.key LIMIT 1");
+    SQLite::Statement& q = statement(
+        "SELECT r.key FROM recommendations r WHERE r.key = :key COLLATE NOCASE "
+        "AND r.recorded_at <= :t ORDER BY r.key LIMIT 1");
     q.bind(":key", key);
     q.bind(":t", as_recorded.bound());
     if (!q.executeStep()) return std::nullopt;
@@ -307,9 +307,9 @@ std::optional<std::string> Store::recommendation_key_any_case(const std::string&
 }
 
 std::optional<std::string> Store::measure_key_any_case(const std::string& key) const {
-    SQLite::Statement q(*db_,
-                        "SELECT m.key FROM measures m WHERE m.key = :key COLLATE NOCASE AND " VALID(
-                            "m") " ORDER BY m.key LIMIT 1");
+    SQLite::Statement& q =
+        statement("SELECT m.key FROM measures m WHERE m.key = :key COLLATE NOCASE AND " VALID(
+            "m") " ORDER BY m.key LIMIT 1");
     q.bind(":key", key);
     q.bind(":t", AsRecorded{}.bound());
     if (!q.executeStep()) return std::nullopt;
@@ -317,9 +317,9 @@ std::optional<std::string> Store::measure_key_any_case(const std::string& key) c
 }
 
 std::vector<Measure> Store::measures(AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_, measure_columns() + "WHERE " VALID("m") " ORDER BY m.key");
+    SQLite::Statement& q = statement(measure_columns() + "WHERE " VALID("m") " ORDER BY m.key");
     q.bind(":t", as_recorded.bound());
-    const TagChanges tags(*db_, as_recorded);
+    const TagChanges tags(statement(TagChanges::kQuery), as_recorded);
     std::vector<Measure> out;
     while (q.executeStep()) {
         out.push_back(read_measure(q));
@@ -340,7 +340,8 @@ std::vector<MeasureStage> Store::stages(const std::string& measure, AsRecorded a
 }
 
 std::optional<Link> Store::active_link(const std::string& rec, const std::string& measure) const {
-    SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.rec = :rec AND l.measure = :m");
+    SQLite::Statement& q =
+        statement(std::string(kActiveLinks) + "AND l.rec = :rec AND l.measure = :m");
     q.bind(":rec", rec);
     q.bind(":m", measure);
     q.bind(":t", AsRecorded{}.bound());
@@ -349,7 +350,8 @@ std::optional<Link> Store::active_link(const std::string& rec, const std::string
 }
 
 std::vector<Link> Store::links_of_rec(const std::string& rec, AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.rec = :rec ORDER BY l.measure");
+    SQLite::Statement& q =
+        statement(std::string(kActiveLinks) + "AND l.rec = :rec ORDER BY l.measure");
     q.bind(":rec", rec);
     q.bind(":t", as_recorded.bound());
     std::vector<Link> out;
@@ -358,7 +360,8 @@ std::vector<Link> Store::links_of_rec(const std::string& rec, AsRecorded as_reco
 }
 
 std::vector<Link> Store::links_of_measure(const std::string& measure) const {
-    SQLite::Statement q(*db_, std::string(kActiveLinks) + "AND l.measure = :m ORDER BY l.rec");
+    SQLite::Statement& q =
+        statement(std::string(kActiveLinks) + "AND l.measure = :m ORDER BY l.rec");
     q.bind(":m", measure);
     q.bind(":t", AsRecorded{}.bound());
     std::vector<Link> out;
@@ -367,7 +370,7 @@ std::vector<Link> Store::links_of_measure(const std::string& measure) const {
 }
 
 std::optional<Evidence> Store::evidence(EvidenceId id) const {
-    SQLite::Statement q(*db_, evidence_columns() + "WHERE v.id = :id AND " VALID("v"));
+    SQLite::Statement& q = statement(evidence_columns() + "WHERE v.id = :id AND " VALID("v"));
     q.bind(":id", static_cast<int64_t>(id));
     q.bind(":t", AsRecorded{}.bound());
     if (!q.executeStep()) return std::nullopt;
@@ -375,7 +378,7 @@ std::optional<Evidence> Store::evidence(EvidenceId id) const {
 }
 
 std::optional<Evidence> Store::evidence_by_url(const std::string& url) const {
-    SQLite::Statement q(*db_, evidence_columns() + "WHERE v.url = :u AND " VALID("v"));
+    SQLite::Statement& q = statement(evidence_columns() + "WHERE v.url = :u AND " VALID("v"));
     q.bind(":u", url);
     q.bind(":t", AsRecorded{}.bound());
     if (!q.executeStep()) return std::nullopt;
@@ -383,7 +386,7 @@ std::optional<Evidence> Store::evidence_by_url(const std::string& url) const {
 }
 
 std::vector<Evidence> Store::evidence_list(AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_, evidence_columns() + "WHERE " VALID("v") " ORDER BY v.id");
+    SQLite::Statement& q = statement(evidence_columns() + "WHERE " VALID("v") " ORDER BY v.id");
     q.bind(":t", as_recorded.bound());
     std::vector<Evidence> out;
     while (q.executeStep()) out.push_back(read_evidence(q));
@@ -391,9 +394,9 @@ std::vector<Evidence> Store::evidence_list(AsRecorded as_recorded) const {
 }
 
 std::vector<EvidenceId> Store::evidence_of(const std::string& subject) const {
-    SQLite::Statement q(*db_,
-                        "SELECT DISTINCT a.evidence_id FROM attachments a WHERE a.subject = :s "
-                        "AND " VALID("a") " ORDER BY 1");
+    SQLite::Statement& q = statement(
+        "SELECT DISTINCT a.evidence_id FROM attachments a WHERE a.subject = :s "
+        "AND " VALID("a") " ORDER BY 1");
     q.bind(":s", subject);
     q.bind(":t", AsRecorded{}.bound());
     std::vector<EvidenceId> out;
@@ -402,7 +405,7 @@ std::vector<EvidenceId> Store::evidence_of(const std::string& subject) const {
 }
 
 std::vector<EvidenceId> Store::evidence_of_rec(const std::string& rec) const {
-    SQLite::Statement q(*db_,
+    SQLite::Statement& q = statement(
                         "SELECT c.evidence_id FROM citations c JOIN status_changes s ON "
                         "s.event_id = c.event_id WHERE s.rec = :rec AND " VALID("s")
                         " UNION SELECT c.evidence_id FROM citations c JOIN follow_ups f ON "
@@ -418,10 +421,10 @@ std::vector<EvidenceId> Store::evidence_of_rec(const std::string& rec) const {
 }
 
 std::vector<Note> Store::notes(const std::string& subject) const {
-    SQLite::Statement q(*db_,
-                        "SELECT n.event_id, n.subject, n.text, n.effective, e.author FROM notes n "
-                        "JOIN events e ON e.id = n.event_id WHERE n.subject = :s AND " VALID(
-                            "n") " ORDER BY n.effective, n.event_id");
+    SQLite::Statement& q = statement(
+        "SELECT n.event_id, n.subject, n.text, n.effective, e.author FROM notes n "
+        "JOIN events e ON e.id = n.event_id WHERE n.subject = :s AND " VALID(
+            "n") " ORDER BY n.effective, n.event_id");
     q.bind(":s", subject);
     q.bind(":t", AsRecorded{}.bound());
     std::vector<Note> out;
@@ -437,7 +440,7 @@ EvidenceId Store::next_evidence_id() const {
 }
 
 std::vector<EventId> Store::dependents_of_measure(const std::string& key) const {
-    SQLite::Statement q(*db_, "SELECT event_id FROM (" + std::string(kActiveLinks) +
+    SQLite::Statement& q = statement( "SELECT event_id FROM (" + std::string(kActiveLinks) +
                                   "AND l.measure = :m) UNION SELECT s.event_id FROM stages s "
                                   "WHERE s.measure = :m AND " VALID("s") " UNION SELECT "
                                   "a.event_id FROM attachments a WHERE a.subject = 'measure:' || "
@@ -450,7 +453,7 @@ std::vector<EventId> Store::dependents_of_measure(const std::string& key) const 
 }
 
 std::vector<EventId> Store::dependents_of_evidence(EvidenceId id) const {
-    SQLite::Statement q(*db_,
+    SQLite::Statement& q = statement(
                         "SELECT s.event_id FROM citations c JOIN status_changes s ON "
                         "s.event_id = c.event_id WHERE c.evidence_id = :id AND " VALID("s")
                         " UNION SELECT f.event_id FROM citations c JOIN follow_ups f ON "
@@ -465,8 +468,9 @@ std::vector<EventId> Store::dependents_of_evidence(EvidenceId id) const {
 }
 
 std::vector<StatusChange> Store::all_status_changes(AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_, std::string(kStatusColumns) +
-                                  "WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
+    SQLite::Statement& q =
+        statement(std::string(kStatusColumns) +
+                  "WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
     q.bind(":t", as_recorded.bound());
     std::vector<StatusChange> out;
     while (q.executeStep()) out.push_back(read_status_change(q));
@@ -474,7 +478,7 @@ std::vector<StatusChange> Store::all_status_changes(AsRecorded as_recorded) cons
 }
 
 std::vector<Link> Store::links_on(Date date, AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_,
+    SQLite::Statement& q = statement(
                         "SELECT l.event_id, l.rec, l.measure, l.relation, l.note, l.effective FROM "
                         "links l WHERE " VALID("l") " AND l.effective <= :d AND NOT EXISTS (SELECT 1 "
                         "FROM unlinks u WHERE u.link_event = l.event_id AND u.effective <= :d AND "
@@ -487,9 +491,9 @@ std::vector<Link> Store::links_on(Date date, AsRecorded as_recorded) const {
 }
 
 std::vector<MeasureStage> Store::all_stages(AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_,
-                        std::string(kStageColumns) +
-                            "WHERE " VALID("s") " ORDER BY s.measure, s.effective, s.event_id");
+    SQLite::Statement& q =
+        statement(std::string(kStageColumns) +
+                  "WHERE " VALID("s") " ORDER BY s.measure, s.effective, s.event_id");
     q.bind(":t", as_recorded.bound());
     std::vector<MeasureStage> out;
     while (q.executeStep()) out.push_back(read_stage(q));
@@ -498,8 +502,9 @@ std::vector<MeasureStage> Store::all_stages(AsRecorded as_recorded) const {
 
 std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(
     AsRecorded as_recorded) const {
-    SQLite::Statement q(*db_, "SELECT a.subject, a.evidence_id FROM attachments a WHERE " VALID(
-                                  "a") " ORDER BY a.subject, a.evidence_id");
+    SQLite::Statement& q =
+        statement("SELECT a.subject, a.evidence_id FROM attachments a WHERE " VALID(
+            "a") " ORDER BY a.subject, a.evidence_id");
     q.bind(":t", as_recorded.bound());
     std::vector<std::pair<std::string, EvidenceId>> out;
     while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
@@ -507,10 +512,10 @@ std::vector<std::pair<std::string, EvidenceId>> Store::all_attachments(
 }
 
 std::optional<EvidenceCapture> Store::latest_capture(EvidenceId id) const {
-    SQLite::Statement q(*db_,
-                        "SELECT c.sha256, c.text_sha256, c.etag, c.last_modified, c.final_url, "
-                        "c.http_status, c.recorded_at FROM evidence_captures c WHERE c.evidence_id "
-                        "= :id AND " VALID("c") " ORDER BY c.event_id DESC LIMIT 1");
+    SQLite::Statement& q = statement(
+        "SELECT c.sha256, c.text_sha256, c.etag, c.last_modified, c.final_url, "
+        "c.http_status, c.recorded_at FROM evidence_captures c WHERE c.evidence_id "
+        "= :id AND " VALID("c") " ORDER BY c.event_id DESC LIMIT 1");
     q.bind(":id", static_cast<int64_t>(id));
     q.bind(":t", AsRecorded{}.bound());
     if (!q.executeStep()) return std::nullopt;

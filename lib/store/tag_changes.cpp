@@ -9,10 +9,11 @@
 
 namespace rectrack {
 
-TagChanges::TagChanges(SQLite::Database& db, AsRecorded as_recorded, const std::string& subject) {
-    SQLite::Statement q(db,
-                        "SELECT t.subject, t.tag, t.value, t.added FROM tag_changes t WHERE " VALID(
-                            "t") " AND (:s = '' OR t.subject = :s) ORDER BY t.event_id, t.added");
+const char* const TagChanges::kQuery =
+    "SELECT t.subject, t.tag, t.value, t.added FROM tag_changes t WHERE " VALID(
+        "t") " AND (:s = '' OR t.subject = :s) ORDER BY t.event_id, t.added";
+
+TagChanges::TagChanges(SQLite::Statement& q, AsRecorded as_recorded, const std::string& subject) {
     q.bind(":t", as_recorded.bound());
     q.bind(":s", subject);
     while (q.executeStep())

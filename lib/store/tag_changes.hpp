@@ -9,16 +9,18 @@
 #include "time/as_recorded.hpp"
 
 namespace SQLite {
-class Database;
+class Statement;
 }
 
 namespace rectrack {
 
 class TagChanges {
   public:
+    // The query that reads them, for the store to prepare once.
+    static const char* const kQuery;
     // The changes that hold as recorded at `as_recorded`, of one subject
-    // ("rec:R4") or, when empty, of all.
-    TagChanges(SQLite::Database& db, AsRecorded as_recorded, const std::string& subject = {});
+    // ("rec:R4") or, when empty, of all, read with `query` (kQuery).
+    TagChanges(SQLite::Statement& query, AsRecorded as_recorded, const std::string& subject = {});
     // Applies them, in the order recorded, to the tags a subject was added with.
     void apply(const std::string& subject, std::vector<std::string>& themes,
                std::vector<std::string>* addressees) const;
