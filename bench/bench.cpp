@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "dataset/journal_file.hpp"
+#include "report/recommendation_view.hpp"
 #include "report/report_render.hpp"
 #include "store/store.hpp"
 #include "tracker/tracker.hpp"
@@ -98,8 +99,8 @@ int main(int argc, char** argv) {
     const auto rows = recommendation_summaries(full, {Date{2026, 1, 1}, 30});
     std::printf("recs (%zu rows):                        %.0f ms\n", rows.size(), ms_since(t));
     t = Clock::now();
-    full.status_history("R42");
-    std::printf("show one recommendation's history:          %.3f ms\n", ms_since(t));
+    view_recommendation(full, "R4", {Date{2026, 1, 1}, 30});
+    std::printf("show R4 (history, measures, follow-up):     %.3f ms\n", ms_since(t));
     t = Clock::now();
     const Period quarter = resolve_period("2024-Q3", "", "", Date{2026, 1, 1});
     ReportOptions options;

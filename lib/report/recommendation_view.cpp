@@ -15,7 +15,7 @@ RecommendationView view_recommendation(const Store& store, const std::string& as
     v.rec = find_recommendation(store, asked);
     const std::string& key = v.rec.key;
     // One pass gives this recommendation's standing and its parts'.
-    for (const auto& s : recommendation_summaries(store, rule)) {
+    for (const auto& s : recommendation_summaries(store, rule, key)) {
         if (s.rec.key == key) {
             v.status = s.status;
             v.status_since = s.status_since;

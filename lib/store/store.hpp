@@ -119,7 +119,8 @@ class Store {
     std::vector<std::string> parts(const std::string& key, AsRecorded as_recorded = {}) const;
     std::vector<StatusChange> status_history(const std::string& rec,
                                              AsRecorded as_recorded = {}) const;
-    std::vector<RecommendationSummary> summaries() const;
+    // Every recommendation's, or only `only`'s and its parts'.
+    std::vector<RecommendationSummary> summaries(const std::string& only = {}) const;
     std::optional<Measure> measure(const std::string& key, AsRecorded as_recorded = {}) const;
     std::vector<Measure> measures(AsRecorded as_recorded = {}) const;
     // The recorded key that equals `key` ignoring case, if any.

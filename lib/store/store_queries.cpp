@@ -231,7 +231,7 @@ std::vector<StatusChange> Store::status_history(const std::string& rec,
     return out;
 }
 
-std::vector<RecommendationSummary> Store::summaries() const {
+std::vector<RecommendationSummary> Store::summaries(const std::string& only) const {
     // One pass with correlated look-ups on indexed columns: cost grows with
     // the number of recommendations, never with the length of the journal.
     // A recommendation's measures and evidence include those of its parts.
@@ -239,8 +239,7 @@ std::vector<RecommendationSummary> Store::summaries() const {
     " (" col " = r.key OR " col                                  \
     " IN (SELECT p.key FROM recommendations p WHERE p.parent = " \
     "r.key)) "
-    SQLite::Statement q(
-        *db_,
+    SQLite::Statement& q = statement(
         "SELECT " + rec_fields() + ", "
         // The status, and since when: the first change of the latest run of
         // that status, so that repeating a status does not reset "since".
@@ -259,9 +258,11 @@ std::vector<RecommendationSummary> Store::summaries() const {
         "   f.event_id = c.event_id WHERE " FAMILY("f.rec") " AND " VALID("f")
         "   UNION SELECT a.evidence_id FROM attachments a WHERE " FAMILY("substr(a.subject, 5)")
         "   AND a.subject LIKE 'rec:%' AND " VALID("a") ")) "
-        "FROM recommendations r WHERE r.recorded_at <= :t" + std::string(kRecOrder));
+        "FROM recommendations r WHERE r.recorded_at <= :t AND (:only = '' OR r.key = :only OR "
+        "r.parent = :only)" + std::string(kRecOrder));
 #undef FAMILY
     q.bind(":t", AsRecorded{}.bound());
+    q.bind(":only", only);
     const StatusScale sc = scale();
     const TagChanges tags(statement(TagChanges::kQuery), AsRecorded{});
     std::vector<RecommendationSummary> out;

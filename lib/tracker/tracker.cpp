@@ -561,11 +561,15 @@ std::vector<EvidenceId> evidence_of_recs(const Store& store, const std::vector<s
 }
 
 std::vector<RecommendationSummary> recommendation_summaries(const Store& store,
-                                                            const DeadlineRule& rule) {
-    auto all = store.summaries();
+                                                            const DeadlineRule& rule,
+                                                            const std::string& only) {
+    auto all = store.summaries(only);
     const StatusScale scale = store.scale();
     std::map<std::string, std::vector<FollowUp>> follow_ups;
-    for (auto& f : store.follow_ups()) follow_ups[f.rec].push_back(std::move(f));
+    for (const auto& s : all)
+        if (!only.empty()) follow_ups[s.rec.key] = store.follow_ups(s.rec.key);
+    if (only.empty())
+        for (auto& f : store.follow_ups()) follow_ups[f.rec].push_back(std::move(f));
     std::map<std::string, std::vector<const RecommendationSummary*>> parts;
     for (const auto& s : all)
         if (!s.rec.parent.empty()) parts[s.rec.parent].push_back(&s);

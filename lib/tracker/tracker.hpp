@@ -165,8 +165,10 @@ std::vector<CheckTarget> check_targets(const Store& store, const std::vector<Evi
 
 // Recommendations with where they stand now. A recommendation split into
 // parts takes the status of its least advanced open part.
-// Each with its follow-up as it stands and its deadline judged by `rule`.
+// Each with its follow-up as it stands and its deadline judged by `rule`;
+// only `only` and its parts when given (`show` needs no more).
 std::vector<RecommendationSummary> recommendation_summaries(const Store& store,
-                                                            const DeadlineRule& rule);
+                                                            const DeadlineRule& rule,
+                                                            const std::string& only = {});
 
 }  // namespace rectrack
