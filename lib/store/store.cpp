@@ -6,6 +6,7 @@
 #include <array>
 #include <filesystem>
 
+#include "ids/url.hpp"
 #include "model/error.hpp"
 #include "store/migrations.hpp"
 
@@ -37,6 +38,7 @@ constexpr std::array<const char*, 20> kProjectionTables = {"search_rows",
                                                            "amendments"};
 
 constexpr int kSearchSchema = 10;
+constexpr int kUrlFormSchema = 11;
 
 // A kind this binary does not know means the file was written by another
 // program or tampered with; guessing would misread the journal.
@@ -240,6 +242,17 @@ void Store::migrate() {
     if (from > 0 && from < kSearchSchema) {
         Projector projector(*db_);
         for_each_event([&](const Event& e) { projector.index(e); });
+    }
+    // Schema 11 keeps each source's comparable URL form.
+    if (from > 0 && from < kUrlFormSchema) {
+        SQLite::Statement sources(*db_, "SELECT id, url FROM evidence");
+        SQLite::Statement set(*db_, "UPDATE evidence SET url_form = ? WHERE id = ?");
+        while (sources.executeStep()) {
+            set.reset();
+            set.bind(1, comparable_url(sources.getColumn(1).getString()));
+            set.bind(2, sources.getColumn(0).getInt64());
+            set.exec();
+        }
     }
     tx.commit();
 }

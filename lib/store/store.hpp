@@ -133,6 +133,8 @@ class Store {
     std::vector<Link> links_of_measure(const std::string& measure) const;
     std::optional<Evidence> evidence(EvidenceId id) const;
     std::optional<Evidence> evidence_by_url(const std::string& url) const;
+    // Sources whose URL has this comparable form (ids/url.hpp), through an index.
+    std::vector<Evidence> evidence_by_url_form(const std::string& form) const;
     std::vector<Evidence> evidence_list(AsRecorded as_recorded = {}) const;
     std::vector<EvidenceId> evidence_of(const std::string& subject) const;  // attached
     std::vector<EvidenceId> evidence_of_rec(const std::string& rec) const;  // cited or attached

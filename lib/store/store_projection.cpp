@@ -3,6 +3,7 @@
 // rebuilds them, so the two can never disagree by construction.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "ids/url.hpp"
 #include "model/error.hpp"
 #include "store/projector_exec.hpp"
 #include "store/store.hpp"
@@ -174,10 +175,12 @@ void Projector::apply(const Event& e) {
         case EventKind::evidence_added: {
             exec(
                 "INSERT INTO evidence(id, url, title, publisher, published, accessed, archive_url, "
-                "sha256, kind, bearing, event_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "sha256, kind, bearing, event_id, recorded_at, url_form) VALUES "
+                "(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 p.at("id").get<EvidenceId>(), str(p, "url"), str(p, "title"), str(p, "publisher"),
                 str(p, "published"), str(p, "accessed"), str(p, "archive_url"), str(p, "sha256"),
-                str(p, "kind"), str(p, "bearing"), e.id, e.recorded_at);
+                str(p, "kind"), str(p, "bearing"), e.id, e.recorded_at,
+                comparable_url(str(p, "url")));
             break;
         }
         case EventKind::evidence_attached: {

@@ -386,6 +386,16 @@ std::optional<Evidence> Store::evidence_by_url(const std::string& url) const {
     return read_evidence(q);
 }
 
+std::vector<Evidence> Store::evidence_by_url_form(const std::string& form) const {
+    SQLite::Statement& q =
+        statement(evidence_columns() + "WHERE v.url_form = :f AND " VALID("v") " ORDER BY v.id");
+    q.bind(":f", form);
+    q.bind(":t", AsRecorded{}.bound());
+    std::vector<Evidence> out;
+    while (q.executeStep()) out.push_back(read_evidence(q));
+    return out;
+}
+
 std::vector<Evidence> Store::evidence_list(AsRecorded as_recorded) const {
     SQLite::Statement& q = statement(evidence_columns() + "WHERE " VALID("v") " ORDER BY v.id");
     q.bind(":t", as_recorded.bound());

@@ -362,10 +362,9 @@ EvidenceAdded Tracker::add_evidence(EvidenceInput in) {
         return {existing->id, false, differing(v, *existing)};
     require_text(v.title, "an evidence title");
     const std::string form = comparable_url(v.url);
-    for (const auto& other : store_.evidence_list())
-        if (comparable_url(other.url) == form)
-            warn(v.url + " is " + evidence_ref(other.id) + " (" + other.url +
-                 ") under another form of its URL; cite " + evidence_ref(other.id) + " instead");
+    for (const auto& other : store_.evidence_by_url_form(form))
+        warn(v.url + " is " + evidence_ref(other.id) + " (" + other.url +
+             ") under another form of its URL; cite " + evidence_ref(other.id) + " instead");
     if (!v.archive_url.empty()) v.archive_url = require_web_url(v.archive_url, "archive URL");
     if (!v.kind.empty()) v.kind = evidence_kinds().require(v.kind);
     if (v.bearing.empty()) v.bearing = "supports";

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include "ids/url.hpp"
 #include "model/error.hpp"
 #include "store/migrations.hpp"
 #include "test_support.hpp"
@@ -220,4 +221,25 @@ TEST(Store, VersionFourKeepsTheMeasuresOfAnOlderDatabase) {
     ASSERT_TRUE(m);
     EXPECT_EQ(m->title, "Digital Services Act");
     EXPECT_EQ(m->celex, "32022R2065");
+}
+
+TEST(Store, VersionElevenFindsTheSourcesOfAnOlderDatabaseByTheirUrlForm) {
+    TempDir dir;
+    small_store(dir.file("v10.db")).reset();
+    {
+        // As schema 10 left it: no URL forms.
+        SQLite::Database raw(dir.file("v10.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP INDEX evidence_url_form; UPDATE evidence SET url_form = ''");
+        raw.exec("PRAGMA user_version = 10");
+    }
+    {
+        SQLite::Database raw(dir.file("v10.db"), SQLite::OPEN_READWRITE);
+        raw.exec("ALTER TABLE evidence DROP COLUMN url_form");
+    }
+    Store s(dir.file("v10.db"), {});
+    const auto found =
+        s.evidence_by_url_form(comparable_url("HTTP://EUR-Lex.europa.eu/eli/reg/2024/1689/oj/"));
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].url, "https://eur-lex.europa.eu/eli/reg/2024/1689/oj");
+    EXPECT_TRUE(s.verify().ok) << s.verify().problem;
 }

@@ -107,7 +107,8 @@ TEST_F(SearchTest, AnUpgradedDatabaseIndexesWhatItHolds) {
         SQLite::Database raw(dir.file("t.db"), SQLite::OPEN_READWRITE);
         raw.exec(
             "DROP TRIGGER search_text_added; DROP TRIGGER search_text_removed; DROP VIEW "
-            "search_rows; DROP TABLE search_index; DROP TABLE search_text; PRAGMA user_version = "
+            "search_rows; DROP TABLE search_index; DROP TABLE search_text; DROP INDEX "
+            "evidence_url_form; ALTER TABLE evidence DROP COLUMN url_form; PRAGMA user_version = "
             "9");
     }
     store = std::make_unique<Store>(dir.file("t.db"), OpenOptions{});
