@@ -55,6 +55,9 @@ ImportResult Context::import_file(const std::string& file) const {
         Store store(path, OpenOptions{Access::create, s.busy_timeout_ms});
         Store::Transaction tx(store);
         const ImportResult r = rectrack::import_file(store, tx, Actor{s.author, s.now}, file);
+        // As for any other entry: with --strict, a warning refuses it all.
+        if (strict && !r.warnings.empty())
+            throw InputError(r.warnings.front() + " (refused: --strict)");
         tx.commit();
         print_warnings(r.warnings);
         return r;

@@ -100,3 +100,25 @@ TEST_F(WarningsCli, AMeasureIsJudgedOnItsWholeRecord) {
     EXPECT_EQ(init.code, 0);
     EXPECT_EQ(init.err, "");
 }
+
+TEST_F(WarningsCli, AStrictImportRefusesADatasetThatWarns) {
+    write_text(dir.file("more.toml"), R"(
+[report]
+key = "made-in-china"
+title = "Made in China: Tackling Digital Authoritarianism"
+issued = 2020
+[[evidence]]
+url = "HTTPS://EUR-LEX.europa.eu/eli/reg/2024/2847/oj/"
+title = "The CRA again"
+)");
+    refused(
+        {"import", dir.file("more.toml")},
+        "https://eur-lex.europa.eu/eli/reg/2024/2847/oj/ is E7 "
+        "(https://eur-lex.europa.eu/eli/reg/2024/2847/oj) under another form of its URL; cite E7 "
+        "instead");
+    warned(
+        {"import", dir.file("more.toml")},
+        "https://eur-lex.europa.eu/eli/reg/2024/2847/oj/ is E7 "
+        "(https://eur-lex.europa.eu/eli/reg/2024/2847/oj) under another form of its URL; cite E7 "
+        "instead");
+}
