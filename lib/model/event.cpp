@@ -102,6 +102,25 @@ std::string tag_words(const nlohmann::json& p) {
     }
     return out;
 }
+// "R2 followed by A. Rossi", "R2 target 2027-06-30 (was 2026-12-15): reason",
+// "R1 response: noted (cites E3): note".
+std::string follow_up_words(EventKind kind, const nlohmann::json& p) {
+    if (kind == EventKind::owner_set)
+        return str(p, "rec") + " followed by " +
+               (str(p, "owner").empty() ? "no one" : str(p, "owner"));
+    std::string s;
+    if (kind == EventKind::target_set) {
+        s = str(p, "rec") + " target " + (str(p, "target").empty() ? "cleared" : str(p, "target"));
+        if (!str(p, "previous").empty()) s += " (was " + str(p, "previous") + ")";
+        return str(p, "reason").empty() ? s : s + ": " + str(p, "reason");
+    }
+    s = str(p, "rec") + " response: " + str(p, "response");
+    std::vector<EvidenceId> ids;
+    for (const auto& id : p.value("evidence", nlohmann::json::array()))
+        ids.push_back(id.get<EvidenceId>());
+    if (!ids.empty()) s += " (cites " + evidence_ranges(ids) + ")";
+    return str(p, "note").empty() ? s : s + ": " + str(p, "note");
+}
 }  // namespace
 
 std::string describe(const Event& e) {
@@ -167,22 +186,9 @@ std::string describe(const Event& e) {
             return text;
         }
         case EventKind::owner_set:
-            return str(p, "rec") + " followed by " +
-                   (str(p, "owner").empty() ? "no one" : str(p, "owner"));
-        case EventKind::target_set: {
-            std::string s = str(p, "rec") + " target " +
-                            (str(p, "target").empty() ? "cleared" : str(p, "target"));
-            if (!str(p, "previous").empty()) s += " (was " + str(p, "previous") + ")";
-            return str(p, "reason").empty() ? s : s + ": " + str(p, "reason");
-        }
-        case EventKind::response_recorded: {
-            std::string s = str(p, "rec") + " response: " + str(p, "response");
-            std::vector<EvidenceId> ids;
-            for (const auto& id : p.value("evidence", nlohmann::json::array()))
-                ids.push_back(id.get<EvidenceId>());
-            if (!ids.empty()) s += " (cites " + evidence_ranges(ids) + ")";
-            return str(p, "note").empty() ? s : s + ": " + str(p, "note");
-        }
+        case EventKind::target_set:
+        case EventKind::response_recorded:
+            return follow_up_words(e.kind, p);
         case EventKind::tags_changed:
             return subject_label(str(p, "subject")) + ": " + tag_words(p);
         case EventKind::audit_recorded:

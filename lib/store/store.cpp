@@ -417,6 +417,43 @@ std::vector<Store::DatedEvent> Store::events_between(Date from, Date to,
     return out;
 }
 
+namespace {
+
+// Compares the projections rebuilt in `rebuilt` with those of the database
+// at `uri`, table by table and the search index term by term; the first
+// difference in a sentence, or nothing.
+std::optional<std::string> differences(SQLite::Database& rebuilt, const std::string& uri) {
+    SQLite::Statement attach(rebuilt, "ATTACH DATABASE ? AS disk");
+    attach.bind(1, uri);
+    attach.exec();
+    // The first row of `a` that `b` lacks, by its first column.
+    auto missing = [&](const std::string& a, const std::string& b) -> std::optional<std::string> {
+        SQLite::Statement diff(rebuilt, "SELECT * FROM (SELECT * FROM " + a +
+                                            " EXCEPT SELECT * FROM " + b + ") ORDER BY 1 LIMIT 1");
+        if (!diff.executeStep()) return std::nullopt;
+        return diff.getColumn(0).getString();
+    };
+    // The search index itself, term by term (how many rows hold each, how
+    // often): an index edited apart from its text would find what the text
+    // does not say.
+    rebuilt.exec("CREATE VIRTUAL TABLE temp.disk_terms USING fts5vocab(disk, search_index, row)");
+    rebuilt.exec("CREATE VIRTUAL TABLE temp.main_terms USING fts5vocab(main, search_index, row)");
+    std::vector<std::tuple<std::string, std::string, std::string>> relations;
+    for (const char* table : kProjectionTables)
+        relations.emplace_back("disk." + std::string(table), "main." + std::string(table),
+                               "the " + std::string(table) + " table");
+    relations.emplace_back("temp.disk_terms", "temp.main_terms", "the search index");
+    for (const auto& [on_disk, implied, what] : relations)
+        for (const auto& [a, b, how] :
+             {std::tuple{on_disk, implied, "holds a row the journal does not explain"},
+              std::tuple{implied, on_disk, "lacks a row the journal implies"}})
+            if (const auto key = missing(a, b))
+                return what + " " + how + " (key " + *key + "): it was edited outside rectrack";
+    return std::nullopt;
+}
+
+}  // namespace
+
 VerifyResult Store::verify() const {
     VerifyResult r;
     auto fail = [&](EventId id, std::string why) {
@@ -472,38 +509,12 @@ VerifyResult Store::verify() const {
     rebuilt.exec("COMMIT");
     if (!r.ok) return r;
 
-    SQLite::Statement attach(rebuilt, "ATTACH DATABASE ? AS disk");
     // Read-only, as this store was opened: verify never writes.
-    attach.bind(1, file_uri(path_) + (immutable_ ? "?immutable=1" : "?mode=ro"));
-    attach.exec();
-    // The first row of `a` that `b` lacks, by its first column.
-    auto missing = [&](const std::string& a, const std::string& b) -> std::optional<std::string> {
-        SQLite::Statement diff(rebuilt, "SELECT * FROM (SELECT * FROM " + a +
-                                            " EXCEPT SELECT * FROM " + b + ") ORDER BY 1 LIMIT 1");
-        if (!diff.executeStep()) return std::nullopt;
-        return diff.getColumn(0).getString();
-    };
-    // The search index itself, term by term (how many rows hold each, how
-    // often): an index edited apart from its text would find what the text
-    // does not say.
-    rebuilt.exec("CREATE VIRTUAL TABLE temp.disk_terms USING fts5vocab(disk, search_index, row)");
-    rebuilt.exec("CREATE VIRTUAL TABLE temp.main_terms USING fts5vocab(main, search_index, row)");
-    std::vector<std::tuple<std::string, std::string, std::string>> relations;
-    for (const char* table : kProjectionTables)
-        relations.emplace_back("disk." + std::string(table), "main." + std::string(table),
-                               "the " + std::string(table) + " table");
-    relations.emplace_back("temp.disk_terms", "temp.main_terms", "the search index");
-    for (const auto& [on_disk, implied, what] : relations) {
-        for (const auto& [a, b, how] :
-             {std::tuple{on_disk, implied, "holds a row the journal does not explain"},
-              std::tuple{implied, on_disk, "lacks a row the journal implies"}}) {
-            if (const auto key = missing(a, b)) {
-                r.ok = false;
-                r.problem =
-                    what + " " + how + " (key " + *key + "): it was edited outside rectrack";
-                return r;
-            }
-        }
+    if (auto problem =
+            differences(rebuilt, file_uri(path_) + (immutable_ ? "?immutable=1" : "?mode=ro"))) {
+        r.ok = false;
+        r.problem = *problem;
+        return r;
     }
     if (auto problem = check_archives()) {
         r.ok = false;
