@@ -420,14 +420,20 @@ void add_follow_up(ReportRecommendation& row, const Recommendation& r, const Sou
 
 std::vector<AddresseeGroup> group_by_addressee(const std::vector<ReportRecommendation>& rows) {
     std::map<std::string, AddresseeGroup> groups;
-    for (const auto& row : rows)
+    AddresseeGroup unaddressed{"(no addressee)", {}};
+    for (const auto& row : rows) {
+        if (row.addressees.empty()) unaddressed.keys.push_back(row.key);
         for (const auto& a : row.addressees) {
             auto& g = groups[a];
             g.addressee = a;
             g.keys.push_back(row.key);
         }
+    }
     std::vector<AddresseeGroup> out;
     for (auto& [name, g] : groups) out.push_back(std::move(g));
+    // Grouped, every recommendation is still somewhere: none is dropped
+    // for lack of an addressee.
+    if (!unaddressed.keys.empty()) out.push_back(std::move(unaddressed));
     return out;
 }
 

@@ -94,7 +94,8 @@ struct ReportRecommendation {
     std::optional<FollowUp> response = {};
 };
 
-// The recommendations addressed to one addressee (`report --by addressee`).
+// The recommendations addressed to one addressee (`report --by addressee`);
+// those addressed to no one come last, as "(no addressee)".
 struct AddresseeGroup {
     std::string addressee;
     std::vector<std::string> keys;  // in report order; a recommendation may be in several groups

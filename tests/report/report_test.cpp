@@ -387,3 +387,16 @@ TEST_F(ReportTest, LateEntriesAreReferencedAndCorrectionsSayWhatTheyRetracted) {
               std::string::npos)
         << md;
 }
+
+TEST_F(ReportTest, GroupedByAddresseeEveryRecommendationIsSomewhere) {
+    ReportOptions o{q2, {}, *parse_instant("2026-01-01T00:00:00Z"), {}, {}, {}};
+    o.by_addressee = true;
+    const StatusReport r = build_report(store, o);
+    ASSERT_EQ(r.by_addressee.size(), 3u);
+    EXPECT_EQ(r.by_addressee[0].addressee, "Commission");
+    EXPECT_EQ(r.by_addressee[0].keys, (std::vector<std::string>{"R1"}));
+    // Parts are addressed like their parent.
+    EXPECT_EQ(r.by_addressee[1].keys, (std::vector<std::string>{"R2", "R2.a", "R2.b"}));
+    EXPECT_EQ(r.by_addressee[2].addressee, "(no addressee)");
+    EXPECT_EQ(r.by_addressee[2].keys, (std::vector<std::string>{"R3"}));
+}
