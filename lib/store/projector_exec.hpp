@@ -10,14 +10,19 @@
 
 namespace rectrack {
 
+// A statement kept like exec()'s, reset and ready to bind, for reading.
+inline SQLite::Statement& Projector::prepared(const std::string& sql) {
+    auto& slot = statements_[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+    slot->reset();
+    return *slot;
+}
+
 // Prepared statements are kept: preparing costs more than running, and
 // verify() replays every event of the journal through here.
 template <typename... Args>
 void Projector::exec(const std::string& sql, const Args&... args) {
-    auto& slot = statements_[sql];
-    if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
-    SQLite::Statement& st = *slot;
-    st.reset();
+    SQLite::Statement& st = prepared(sql);
     int i = 0;
     (
         [&] {

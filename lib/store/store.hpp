@@ -246,6 +246,7 @@ class Projector {
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
     template <typename... Args>
     void exec(const std::string& sql, const Args&... args);
+    SQLite::Statement& prepared(const std::string& sql);
     void retract(const Event& correction);
     void follow_up(const Event& e, const char* field, const std::string& value,
                    const std::string& note);

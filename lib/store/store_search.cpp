@@ -58,16 +58,17 @@ std::map<std::string, std::string> Projector::current_fields(const std::string& 
             "WHERE 'E' || id = ? AND retracted_at IS NULL";
     else
         return {};
-    SQLite::Statement q(db_, sql);
+    SQLite::Statement& q = prepared(sql);
     q.bind(1, key);
     std::map<std::string, std::string> fields;
     if (!q.executeStep()) return fields;
     added_by = q.getColumn(0).getInt64();
     for (int i = 1; i + 1 < q.getColumnCount(); i += 2)
         fields[q.getColumn(i).getString()] = q.getColumn(i + 1).getString();
-    SQLite::Statement a(db_,
-                        "SELECT field, value FROM amendments WHERE subject = ? AND retracted_at IS "
-                        "NULL ORDER BY event_id");
+    q.reset();
+    SQLite::Statement& a = prepared(
+        "SELECT field, value FROM amendments WHERE subject = ? AND retracted_at IS NULL ORDER BY "
+        "event_id");
     a.bind(1, subject);
     while (a.executeStep())
         if (fields.contains(a.getColumn(0).getString()))
