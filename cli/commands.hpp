@@ -17,9 +17,9 @@ void add_status(CLI::App& app, Context& ctx);    // record a status change
 void add_evidence(CLI::App& app, Context& ctx);  // evidence add|list|show|attach|capture
 void add_evidence_archive(CLI::App* evidence, Context& ctx);  // evidence archive
 void add_note(CLI::App& app, Context& ctx);                   // a dated note
-void add_tag(CLI::App& app, Context& ctx);        // tag and untag: themes, addressees
-void add_follow_up(CLI::App& app, Context& ctx);  // owner, target, response
-void add_search(CLI::App& app, Context& ctx);     // full-text search
+void add_tag(CLI::App& app, Context& ctx);                    // tag and untag: themes, addressees
+void add_follow_up(CLI::App& app, Context& ctx);              // owner, target, response
+void add_search(CLI::App& app, Context& ctx);                 // full-text search
 void add_correct(CLI::App& app, Context& ctx);                // retract an event
 void add_amend(CLI::App& app, Context& ctx);   // amend rec|measure|evidence: fix how it is recorded
 void add_log(CLI::App& app, Context& ctx);     // the journal

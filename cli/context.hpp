@@ -34,9 +34,7 @@ struct Context {
         return *resolved;
     }
     // Deadlines judged on the clock's day, with the configured warning.
-    DeadlineRule deadline_rule() const {
-        return {settings().now.date(), settings().due_soon_days};
-    }
+    DeadlineRule deadline_rule() const { return {settings().now.date(), settings().due_soon_days}; }
     // Opens the database read-only, for commands that only read.
     std::unique_ptr<Store> open() const;
     // Runs `work` in one transaction, commits it (all or nothing) and returns

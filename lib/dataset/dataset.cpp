@@ -197,7 +197,8 @@ void load_follow_ups(Tracker& tracker, const toml::table& data, const std::strin
         const std::string key = text(t, "key", true);
         if (const std::string owner = text(t, "owner"); !owner.empty())
             tracker.set_owner(key, owner, std::nullopt);
-        if (const auto target = date(t, "target")) tracker.set_target(key, target, "", std::nullopt);
+        if (const auto target = date(t, "target"))
+            tracker.set_target(key, target, "", std::nullopt);
     });
     each(data, "response", source, [&](const toml::table& t) {
         tracker.record_response(text(t, "rec", true), text(t, "response", true),
