@@ -10,6 +10,12 @@
 
 namespace rectrack {
 
+// A payload's text field, or "" when absent: payloads hold no nulls.
+inline std::string str(const nlohmann::json& p, const char* field) {
+    auto it = p.find(field);
+    return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 // A statement kept like exec()'s, reset and ready to bind, for reading.
 inline SQLite::Statement& Projector::prepared(const std::string& sql) {
     auto& slot = statements_[sql];

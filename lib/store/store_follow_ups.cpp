@@ -34,13 +34,7 @@ std::vector<FollowUp> Store::follow_ups(const std::string& rec, AsRecorded as_re
                    {},
                    q.getColumn(6).getString(),
                    q.getColumn(7).getString()};
-        // group_concat of integer ids: digits and commas only.
-        const std::string ids = q.getColumn(8).isNull() ? "" : q.getColumn(8).getString();
-        for (size_t at = 0; at < ids.size();) {
-            const size_t comma = std::min(ids.find(',', at), ids.size());
-            f.evidence.push_back(parse_number<EvidenceId>(ids.substr(at, comma - at)).value_or(0));
-            at = comma + 1;
-        }
+        f.evidence = cited_ids(q, 8, f.event);
         out.push_back(std::move(f));
     }
     return out;

@@ -14,11 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string str(const json& p, const char* field) {
-    auto it = p.find(field);
-    return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 std::string array_text(const json& p, const char* field) {
     auto it = p.find(field);
     return it != p.end() && it->is_array() ? it->dump() : std::string("[]");

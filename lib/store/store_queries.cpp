@@ -128,20 +128,7 @@ StatusChange read_status_change(SQLite::Statement& q) {
                    q.getColumn(2).getString(), stored_date(q.getColumn(3).getString()),
                    q.getColumn(4).getString(), q.getColumn(5).getString(),
                    q.getColumn(6).getString(), {}};
-    if (!q.getColumn(7).isNull()) {
-        const std::string ids = q.getColumn(7).getString();
-        for (size_t at = 0; at < ids.size();) {
-            size_t comma = ids.find(',', at);
-            if (comma == std::string::npos) comma = ids.size();
-            const auto id = parse_number<EvidenceId>(std::string_view(ids).substr(at, comma - at));
-            if (!id)
-                throw StorageError("status change #" + std::to_string(c.event) +
-                                   " cites unreadable evidence ids '" + ids + "'");
-            c.evidence.push_back(*id);
-            at = comma + 1;
-        }
-        std::sort(c.evidence.begin(), c.evidence.end());
-    }
+    c.evidence = cited_ids(q, 7, c.event);
     return c;
 }
 

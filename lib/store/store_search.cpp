@@ -13,11 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string str(const json& p, const char* field) {
-    auto it = p.find(field);
-    return it != p.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // A measure's identifiers as people write them: the CELEX number (also
 // after "CELEX"), the act's number ("2022/2065"), the ELI, the COM
 // reference and the procedure.
