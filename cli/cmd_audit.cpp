@@ -69,6 +69,7 @@ void add_audit(CLI::App& app, Context& ctx) {
         ->type_name("REC");
     add_check_options(cmd, o->check);
     cmd->callback([&ctx, o] {
+        const Network* network = o->online ? &ctx.online() : nullptr;
         const Settings s = ctx.settings();
         require_known_kinds(o->fail_on);
         if (o->stale_after < 0) throw InputError("--stale-after must not be negative");
@@ -78,10 +79,10 @@ void add_audit(CLI::App& app, Context& ctx) {
 
         std::vector<CheckResult> results;
         bool outage = false;
-        if (o->online) {
+        if (network) {
             const auto targets = check_targets(*store, evidence_of_recs(*store, o->recs));
             note_missing_contact(s);
-            results = with_progress(check_links, targets, policy, "checked", "URLs");
+            results = with_progress(network->check_links, targets, policy, "checked", "URLs");
             if (looks_like_outage(results)) {
                 outage = true;
                 std::cerr << "rectrack: the network seems to be down: "

@@ -29,13 +29,15 @@ void add_evidence_capture(CLI::App* parent, Context& ctx) {
         ->type_name("EVIDENCE");
     add_check_options(cmd, o->check);
     cmd->callback([&ctx, o] {
+        const Network& network = ctx.online();
         const auto store = ctx.open();
         const std::optional<Evidence> v = find_evidence(*store, o->ref);
         if (!v)
             throw InputError("unknown evidence '" + o->ref + "' (see `rectrack evidence list`)");
         const CheckPolicy policy = check_policy(o->check, ctx.settings());
         note_missing_contact(ctx.settings());
-        const CheckResult fetched = capture_source(check_targets(*store, {v->id}).at(0), policy);
+        const CheckResult fetched =
+            network.capture_source(check_targets(*store, {v->id}).at(0), policy);
         if (!info(fetched.result).seen_working) {
             std::cerr << "rectrack: " << CaptureFailed(fetched).what() << "\n";
             ctx.exit_code = 1;
@@ -88,6 +90,7 @@ void add_evidence_add(CLI::App* parent, Context& ctx) {
     cmd->add_flag("--capture", o->capture, "Fetch it now and record its hash and validators");
     add_check_options(cmd, o->check);
     cmd->callback([&ctx, o] {
+        const Network* network = o->capture ? &ctx.online() : nullptr;
         EvidenceInput in{o->v, std::nullopt};
         if (!o->published.empty())
             in.evidence.published = require_date(o->published, "--published");
@@ -96,10 +99,11 @@ void add_evidence_add(CLI::App* parent, Context& ctx) {
                                                    : require_date(o->accessed, "--accessed");
         // Fetch before writing, so that no lock is held while the network answers.
         std::optional<CheckResult> fetched;
-        if (o->capture) {
+        if (network) {
             note_missing_contact(ctx.settings());
-            fetched = capture_source({0, require_web_url(o->v.url, "evidence URL"), "", "", "", ""},
-                                     check_policy(o->check, ctx.settings()));
+            fetched = network->capture_source(
+                {0, require_web_url(o->v.url, "evidence URL"), "", "", "", ""},
+                check_policy(o->check, ctx.settings()));
             // Nothing is recorded: the command asked for both.
             if (!info(fetched->result).seen_working) {
                 std::cerr << "rectrack: " << CaptureFailed(*fetched).what() << "\n";

@@ -41,6 +41,7 @@ std::vector<EvidenceId> sources_to_archive(const Store& store, const Options& o)
 }
 
 void archive(Context& ctx, const Options& o) {
+    const Network& network = ctx.online();
     std::vector<CheckTarget> targets;
     {
         const auto store = ctx.open();
@@ -55,7 +56,7 @@ void archive(Context& ctx, const Options& o) {
     const std::string fetched_at = ctx.settings().now.str();
     // Fetch first, write after: no lock is held while the network answers.
     std::vector<CheckResult> copies =
-        with_progress(fetch_copies, targets, policy, "fetched", "sources");
+        with_progress(network.fetch_copies, targets, policy, "fetched", "sources");
     std::vector<const CheckResult*> kept;
     for (const auto& c : copies) {
         if (info(c.result).seen_working && c.result != CheckOutcome::skipped) {

@@ -21,8 +21,23 @@ namespace rectrack::cli {
 // "rectrack: warning: ..." on stderr, one line each.
 void print_warnings(const std::vector<std::string>& warnings);
 
+using Fetch = std::vector<CheckResult> (*)(const std::vector<CheckTarget>&, const CheckPolicy&,
+                                           const std::function<void(std::size_t, std::size_t)>&);
+
+// The link checker's entry points (audit/link_check.hpp). Only the
+// rectrack-online helper links them, so that `rectrack` never loads libcurl
+// and its dependency tree: in `rectrack` this is absent, and a command that
+// needs the network hands its whole command line over to the helper.
+struct Network {
+    Fetch check_links;
+    CheckResult (*capture_source)(const CheckTarget&, const CheckPolicy&);
+    Fetch fetch_copies;
+};
+
 struct Context {
     Overrides overrides;
+    const Network* network = nullptr;
+    char** argv = nullptr;  // the command line, as the helper is to get it
     int exit_code = 0;
     bool strict = false;  // --strict: entry warnings refuse the command
     mutable std::optional<Settings> resolved;
@@ -35,6 +50,10 @@ struct Context {
     }
     // Deadlines judged on the clock's day, with the configured warning.
     DeadlineRule deadline_rule() const { return {settings().now.date(), settings().due_soon_days}; }
+    // The network, for a command that needs it. Call it before anything is
+    // opened or printed: in `rectrack` it does not return but runs the
+    // rectrack-online helper with the same command line.
+    const Network& online() const;
     // Opens the database read-only, for commands that only read.
     std::unique_ptr<Store> open() const;
     // Runs `work` in one transaction, commits it (all or nothing) and returns
@@ -86,8 +105,6 @@ void note_missing_contact(const Settings& settings);
 
 // check_links or fetch_copies, run with a progress line ("checked 3 of 40
 // URLs") for a person watching; never into a pipe or a file.
-using Fetch = std::vector<CheckResult> (*)(const std::vector<CheckTarget>&, const CheckPolicy&,
-                                           const std::function<void(std::size_t, std::size_t)>&);
 std::vector<CheckResult> with_progress(Fetch fetch, const std::vector<CheckTarget>& targets,
                                        const CheckPolicy& policy, const std::string& verb,
                                        const std::string& noun);

@@ -1,47 +1,7 @@
 // rectrack: track how far the EU has acted on a report's recommendations.
-// Exit codes: 0 success, 1 a check found problems, 2 bad usage or input,
-// 3 storage trouble.
-#include <iostream>
-#include <string_view>
-
-#include "app.hpp"
-#include "commands.hpp"
-#include "model/error.hpp"
-#include "store/store.hpp"
-#include "visible_controls.hpp"
-
-using namespace rectrack;
+// This binary has no network stack; see online_helper.cpp.
+#include "run.hpp"
 
 int main(int argc, char** argv) {
-    const cli::VisibleControls out(std::cout), err(std::cerr);
-    cli::Context ctx;
-    const auto app = cli::make_app(ctx);
-
-    try {
-        if (argc >= 2 && std::string_view(argv[1]) == "_complete")
-            return cli::run_complete(*app, ctx, {argv + 2, argv + argc});
-        if (auto unknown = cli::unknown_command(*app, {argv + 1, argv + argc}))
-            throw InputError(*unknown);
-        app->parse(argc, argv);
-        return ctx.exit_code;
-    } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return app->exit(e);  // --help, --version
-        std::cerr << "rectrack: error: " << e.what() << "\n";
-        return 2;
-    } catch (const InputError& e) {
-        std::cerr << "rectrack: error: " << e.what() << "\n";
-        return 2;
-    } catch (const StorageError& e) {
-        std::cerr << "rectrack: error: " << e.what() << "\n";
-        return 3;
-    } catch (const std::exception&) {
-        try {
-            rethrow_as_storage_error(ctx.settings().db_path);
-        } catch (const StorageError& e) {
-            std::cerr << "rectrack: error: " << e.what() << "\n";
-        } catch (const std::exception& e) {
-            std::cerr << "rectrack: internal error: " << e.what() << "\n";
-        }
-        return 3;
-    }
+    return rectrack::cli::run(argc, argv, nullptr);
 }

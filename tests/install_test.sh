@@ -15,6 +15,7 @@ cmake --install "$build" --prefix "$work/first" >/dev/null
 mv "$work/first" "$work/moved"   # the build-time prefix is no help now
 rectrack=$work/moved/bin/rectrack
 test -x "$rectrack"
+test -x "$work/moved/libexec/rectrack/rectrack-online" || { echo "not installed: the network helper"; exit 1; }
 for f in share/rectrack/made-in-china.toml share/man/man1/rectrack.1 \
          share/bash-completion/completions/rectrack share/zsh/vendor-completions/_rectrack \
          share/fish/vendor_completions.d/rectrack.fish; do
@@ -43,6 +44,12 @@ expect "with $events events from $work/moved/share/rectrack/made-in-china.toml" 
   "$(run --db installed.db init)"
 expect "^R11 " "$(run --db installed.db recs)"
 expect "^# Status report" "$(run --db installed.db report --quarter 2024-Q3)"
+# A command that needs the network runs the installed helper; the helper's
+# own answer (an unknown source, before anything is fetched) shows it ran.
+if run --db installed.db evidence capture E9999 2>err.txt; then
+  echo "capture of an unknown source succeeded"; exit 1
+fi
+grep -q "unknown evidence 'E9999'" err.txt || { echo "the helper did not run: $(cat err.txt)"; exit 1; }
 
 # RECTRACK_DATA names another data folder.
 mkdir "$work/data"

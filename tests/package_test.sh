@@ -15,7 +15,7 @@ for lib in libc6 libcurl4 libsqlite3-0 libssl3 libstdc++6; do
   grep -q "$lib" <<<"$depends" || { echo "Depends lacks $lib: $depends"; exit 1; }
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
-for f in ./usr/bin/rectrack ./usr/share/rectrack/made-in-china.toml ./usr/share/man/man1/rectrack.1 \
+for f in ./usr/bin/rectrack ./usr/libexec/rectrack/rectrack-online ./usr/share/rectrack/made-in-china.toml ./usr/share/man/man1/rectrack.1 \
          ./usr/share/bash-completion/completions/rectrack; do
   grep -qx -- "$f" <<<"$contents" || { echo "the package lacks $f"; exit 1; }
 done

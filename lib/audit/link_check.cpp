@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "audit/address.hpp"
+#include "audit/curl_url.hpp"
 #include "audit/web_page.hpp"
 #include "ids/url.hpp"
 #include "model/sha256.hpp"
@@ -52,8 +53,8 @@ void append(HeaderList& list, const std::string& line) {
 struct Job {
     CheckTarget target;
     CheckResult result;
-    std::string url;  // the URL the next request goes to
-    std::string host;
+    std::string url;                                // the URL the next request goes to
+    std::string host, port;                         // where libcurl connects (curl_endpoint)
     bool head = true;                               // HEAD first; GET to read the body
     bool conditional = false;                       // send the recorded validators
     int retries = 0;                                // for the current URL and method
@@ -269,7 +270,7 @@ EasyHandle Checker::request(Job& job, const std::string& address) {
     unsigned char literal[sizeof(in6_addr)];
     if (inet_pton(AF_INET, job.host.c_str(), literal) != 1 &&
         inet_pton(AF_INET6, job.host.c_str(), literal) != 1) {
-        append(job.pin, job.host + ":" + url_port(job.url) + ":" + address);
+        append(job.pin, job.host + ":" + job.port + ":" + address);
         curl_easy_setopt(e, CURLOPT_RESOLVE, job.pin.get());
     }
     if (job.conditional) {
@@ -373,6 +374,13 @@ void Checker::classify_status(Job& job, long status, const std::string& next) {
     classify_body(job);
 }
 
+// A URL libcurl cannot parse has no host, and fails the address check.
+void set_endpoint(Job& job) {
+    const auto e = curl_endpoint(job.url);
+    job.host = e ? e->host : "";
+    job.port = e ? e->port : "";
+}
+
 void Checker::redirect(Job& job, int status, const std::string& next) {
     job.hops.emplace_back(status, job.url);
     if (job.seen.contains(next)) {
@@ -384,7 +392,7 @@ void Checker::redirect(Job& job, int status, const std::string& next) {
                       "more than " + std::to_string(policy_.max_redirects) + " redirects");
     job.seen.insert(next);
     job.url = next;
-    job.host = url_host(next);
+    set_endpoint(job);
     job.retries = 0;
 }
 
@@ -439,7 +447,7 @@ Job make_job(const CheckTarget& t, const CheckPolicy& policy) {
     job.result.evidence = t.evidence;
     job.result.url = t.url;
     job.url = t.url;
-    job.host = url_host(t.url);
+    set_endpoint(job);
     job.max_body = policy.max_body;
     return job;
 }

@@ -1,6 +1,8 @@
 // Evidence URLs: what require_web_url accepts is an http(s) URL that it
-// accepts again unchanged, whose host and port can be read; and address
-// vetting classes any IPv6 address without crashing.
+// accepts again unchanged, whose host and port can be read, and that
+// libcurl's parser reads as the same host and port (the checker connects
+// where libcurl says); and address vetting classes any IPv6 address without
+// crashing.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
@@ -9,6 +11,7 @@
 #include <string>
 
 #include "audit/address.hpp"
+#include "audit/curl_url.hpp"
 #include "fuzz_support.hpp"
 #include "ids/url.hpp"
 
@@ -33,7 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         comparable_url(normal);
         if (url_host(normal).empty()) fuzz::fail("an accepted URL has no host: " + normal);
-        url_port(normal);
+        const auto curl = curl_endpoint(normal);
+        if (!curl) fuzz::fail("an accepted URL that libcurl refuses: " + normal);
+        if (curl->host != url_host(normal) || curl->port != url_port(normal))
+            fuzz::fail("libcurl reads " + curl->host + " port " + curl->port + " in " + normal +
+                       ", the core " + url_host(normal) + " port " + url_port(normal));
     }
     if (size >= 16) {
         sockaddr_in6 address{};

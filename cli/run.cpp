@@ -1,0 +1,50 @@
+#include "run.hpp"
+
+#include <iostream>
+#include <string_view>
+
+#include "app.hpp"
+#include "commands.hpp"
+#include "model/error.hpp"
+#include "store/store.hpp"
+#include "visible_controls.hpp"
+
+namespace rectrack::cli {
+
+int run(int argc, char** argv, const Network* network) {
+    const VisibleControls out(std::cout), err(std::cerr);
+    Context ctx;
+    ctx.network = network;
+    ctx.argv = argv;
+    const auto app = make_app(ctx);
+
+    try {
+        if (argc >= 2 && std::string_view(argv[1]) == "_complete")
+            return run_complete(*app, ctx, {argv + 2, argv + argc});
+        if (auto unknown = unknown_command(*app, {argv + 1, argv + argc}))
+            throw InputError(*unknown);
+        app->parse(argc, argv);
+        return ctx.exit_code;
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return app->exit(e);  // --help, --version
+        std::cerr << "rectrack: error: " << e.what() << "\n";
+        return 2;
+    } catch (const InputError& e) {
+        std::cerr << "rectrack: error: " << e.what() << "\n";
+        return 2;
+    } catch (const StorageError& e) {
+        std::cerr << "rectrack: error: " << e.what() << "\n";
+        return 3;
+    } catch (const std::exception&) {
+        try {
+            rethrow_as_storage_error(ctx.settings().db_path);
+        } catch (const StorageError& e) {
+            std::cerr << "rectrack: error: " << e.what() << "\n";
+        } catch (const std::exception& e) {
+            std::cerr << "rectrack: internal error: " << e.what() << "\n";
+        }
+        return 3;
+    }
+}
+
+}  // namespace rectrack::cli
