@@ -110,14 +110,19 @@ nlohmann::json audit_json(const std::vector<Finding>& findings,
                      {"subject", x.subject},
                      {"detail", x.detail},
                      {"fix", x.fix}});
-    for (const auto& x : results)
+    for (const auto& x : results) {
+        nlohmann::json requests = nlohmann::json::array();
+        for (const auto& q : x.requests)
+            requests.push_back({{"url", q.url}, {"host", q.host}, {"started_ms", q.started_ms}});
         r.push_back({{"evidence", evidence_ref(x.evidence)},
                      {"url", x.url},
                      {"result", name(x.result)},
                      {"http_status", x.http_status},
                      {"final_url", x.final_url},
                      {"attempts", x.attempts},
+                     {"requests", requests},
                      {"detail", x.detail}});
+    }
     return {{"findings", f}, {"results", r}};
 }
 

@@ -55,7 +55,6 @@ struct Job {
     CheckResult result;
     std::string url;                                // the URL the next request goes to
     std::string host, port;                         // where libcurl connects (curl_endpoint)
-    bool head = true;                               // HEAD first; GET to read the body
     bool conditional = false;                       // send the recorded validators
     int retries = 0;                                // for the current URL and method
     std::vector<std::pair<int, std::string>> hops;  // redirects followed: status, from URL
@@ -131,6 +130,7 @@ class Checker {
     int active_ = 0;
     std::map<std::string, int> per_host_;
     std::map<std::string, Clock::time_point> last_start_;
+    const Clock::time_point origin_ = Clock::now();  // requests are timed from here
 
     // When the next request to `job`'s host may start, and whether the
     // limits on requests at once allow one now.
@@ -244,7 +244,11 @@ void Checker::start(Job& job) {
     curl_multi_add_handle(multi_.get(), job.easy.get());
     ++active_;
     ++per_host_[job.host];
-    last_start_[job.host] = Clock::now();
+    // The instant the interval is kept from is the instant reported.
+    const auto started = Clock::now();
+    last_start_[job.host] = started;
+    job.result.requests.push_back(
+        {job.url, job.host, std::chrono::duration<double, std::milli>(started - origin_).count()});
     ++job.result.attempts;
 }
 
@@ -254,7 +258,6 @@ EasyHandle Checker::request(Job& job, const std::string& address) {
     CURL* e = easy.get();
     curl_easy_setopt(e, CURLOPT_URL, job.url.c_str());
     curl_easy_setopt(e, CURLOPT_PRIVATE, &job);
-    curl_easy_setopt(e, CURLOPT_NOBODY, job.head ? 1L : 0L);
     curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);  // each hop is checked here
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(policy_.connect_timeout_ms));
@@ -344,11 +347,6 @@ void Checker::classify_status(Job& job, long status, const std::string& next) {
         return redirect(job, static_cast<int>(status), next);
     if (status == 304 && job.conditional)
         return settle(job, CheckOutcome::not_modified, "unchanged since it was captured");
-    if (job.head && (status == 405 || status == 501 || status == 400)) {
-        job.head = false;  // the server refuses HEAD: ask with GET
-        job.retries = 0;
-        return;
-    }
     if (status == 408) return retry_or(job, CheckOutcome::timeout, http);
     if (status == 429) return retry_or(job, CheckOutcome::rate_limited, http);
     if (status >= 500) {
@@ -365,12 +363,6 @@ void Checker::classify_status(Job& job, long status, const std::string& next) {
     if (status == 404) return finish(job, CheckOutcome::broken, http);
     if (status == 410) return finish(job, CheckOutcome::gone, http + ": removed for good");
     if (status < 200 || status >= 300) return finish(job, CheckOutcome::broken, http);
-    if (job.head) {  // alive; now read the body to compare and to spot soft 404s
-        job.head = false;
-        job.retries = 0;
-        job.conditional = !job.target.etag.empty() || !job.target.last_modified.empty();
-        return;
-    }
     classify_body(job);
 }
 
@@ -467,12 +459,11 @@ std::vector<CheckResult> check_links(
     std::vector<Job> jobs;
     jobs.reserve(targets.size());
     for (const auto& t : targets) {
+        // One GET per URL reads what every class needs (a soft 404 and a
+        // changed page are in the body); with validators recorded it is
+        // conditional, and a 304 answers without a body.
         jobs.push_back(make_job(t, policy));
-        // With validators recorded, one conditional GET answers everything.
-        if (!t.etag.empty() || !t.last_modified.empty()) {
-            jobs.back().head = false;
-            jobs.back().conditional = true;
-        }
+        jobs.back().conditional = !t.etag.empty() || !t.last_modified.empty();
     }
     Checker(policy).run(jobs, progress);
     std::vector<CheckResult> out;
@@ -494,7 +485,6 @@ std::vector<Job> fetch(const std::vector<CheckTarget>& targets, const CheckPolic
         fresh.sha256.clear();  // a capture records what is there, it does not compare
         fresh.text_sha256.clear();
         jobs.push_back(make_job(fresh, policy));
-        jobs.back().head = false;
         jobs.back().keep_copy = keep_copy;
     }
     Checker(policy).run(jobs, progress);

@@ -69,6 +69,13 @@ struct CheckTarget {
     std::string last_modified;
 };
 
+// One request as the checker started it: what a run did to each host.
+struct CheckRequest {
+    std::string url;
+    std::string host;   // as the politeness limits count it
+    double started_ms;  // since the run began, on a steady clock
+};
+
 // One URL's outcome.
 struct CheckResult {
     EvidenceId evidence = 0;
@@ -77,6 +84,7 @@ struct CheckResult {
     int http_status = 0;
     std::string final_url;
     int attempts = 0;  // requests made for this URL, redirects and retries included
+    std::vector<CheckRequest> requests;  // each of them, in order
     std::string detail;
     // The host could not be reached for reasons that lie on our side of the
     // network (no resolver answered, the network is unreachable); many of

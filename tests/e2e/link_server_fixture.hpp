@@ -36,6 +36,16 @@ class LinkServerTest : public CliTest {
         for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
         return out;
     }
+    // The log once it holds `n` lines: the server writes a line after its
+    // answer has gone, so the last may follow the client's exit by a moment.
+    std::vector<nlohmann::json> server_log_of_at_least(size_t n) {
+        auto log = server_log();
+        for (int i = 0; i < 100 && log.size() < n; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            log = server_log();
+        }
+        return log;
+    }
     std::vector<nlohmann::json> requests_to(const std::string& path) {
         std::vector<nlohmann::json> out;
         for (auto& r : server_log())
