@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""rectrack beside the tools a user would otherwise pick, in the same run.
+
+    bench/compare.py BUILD_DIR [--sizes 10000,100000] [--runs 5] [--smoke] [--require-peers]
+
+Generates, from a fixed seed, one history of status changes at each size
+(events): a rectrack dataset, a ledger journal (one transaction per change)
+and a taskwarrior task list (one task per recommendation, one annotation per
+change), with the same dates and statuses. Then runs each workload and its
+peer in turn and prints a table: median (min-max) wall time over --runs, the
+ratio, and peak RSS of one more run under /usr/bin/time -v. A peer that is
+not installed (scripts/install-deps.sh --bench) is shown as "-".
+
+--smoke runs one small size once: the test suite uses it to keep the
+script working, and it never fails on a timing.
+"""
+import argparse
+import datetime
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+
+STATUSES = ["announced", "proposed", "partial", "substantial"]
+FIRST_DAY = datetime.date(2021, 1, 1)
+DAYS = 5 * 365  # changes fall in 2021-2025
+QUARTER = ("2024-Q3", "2024-07-01", "2024-10-01")
+
+
+def history(events, seed=2026):
+    """(rec number, status, date) for each change, in date order, and the
+    number of recs. A change never repeats the status it replaces."""
+    rng = random.Random(seed)
+    recs = max(10, events // 10)
+    days = sorted(rng.randrange(DAYS) for _ in range(events))
+    last = {}
+    changes = []
+    for day in days:
+        rec = rng.randrange(1, recs + 1)
+        status = rng.choice([s for s in STATUSES if s != last.get(rec)])
+        last[rec] = status
+        changes.append((rec, status, FIRST_DAY + datetime.timedelta(days=day)))
+    return changes, recs
+
+
+def write_dataset(path, changes, recs):
+    with open(path, "w") as f:
+        f.write("[report]\nkey = 'bench'\ntitle = 'Bench report'\nissued = 2020-01-01\n")
+        for r in range(1, recs + 1):
+            f.write(f"[[recommendation]]\nkey = 'R{r}'\nnumber = {r}\ntitle = 'Rec {r}'\n")
+        f.write("[[evidence]]\nurl = 'https://example.org/e'\ntitle = 'E'\n"
+                "published = 2020-06-01\n")
+        for rec, status, day in changes:
+            f.write(f"[[status_change]]\nrec = 'R{rec}'\nstatus = '{status}'\ndate = {day}\n"
+                    "evidence = ['https://example.org/e']\n")
+
+
+def ledger_entry(rec, status, day):
+    return f"{day:%Y/%m/%d} R{rec} {status}\n    Recs:R{rec}:{status}    1\n    Equity:Changes\n\n"
+
+
+def write_ledger(path, changes):
+    with open(path, "w") as f:
+        for change in changes:
+            f.write(ledger_entry(*change))
+
+
+def write_tasks(folder, changes, recs, seed=2026):
+    """taskwarrior 2.6's own data file: one task per recommendation."""
+    rng = random.Random(seed)
+    notes = {r: [] for r in range(1, recs + 1)}
+    for n, (rec, status, day) in enumerate(changes):
+        stamp = int(datetime.datetime.combine(day, datetime.time()).timestamp()) + n % 86400
+        notes[rec].append((stamp, status))
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "pending.data"), "w") as f:
+        for r in range(1, recs + 1):
+            fields = [f'description:"R{r} Rec {r}"', 'entry:"1577836800"',
+                      'modified:"1577836800"', 'status:"pending"',
+                      f'uuid:"{uuid.UUID(int=rng.getrandbits(128), version=4)}"']
+            seen = set()
+            for stamp, status in notes[r]:
+                while stamp in seen:
+                    stamp += 1
+                seen.add(stamp)
+                fields.append(f'annotation_{stamp}:"{status}"')
+            f.write("[" + " ".join(fields) + "]\n")
+    for name in ("completed.data", "undo.data", "backlog.data"):
+        open(os.path.join(folder, name), "a").close()
+
+
+class Runner:
+    def __init__(self, runs, work):
+        self.runs, self.work = runs, work
+        self.time_v = os.path.exists("/usr/bin/time")
+
+    def measure(self, cmd, env=None, before=None, runs=None):
+        """Median, min and max wall seconds, and peak RSS in MB (or None)."""
+        times = []
+        for _ in range(runs or self.runs):
+            if before:
+                before()
+            start = time.perf_counter()
+            done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, cwd=self.work)
+            times.append(time.perf_counter() - start)
+            if done.returncode != 0:
+                raise SystemExit(f"failed ({done.returncode}): {' '.join(cmd)}\n"
+                                 + done.stderr.decode(errors="replace"))
+        rss = None
+        if self.time_v:
+            if before:
+                before()
+            out = os.path.join(self.work, "time.txt")
+            subprocess.run(["/usr/bin/time", "-v", "-o", out] + cmd, env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=self.work)
+            for line in open(out):
+                if "Maximum resident set size" in line:
+                    rss = int(line.split(":")[1]) / 1024
+        return statistics.median(times), min(times), max(times), rss
+
+
+def ms(t):
+    return f"{t * 1000:.1f} ms" if t < 1 else f"{t:.2f} s"
+
+
+def cell(m):
+    if m is None:
+        return "-"
+    med, lo, hi, _ = m
+    return f"{ms(med)} ({ms(lo)}-{ms(hi)})"
+
+
+def rss(m):
+    return "-" if m is None or m[3] is None else f"{m[3]:.0f} MB"
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("build")
+    ap.add_argument("--sizes", default="10000,100000")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--smoke", action="store_true")
+    ap.add_argument("--require-peers", action="store_true",
+                    help="fail when ledger, taskwarrior or /usr/bin/time is missing")
+    a = ap.parse_args()
+    sizes = [200] if a.smoke else [int(s) for s in a.sizes.split(",")]
+    runs = 1 if a.smoke else a.runs
+    rectrack = os.path.abspath(os.path.join(a.build, "cli", "rectrack"))
+    ledger, task, sqlite = shutil.which("ledger"), shutil.which("task"), shutil.which("sqlite3")
+    if a.require_peers and not (ledger and task and os.path.exists("/usr/bin/time")):
+        raise SystemExit("compare.py: ledger, task and /usr/bin/time are needed "
+                         "(scripts/install-deps.sh --bench)")
+    work = tempfile.mkdtemp(prefix="rectrack-compare-")
+    env = dict(os.environ, RECTRACK_AUTHOR="bench", RECTRACK_NOW="2026-06-30T12:00:00Z")
+    for k in list(env):
+        if k.startswith("RECTRACK_DB") or k == "TASKRC" or k == "TASKDATA":
+            del env[k]
+    r = Runner(runs, work)
+    # taskwarrior reads its own settings file, never the user's (and, without
+    # one, it would write one into $HOME).
+    taskrc = os.path.join(work, "taskrc")
+    open(taskrc, "w").close()
+    task_env = dict(env, TASKRC=taskrc)
+    rows = []  # workload, size, rectrack, peer name, peer
+
+    def rt(db, *args):
+        return [rectrack, "--db", db, *args]
+
+    def task_cmd(folder, *args):
+        return [task, f"rc.data.location={folder}", "rc.confirmation=off", "rc.verbose=nothing",
+                "rc.hooks=off", "rc.gc=off", *args]
+
+    counter = iter(range(10**9))
+
+    def status_call(db):
+        day = FIRST_DAY + datetime.timedelta(days=DAYS + next(counter) % 500)
+        return rt(db, "status", "R1", STATUSES[next(counter) % 4], "--date", str(day),
+                  "--evidence", "E1")
+
+    try:
+        # The floor: a process that does nothing, and the insert-and-commit
+        # a status change is, done by SQLite's own shell.
+        rows.append(("process start (/bin/true)", "-", r.measure(["/bin/true"], runs=max(runs, 20)),
+                     "", None))
+        if sqlite:
+            floor_db = os.path.join(work, "floor.db")
+            subprocess.run([sqlite, floor_db, "PRAGMA journal_mode=WAL; CREATE TABLE t(x);"],
+                           check=True, stdout=subprocess.DEVNULL)
+            rows.append(("insert and commit (sqlite3 shell)", "-",
+                         r.measure([sqlite, floor_db, "INSERT INTO t VALUES(1);"],
+                                   runs=max(runs, 20)), "", None))
+        small = os.path.join(work, "small.toml")
+        changes, recs = history(20)
+        write_dataset(small, changes, recs)
+        small_db = os.path.join(work, "small.db")
+        subprocess.run(rt(small_db, "import", small), env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        peer = None
+        if task:
+            folder = os.path.join(work, "tasks-small")
+            write_tasks(folder, [(1, 'partial', FIRST_DAY)], 1)
+            peer = r.measure(task_cmd(folder, "1", "annotate", "bench"), env=task_env,
+                             runs=max(runs, 20))
+        rows.append(("one `status` call, empty database", "20",
+                     r.measure(status_call(small_db), env=env, runs=max(runs, 20)),
+                     "taskwarrior annotate", peer))
+
+        for size in sizes:
+            rows.extend(compare_size(size, r, work, env, task_env, rt, status_call, task_cmd,
+                                     ledger, task, runs))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"| workload | size (events) | rectrack median (min-max) | rectrack RSS | peer "
+          f"| peer median (min-max) | peer RSS | ratio |")
+    print("|---|---:|---:|---:|---|---:|---:|---:|")
+    for name, size, mine, peer_name, peer in rows:
+        ratio = f"{mine[0] / peer[0]:.2f}" if mine and peer else "-"
+        print(f"| {name} | {size} | {cell(mine)} | {rss(mine)} | {peer_name or '-'} "
+              f"| {cell(peer)} | {rss(peer)} | {ratio} |")
+
+
+def compare_size(size, r, work, env, task_env, rt, status_call, task_cmd, ledger, task, runs):
+    rows = []
+    label = f"{size:,}"
+    changes, recs = history(size)
+    data, journal = os.path.join(work, f"data-{size}.toml"), os.path.join(work, f"j-{size}.json")
+    led = os.path.join(work, f"j-{size}.ledger")
+    write_dataset(data, changes, recs)
+    write_ledger(led, changes)
+    db = os.path.join(work, f"full-{size}.db")
+    subprocess.run(rt(db, "import", data), env=env, check=True, stdout=subprocess.DEVNULL)
+    with open(journal, "w") as out:
+        subprocess.run(rt(db, "export", "--format", "json"), env=env, check=True, stdout=out)
+    heavy = max(1, runs if size <= 100000 else 1)
+
+    # Import: a new database each run; ledger reads the same history.
+    fresh = os.path.join(work, f"fresh-{size}.db")
+
+    def remove_fresh():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(fresh + suffix):
+                os.remove(fresh + suffix)
+
+    rows.append(("import (JSON journal)", label,
+                 r.measure(rt(fresh, "import", journal), env=env, before=remove_fresh, runs=heavy),
+                 "ledger bal (reads it all)",
+                 r.measure([ledger, "-f", led, "bal"], runs=heavy) if ledger else None))
+
+    # One write on the full journal; ledger appends and checks the file.
+    def append_ledger():
+        with open(led, "a") as f:
+            f.write(ledger_entry(1, "partial", datetime.date(2026, 1, 5)))
+
+    mine = r.measure(status_call(db), env=env, runs=max(runs, 10))
+    if ledger:
+        rows.append(("one `status` call", label, mine, "ledger append + check",
+                     r.measure([ledger, "-f", led, "bal", "Recs:R1"], before=append_ledger,
+                               runs=heavy)))
+    if task:
+        folder = os.path.join(work, f"tasks-{size}")
+        write_tasks(folder, changes, recs)
+        rows.append(("one `status` call", label, mine, "taskwarrior annotate",
+                     r.measure(task_cmd(folder, "1", "annotate", "bench"), env=task_env,
+                               runs=heavy)))
+    if not ledger and not task:
+        rows.append(("one `status` call", label, mine, "", None))
+
+    shown = f"R{min(42, recs)}"
+    rows.append((f"`show {shown}`", label, r.measure(rt(db, "show", shown), env=env,
+                                                     runs=max(runs, 10)), "", None))
+    rows.append((f"`recs` ({recs:,} recommendations)", label,
+                 r.measure(rt(db, "recs"), env=env, runs=heavy), "", None))
+    q, begin, end = QUARTER
+    peer = r.measure([ledger, "-f", led, "-b", begin, "-e", end, "bal"], runs=heavy) \
+        if ledger else None
+    for fmt in ("json", "md"):
+        rows.append((f"quarterly report {q} ({fmt})", label,
+                     r.measure(rt(db, "report", "--quarter", q, "--format", fmt), env=env,
+                               runs=heavy), "ledger bal for the quarter", peer))
+    rows.append(("`verify`", label, r.measure(rt(db, "verify"), env=env, runs=heavy),
+                 "ledger stats (reads it all)",
+                 r.measure([ledger, "-f", led, "stats"], runs=heavy) if ledger else None))
+    rows.append(("`export --format json`", label,
+                 r.measure(rt(db, "export", "--format", "json"), env=env, runs=heavy), "", None))
+    return rows
+
+
+if __name__ == "__main__":
+    sys.exit(main())
