@@ -1,5 +1,6 @@
 #include "audit_output.hpp"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -44,6 +45,20 @@ std::vector<std::string> collapsed_info(const std::vector<Finding>& findings) {
 
 constexpr const char* kHeadings[] = {"Errors", "Warnings", "Info"};
 
+// ", 18 not fetched again: checked within --recheck-after"
+std::string not_fetched(const std::vector<CheckResult>& results) {
+    const auto n = std::count_if(results.begin(), results.end(),
+                                 [](const auto& r) { return !r.checked_at.empty(); });
+    if (n == 0) return "";
+    return ", " + std::to_string(n) + " not fetched again: checked within --recheck-after";
+}
+
+// A result from an earlier check says so, with that check's instant.
+std::string detail(const CheckResult& r) {
+    if (r.checked_at.empty()) return r.detail;
+    return "as checked at " + r.checked_at + (r.detail.empty() ? "" : ": " + r.detail);
+}
+
 }  // namespace
 
 std::string audit_text(const std::vector<Finding>& findings,
@@ -63,11 +78,11 @@ std::string audit_text(const std::vector<Finding>& findings,
     if (!info.empty()) o << "\nInfo\n";
     for (const auto& line : info) o << "  " << line << "\n";
     if (!online) return o.str();
-    o << "\nOnline results: " << results.size() << " URLs\n";
+    o << "\nOnline results: " << results.size() << " URLs" << not_fetched(results) << "\n";
     for (const auto& r : results) {
         o << "  " << column(evidence_ref(r.evidence), 5) << column(std::string(name(r.result)), 21)
           << column(r.http_status ? std::to_string(r.http_status) : "-", 4) << r.url;
-        if (!r.detail.empty()) o << "  (" << r.detail << ")";
+        if (!r.detail.empty() || !r.checked_at.empty()) o << "  (" << detail(r) << ")";
         o << "\n";
     }
     return o.str();
@@ -92,11 +107,11 @@ std::string audit_markdown(const std::vector<Finding>& findings,
     if (!info.empty()) o << "\n## Info\n\n";
     for (const auto& line : info) o << "- " << markdown_escape(line) << "\n";
     if (!online) return o.str();
-    o << "\n## Online results (" << results.size() << " URLs)\n\n"
+    o << "\n## Online results (" << results.size() << " URLs" << not_fetched(results) << ")\n\n"
       << "| Evidence | Result | HTTP | URL | Detail |\n|---|---|---:|---|---|\n";
     for (const auto& r : results)
         o << "| " << evidence_ref(r.evidence) << " | " << name(r.result) << " | " << r.http_status
-          << " | <" << markdown_url(r.url) << "> | " << markdown_escape(r.detail) << " |\n";
+          << " | <" << markdown_url(r.url) << "> | " << markdown_escape(detail(r)) << " |\n";
     return o.str();
 }
 
@@ -114,14 +129,16 @@ nlohmann::json audit_json(const std::vector<Finding>& findings,
         nlohmann::json requests = nlohmann::json::array();
         for (const auto& q : x.requests)
             requests.push_back({{"url", q.url}, {"host", q.host}, {"started_ms", q.started_ms}});
-        r.push_back({{"evidence", evidence_ref(x.evidence)},
-                     {"url", x.url},
-                     {"result", name(x.result)},
-                     {"http_status", x.http_status},
-                     {"final_url", x.final_url},
-                     {"attempts", x.attempts},
-                     {"requests", requests},
-                     {"detail", x.detail}});
+        r.push_back(
+            {{"evidence", evidence_ref(x.evidence)},
+             {"url", x.url},
+             {"result", name(x.result)},
+             {"http_status", x.http_status},
+             {"final_url", x.final_url},
+             {"attempts", x.attempts},
+             {"requests", requests},
+             {"checked_at", x.checked_at.empty() ? nlohmann::json() : nlohmann::json(x.checked_at)},
+             {"detail", x.detail}});
     }
     return {{"findings", f}, {"results", r}};
 }

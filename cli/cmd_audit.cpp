@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <set>
 
@@ -51,6 +52,7 @@ void add_audit(CLI::App& app, Context& ctx) {
     struct Options {
         bool online = false;
         int stale_after = 180;
+        int recheck_after = 24;
         std::string format;
         std::vector<std::string> fail_on, recs;
         CheckFlags check;
@@ -58,6 +60,10 @@ void add_audit(CLI::App& app, Context& ctx) {
     auto o = std::make_shared<Options>();
     cmd->add_flag("--online", o->online, "Also check every evidence URL over the network");
     cmd->add_option("--stale-after", o->stale_after, "Days after which a check is stale")
+        ->capture_default_str();
+    cmd->add_option("--recheck-after", o->recheck_after,
+                    "With --online: hours within which a source checked at its URL is not "
+                    "fetched again (its last check is reported); 0 fetches every source")
         ->capture_default_str();
     add_format(cmd, o->format, {"text", "json", "md"});
     cmd->add_option("--fail-on", o->fail_on,
@@ -73,6 +79,7 @@ void add_audit(CLI::App& app, Context& ctx) {
         const Settings s = ctx.settings();
         require_known_kinds(o->fail_on);
         if (o->stale_after < 0) throw InputError("--stale-after must not be negative");
+        if (o->recheck_after < 0) throw InputError("--recheck-after must not be negative");
         const CheckPolicy policy = check_policy(o->check, s);
         auto store = ctx.open();
         const auto findings = offline_findings(*store, {s.now.date(), o->stale_after, o->recs});
@@ -80,9 +87,11 @@ void add_audit(CLI::App& app, Context& ctx) {
         std::vector<CheckResult> results;
         bool outage = false;
         if (network) {
-            const auto targets = check_targets(*store, evidence_of_recs(*store, o->recs));
-            note_missing_contact(s);
-            results = with_progress(network->check_links, targets, policy, "checked", "URLs");
+            const CheckPlan plan =
+                plan_checks(*store, check_targets(*store, evidence_of_recs(*store, o->recs)), s.now,
+                            o->recheck_after);
+            if (!plan.fetch.empty()) note_missing_contact(s);
+            results = with_progress(network->check_links, plan.fetch, policy, "checked", "URLs");
             if (looks_like_outage(results)) {
                 outage = true;
                 std::cerr << "rectrack: the network seems to be down: "
@@ -95,6 +104,10 @@ void add_audit(CLI::App& app, Context& ctx) {
                 ctx.write([&](Tracker& t) {
                     return t.record_audit(recorded, static_cast<int>(findings.size()));
                 });
+            // Reported beside this run's checks, in evidence order; never recorded again.
+            results.insert(results.end(), plan.recent.begin(), plan.recent.end());
+            std::stable_sort(results.begin(), results.end(),
+                             [](const auto& a, const auto& b) { return a.evidence < b.evidence; });
         }
 
         if (o->format == "json")

@@ -332,4 +332,32 @@ std::vector<Finding> offline_findings(const Store& store, const AuditOptions& o)
     return out;
 }
 
+CheckPlan plan_checks(const Store& store, std::vector<CheckTarget> targets, Instant now,
+                      int recheck_after_hours) {
+    CheckPlan plan;
+    const auto health =
+        recheck_after_hours > 0 ? store.evidence_health() : std::map<EvidenceId, EvidenceHealth>{};
+    const std::int64_t window = std::int64_t{recheck_after_hours} * 3600;
+    for (auto& t : targets) {
+        const auto h = health.find(t.evidence);
+        std::optional<Instant> at;
+        if (h != health.end() && h->second.last_result && h->second.last_url == t.url)
+            at = parse_instant(h->second.last_checked);
+        // A check recorded "in the future" (a clock set back) is not fresh.
+        if (!at || at->seconds > now.seconds || now.seconds - at->seconds >= window) {
+            plan.fetch.push_back(std::move(t));
+            continue;
+        }
+        CheckResult r;
+        r.evidence = t.evidence;
+        r.url = t.url;
+        r.result = *h->second.last_result;
+        r.http_status = h->second.last_http_status;
+        r.detail = h->second.last_detail;
+        r.checked_at = h->second.last_checked;
+        plan.recent.push_back(std::move(r));
+    }
+    return plan;
+}
+
 }  // namespace rectrack

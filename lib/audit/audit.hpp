@@ -23,4 +23,15 @@ struct AuditOptions {
 // returns the findings in report order (see sort_findings).
 std::vector<Finding> offline_findings(const Store& store, const AuditOptions& options);
 
+// Which sources an online audit fetches. One checked at its current URL
+// less than `recheck_after_hours` before `now` is not fetched again: its
+// latest recorded check stands, reported with its instant in `checked_at`
+// (and not recorded again). 0 hours fetches every source.
+struct CheckPlan {
+    std::vector<CheckTarget> fetch;
+    std::vector<CheckResult> recent;
+};
+CheckPlan plan_checks(const Store& store, std::vector<CheckTarget> targets, Instant now,
+                      int recheck_after_hours);
+
 }  // namespace rectrack

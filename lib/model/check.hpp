@@ -53,6 +53,7 @@ inline bool failed(CheckOutcome o) {
 // How an evidence item has fared in the audits recorded.
 struct EvidenceHealth {
     std::string last_checked;                 // instant of the latest check, empty if never
+    std::string last_url, last_detail;        // what the latest check fetched, and found
     std::optional<CheckOutcome> last_result;  // of the latest check
     int last_http_status = 0;                 // of the latest check; 0 if no answer
     std::string last_success;                 // instant of the latest check that saw it working
@@ -84,6 +85,9 @@ struct CheckResult {
     int http_status = 0;
     std::string final_url;
     int attempts = 0;  // requests made for this URL, redirects and retries included
+    // Set when the source was not fetched in this run: the instant of the
+    // earlier check whose result this is (see plan_checks).
+    std::string checked_at;
     std::vector<CheckRequest> requests;  // each of them, in order
     std::string detail;
     // The host could not be reached for reasons that lie on our side of the

@@ -529,7 +529,8 @@ std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<Eviden
     // where the latest check left it.
     SQLite::Statement q(
         *db_,
-        "SELECT evidence_id, result, ok, recorded_at, http_status FROM evidence_checks WHERE "
+        "SELECT evidence_id, result, ok, recorded_at, http_status, url, detail FROM "
+        "evidence_checks WHERE "
         "(:id IS NULL OR evidence_id = :id) AND recorded_at <= :t ORDER BY evidence_id, "
         "event_id");
     q.bind(":t", as_recorded.bound());
@@ -544,6 +545,8 @@ std::map<EvidenceId, EvidenceHealth> Store::evidence_health(std::optional<Eviden
                                " has an unknown result '" + result + "'");
         h.last_checked = q.getColumn(3).getString();
         h.last_http_status = q.getColumn(4).getInt();
+        h.last_url = q.getColumn(5).getString();
+        h.last_detail = q.getColumn(6).getString();
         if (q.getColumn(2).getInt()) {
             h.last_success = h.last_checked;
             h.consecutive_failures = 0;

@@ -358,3 +358,40 @@ TEST(BundledData, HasNoAuditErrors) {
             << name(f.kind) << " " << f.subject << ": " << f.detail;
     }
 }
+
+// An online audit fetches only what its freshness window does not cover.
+TEST_F(AuditTest, RecentlyCheckedSourcesAreNotFetchedAgain) {
+    const auto targets = check_targets(*store);
+    ASSERT_GE(targets.size(), 2u);
+    CheckResult checked = result(targets[0].evidence, CheckOutcome::broken);
+    checked.url = targets[0].url;
+    checked.http_status = 404;
+    checked.detail = "HTTP 404";
+    write([&](Tracker& t) { t.record_audit({checked}, 0); });  // at test_now()
+    const Instant now = test_now();
+
+    auto plan = plan_checks(*store, targets, Instant{now.seconds + 3600}, 24);
+    ASSERT_EQ(plan.recent.size(), 1u);
+    EXPECT_EQ(plan.fetch.size(), targets.size() - 1);  // never checked: fetched
+    const CheckResult& r = plan.recent[0];
+    EXPECT_EQ(r.evidence, targets[0].evidence);
+    EXPECT_EQ(r.result, CheckOutcome::broken);  // a problem stays a problem
+    EXPECT_EQ(r.http_status, 404);
+    EXPECT_EQ(r.detail, "HTTP 404");
+    EXPECT_EQ(r.checked_at, now.str());
+    EXPECT_EQ(r.attempts, 0);
+
+    // Past the window, with no window, or with a check "from the future": fetched.
+    for (const auto& [at, hours] : {std::pair{now.seconds + 24 * 3600, 24}, {now.seconds + 60, 0},
+                                    {now.seconds - 60, 24}}) {
+        plan = plan_checks(*store, targets, Instant{at}, hours);
+        EXPECT_TRUE(plan.recent.empty()) << at << " " << hours;
+        EXPECT_EQ(plan.fetch.size(), targets.size());
+    }
+
+    // A check of another URL says nothing of the URL recorded now.
+    auto moved = targets;
+    moved[0].url = "https://example.org/moved";
+    plan = plan_checks(*store, moved, Instant{now.seconds + 60}, 24);
+    EXPECT_TRUE(plan.recent.empty());
+}

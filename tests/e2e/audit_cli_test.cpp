@@ -300,3 +300,37 @@ TEST_F(AuditCli, ReportsShowTheLastCheckAsRecorded) {
                                   "--as-recorded", "2026-11-27T12:00:00Z"}));
     EXPECT_TRUE(before["recommendations"][0]["evidence"][0]["last_check"].is_null());
 }
+
+TEST_F(AuditCli, ASecondAuditRightAfterAFirstFetchesNothingAndSaysSo) {
+    auto audit = online();
+    audit.insert(audit.end(), {"--recs", "R1"});  // R1 cites /missing only
+    const Result first = rt(audit);
+    EXPECT_EQ(first.code, 1) << first.err;
+    ASSERT_EQ(requests_to("/missing").size(), 1u);
+    const std::string journal = ok({"log"});
+
+    const Result again = rt(audit);
+    EXPECT_EQ(again.code, 1) << "a broken source found a moment ago still fails the run";
+    EXPECT_EQ(requests_to("/missing").size(), 1u) << "fetched again within --recheck-after";
+    const auto r = nlohmann::json::parse(again.out)["results"];
+    ASSERT_EQ(r.size(), 1u);
+    EXPECT_EQ(r[0]["result"], "broken");
+    EXPECT_EQ(r[0]["http_status"], 404);
+    EXPECT_EQ(r[0]["checked_at"], "2026-11-27T12:00:00Z");
+    EXPECT_TRUE(r[0]["requests"].empty());
+    EXPECT_EQ(ok({"log"}), journal) << "a check not made again is not recorded again";
+    const Result text = rt({"audit", "--online", "--recs", "R1"});
+    EXPECT_NE(text.out.find("1 URLs, 1 not fetched again"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("as checked at 2026-11-27T12:00:00Z: HTTP 404"), std::string::npos)
+        << text.out;
+
+    // No window, or a day later: fetched.
+    auto every = audit;
+    every.insert(every.end(), {"--recheck-after", "0"});
+    EXPECT_EQ(rt(every).code, 1);
+    EXPECT_EQ(requests_to("/missing").size(), 2u);
+    env["RECTRACK_NOW"] = "2026-11-28T12:00:00Z";
+    EXPECT_EQ(rt(audit).code, 1);
+    EXPECT_EQ(requests_to("/missing").size(), 3u);
+    EXPECT_EQ(rt({"audit", "--online", "--recheck-after", "-1"}).code, 2);
+}
