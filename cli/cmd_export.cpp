@@ -11,8 +11,10 @@ void add_export(CLI::App& app, Context& ctx) {
     add_format(cmd, *format, {"toml", "json"});
     cmd->callback([&ctx, format] {
         auto store = ctx.open();
-        std::cout << (*format == "json" ? export_journal_json(*store)
-                                        : export_journal_toml(*store));
+        if (*format == "json")
+            write_journal_json(*store, std::cout);
+        else
+            std::cout << export_journal_toml(*store);
     });
 }
 

@@ -230,22 +230,48 @@ void append_journal(Store& store, Store::Transaction& tx, const JournalFile& fil
 
 }  // namespace
 
-std::string export_journal_json(const Store& store) {
-    json events = json::array();
-    Anchor anchor{0, kGenesisHash};
-    store.for_each_event([&](const Event& e) {
-        events.push_back(event_json(e));
-        anchor = Anchor{e.id, e.hash};
+void write_journal_json(const Store& store, std::ostream& out) {
+    // The bytes json::dump(2) gives for the whole document, written an
+    // element at a time so that no journal is held in memory: keys in
+    // sorted order (anchor, events, format, objects, version), each array
+    // element dumped on its own and indented two levels.
+    const auto element = [&](const json& j, bool first) {
+        std::string text = j.dump(2);
+        std::string indented;
+        indented.reserve(text.size() + text.size() / 8);
+        for (char c : text) {
+            indented += c;
+            if (c == '\n') indented += "    ";
+        }
+        out << (first ? "\n    " : ",\n    ") << indented;
+    };
+    // The anchor is read first and the events up to it: a command that
+    // appends meanwhile cannot make the file disagree with its anchor.
+    const Anchor anchor = journal_anchor(store);
+    out << "{\n  \"anchor\": " << json(anchor.str()).dump() << ",\n  \"events\": [";
+    bool first = true;
+    store.for_each_event(
+        [&](const Event& e) {
+            element(event_json(e), first);
+            first = false;
+        },
+        anchor.events);
+    out << (first ? "]" : "\n  ]") << ",\n  \"format\": " << json(kFormat).dump();
+    first = true;
+    store.for_each_object([&](const Store::StoredObject& o) {
+        if (first) out << ",\n  \"objects\": [";
+        element(object_json(o), first);
+        first = false;
     });
-    json doc = {{"format", kFormat},
-                {"version", kFormatVersion},
-                {"events", events},
-                {"anchor", anchor.str()}};
-    json objects = json::array();
-    store.for_each_object([&](const Store::StoredObject& o) { objects.push_back(object_json(o)); });
-    if (!objects.empty())
-        doc["objects"] = std::move(objects);  // exports without copies stay as they were
-    return doc.dump(2) + "\n";
+    // Exports without copies stay as they were: no "objects" at all.
+    if (!first) out << "\n  ]";
+    out << ",\n  \"version\": " << kFormatVersion << "\n}\n";
+}
+
+std::string export_journal_json(const Store& store) {
+    std::ostringstream out;
+    write_journal_json(store, out);
+    return out.str();
 }
 
 std::string export_journal_toml(const Store& store) {

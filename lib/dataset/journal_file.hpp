@@ -3,12 +3,16 @@
 // as it goes, so export -> import -> export reproduces the file exactly.
 // `import` also accepts a dataset (see dataset.hpp).
 #pragma once
+#include <ostream>
 #include <string>
 
 #include "tracker/tracker.hpp"
 
 namespace rectrack {
 
+// Writes the journal as JSON to `out` an event at a time, so that memory
+// stays flat however long the journal is.
+void write_journal_json(const Store& store, std::ostream& out);
 std::string export_journal_json(const Store& store);
 std::string export_journal_toml(const Store& store);
 

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <filesystem>
+#include <limits>
 
 #include "ids/url.hpp"
 #include "model/error.hpp"
@@ -383,8 +384,10 @@ std::vector<Event> Store::log(const LogFilter& f) const {
     return out;
 }
 
-void Store::for_each_event(const std::function<void(const Event&)>& visit) const {
-    SQLite::Statement q(*db_, std::string(kEventColumns) + "ORDER BY id");
+void Store::for_each_event(const std::function<void(const Event&)>& visit,
+                           std::optional<EventId> up_to) const {
+    SQLite::Statement q(*db_, std::string(kEventColumns) + "WHERE id <= ? ORDER BY id");
+    q.bind(1, static_cast<int64_t>(up_to.value_or(std::numeric_limits<EventId>::max())));
     while (q.executeStep()) visit(read_event(q));
 }
 

@@ -105,7 +105,10 @@ class Store {
     // The last event recorded by `as_recorded`; 0 for an empty journal.
     EventId last_event_id(AsRecorded as_recorded = {}) const;
     std::vector<Event> log(const LogFilter& filter) const;
-    void for_each_event(const std::function<void(const Event&)>& visit) const;
+    // Every event in order; with `up_to`, those up to that id: a prefix of
+    // the append-only journal that a writer meanwhile cannot change.
+    void for_each_event(const std::function<void(const Event&)>& visit,
+                        std::optional<EventId> up_to = {}) const;
     std::optional<EventId> retracted_by(EventId id) const;
     VerifyResult verify() const;
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "model/error.hpp"
 #include "test_support.hpp"
@@ -38,6 +39,40 @@ TEST(JournalFile, JsonExportImportExportIsIdentical) {
     Store copy(dir.file("b.db"), {Access::create, 1000});
     import_into(copy, dir.file("j.json"));
     EXPECT_EQ(export_journal_json(copy), first);
+}
+
+// The JSON export is written an element at a time. It must be byte for
+// byte the document dumped whole (sorted keys, two-space indents), as every
+// export before it was, with and without archived copies and events.
+TEST(JournalFile, StreamedJsonIsTheWholeDocumentDumped) {
+    TempDir dir;
+    auto whole = [](const std::string& text) { return nlohmann::json::parse(text).dump(2) + "\n"; };
+    Store empty(dir.file("e.db"), {Access::create, 1000});
+    const std::string none = export_journal_json(empty);
+    EXPECT_EQ(none, whole(none));
+    EXPECT_NE(none.find("\"events\": []"), std::string::npos);
+
+    auto store = small_store(dir.file("a.db"));
+    const std::string plain = export_journal_json(*store);
+    EXPECT_EQ(plain, whole(plain));
+    EXPECT_EQ(plain.find("\"objects\""), std::string::npos);
+
+    CheckResult fetched;
+    fetched.url = fetched.final_url = "https://example.org/a";
+    fetched.result = CheckOutcome::ok;
+    fetched.http_status = 200;
+    fetched.body = "<html>a line\nand \"quotes\"</html>";
+    fetched.content_type = "text/html";
+    record(*store, [&](Tracker& t) { t.record_archive(1, fetched, "2026-11-27T11:59:00Z"); });
+    const std::string with_copy = export_journal_json(*store);
+    EXPECT_EQ(with_copy, whole(with_copy));
+    EXPECT_EQ(nlohmann::json::parse(with_copy)["objects"].size(), 1u);
+    EXPECT_EQ(nlohmann::json::parse(with_copy)["events"].size(),
+              static_cast<size_t>(store->last_event_id()));
+
+    std::ostringstream streamed;
+    write_journal_json(*store, streamed);
+    EXPECT_EQ(streamed.str(), with_copy);
 }
 
 TEST(JournalFile, ImportRejectsAnEditedExport) {
