@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "dataset/dataset.hpp"
+#include "dataset/journal_json.hpp"
 #include "model/base64.hpp"
 #include "model/error.hpp"
 #include "store/anchor.hpp"
@@ -145,29 +146,15 @@ Store::StoredObject object_from_json(const json& j, const std::string& path) {
     return {j["sha256"].get<std::string>(), j["size"].get<std::int64_t>(), std::move(*zlib)};
 }
 
-JournalFile parse_json_journal(const std::string& content, const std::string& path) {
-    json doc;
-    // A journal nests a few levels deep; a file nested thousands deep is
-    // not one, and would exhaust the stack of whatever walks it next.
-    constexpr int kMaxDepth = 64;
-    const json::parser_callback_t shallow = [&](int depth, json::parse_event_t, json&) {
-        if (depth > kMaxDepth)
-            throw InputError(path + ": not a rectrack journal: nested more than " +
-                             std::to_string(kMaxDepth) + " levels deep");
-        return true;
-    };
-    try {
-        doc = json::parse(content, shallow);
-    } catch (const json::exception& e) {  // malformed, or a number out of range
-        throw InputError(path + ": not valid JSON: " + e.what());
-    }
+// What a JSON journal holds besides its events, once they have been read
+// (read_json_journal hands them on as it goes).
+JournalFile rest_of_json_journal(const json& doc, const std::string& path) {
     if (!doc.is_object() || doc.value("format", "") != kFormat)
         throw InputError(path + ": a JSON file must be a rectrack journal export");
     require_version(doc.value("version", 0), path);
     if (!doc.contains("events") || !doc["events"].is_array())
         throw InputError(path + ": a journal export needs an \"events\" array");
     JournalFile file;
-    for (const auto& j : doc["events"]) file.events.push_back(event_from_json(j));
     if (doc.contains("objects")) {
         if (!doc["objects"].is_array()) throw InputError(path + ": \"objects\" must be an array");
         for (const auto& j : doc["objects"]) file.objects.push_back(object_from_json(j, path));
@@ -193,28 +180,33 @@ JournalFile toml_journal(const toml::table& doc, const std::string& path) {
     return file;
 }
 
-// Appends a journal's events verbatim, each checked against the chain, and
-// then its anchor: a file cut short after its last event, or edited with
-// its hashes recomputed but its anchor left, does not import.
-void append_journal(Store& store, Store::Transaction& tx, const JournalFile& file,
-                    const std::string& path) {
+void require_empty(const Store& store, const std::string& path) {
     if (store.last_event_id() != 0)
         throw InputError(path + " is a journal export; import it into a new, empty database");
+}
+
+// Appends one event verbatim, checked against the chain.
+void append_event(Store& store, Store::Transaction& tx, const Event& e, const std::string& path) {
+    try {
+        store.append_verbatim(tx, e);
+    } catch (const InputError& ex) {
+        throw InputError(path + ": " + ex.what());
+    } catch (const json::exception& ex) {  // a payload the projections cannot read
+        throw InputError(path + ": event #" + std::to_string(e.id) +
+                         " cannot be replayed: " + ex.what());
+    }
+}
+
+// After the events: the archived copies they name, and the anchor. A file
+// cut short after its last event, or edited with its hashes recomputed but
+// its anchor left, does not import.
+void finish_journal(Store& store, Store::Transaction& tx, const JournalFile& file,
+                    const std::string& path) {
     for (const auto& o : file.objects) {
         try {
             store.put_object(tx, o);
         } catch (const InputError& ex) {
             throw InputError(path + ": " + ex.what());
-        }
-    }
-    for (const auto& e : file.events) {
-        try {
-            store.append_verbatim(tx, e);
-        } catch (const InputError& ex) {
-            throw InputError(path + ": " + ex.what());
-        } catch (const json::exception& ex) {  // a payload the projections cannot read
-            throw InputError(path + ": event #" + std::to_string(e.id) +
-                             " cannot be replayed: " + ex.what());
         }
     }
     if (auto problem = store.check_archives())
@@ -226,6 +218,24 @@ void append_journal(Store& store, Store::Transaction& tx, const JournalFile& fil
     if (!(imported == *anchor))
         throw InputError(path + ": its events end at " + imported.str() + ", not at its anchor " +
                          anchor->str() + ": the file was cut short or edited");
+}
+
+// A JSON journal, read and appended an event at a time.
+ImportResult import_json_journal(Store& store, Store::Transaction& tx, std::istream& in,
+                                 const std::string& path) {
+    ImportResult result;
+    result.journal = true;
+    const json doc = read_json_journal(in, path, [&](const json& j) {
+        if (result.events == 0) require_empty(store, path);
+        append_event(store, tx, event_from_json(j), path);
+        ++result.events;
+    });
+    // Its format is checked once read: keys come sorted, "format" after
+    // "events". Until the command commits, nothing read is recorded.
+    const JournalFile rest = rest_of_json_journal(doc, path);
+    if (result.events == 0) require_empty(store, path);
+    finish_journal(store, tx, rest, path);
+    return result;
 }
 
 }  // namespace
@@ -297,36 +307,44 @@ std::string export_journal_toml(const Store& store) {
 
 ImportResult import_file(Store& store, Store::Transaction& tx, const Actor& actor,
                          const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("cannot read '" + path + "'");
+    // A JSON journal is streamed; a TOML file (a dataset or a journal) is
+    // read whole, as toml++ parses it.
+    in >> std::ws;
+    if (in.peek() == '{') return import_json_journal(store, tx, in, path);
+    in.close();
     return import_text(store, tx, actor, read_file(path), path);
 }
 
 ImportResult import_text(Store& store, Store::Transaction& tx, const Actor& actor,
                          const std::string& content, const std::string& path) {
     const size_t first = content.find_first_not_of(" \t\r\n");
-    ImportResult result;
-    JournalFile file;
     if (first != std::string::npos && content[first] == '{') {
-        file = parse_json_journal(content, path);
-    } else {
-        toml::table doc;
-        try {
-            doc = toml::parse(content, path);
-        } catch (const toml::parse_error& e) {
-            throw InputError(path + ":" + std::to_string(e.source().begin.line) + ": " +
-                             std::string(e.description()));
-        }
-        if (doc["format"].value_or(std::string()) != kFormat) {
-            const EventId before = store.last_event_id();
-            Tracker tracker(store, tx, actor);
-            load_dataset(tracker, doc, path);
-            result.events = store.last_event_id() - before;
-            result.warnings = tracker.warnings();
-            return result;
-        }
-        file = toml_journal(doc, path);
+        std::istringstream in(content);
+        return import_json_journal(store, tx, in, path);
     }
+    toml::table doc;
+    try {
+        doc = toml::parse(content, path);
+    } catch (const toml::parse_error& e) {
+        throw InputError(path + ":" + std::to_string(e.source().begin.line) + ": " +
+                         std::string(e.description()));
+    }
+    ImportResult result;
+    if (doc["format"].value_or(std::string()) != kFormat) {
+        const EventId before = store.last_event_id();
+        Tracker tracker(store, tx, actor);
+        load_dataset(tracker, doc, path);
+        result.events = store.last_event_id() - before;
+        result.warnings = tracker.warnings();
+        return result;
+    }
+    const JournalFile file = toml_journal(doc, path);
+    require_empty(store, path);
+    for (const auto& e : file.events) append_event(store, tx, e, path);
+    finish_journal(store, tx, file, path);
     result.journal = true;
-    append_journal(store, tx, file, path);
     result.events = static_cast<std::int64_t>(file.events.size());
     return result;
 }
