@@ -11,8 +11,13 @@ trap 'rm -rf "$work"' EXIT
 (cd "$build" && cpack -G DEB -B "$work/out" >/dev/null)
 deb=$(ls "$work"/out/rectrack_*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libc6 libcurl4 libsqlite3-0 libssl3 libstdc++6; do
+for lib in libc6 libcurl4 libsqlite3-0 libssl3 zlib1g; do
   grep -q "$lib" <<<"$depends" || { echo "Depends lacks $lib: $depends"; exit 1; }
+done
+# The C++ runtime is linked in (cli/CMakeLists.txt): the package does not
+# need Debian's, nor toml++'s shared library.
+for lib in libstdc++6 libtomlplusplus; do
+  if grep -q "$lib" <<<"$depends"; then echo "Depends names $lib: $depends"; exit 1; fi
 done
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for f in ./usr/bin/rectrack ./usr/libexec/rectrack/rectrack-online ./usr/share/rectrack/made-in-china.toml ./usr/share/man/man1/rectrack.1 \

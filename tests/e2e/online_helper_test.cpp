@@ -34,6 +34,20 @@ TEST_F(OnlineHelper, TheCoreBinaryDoesNotLoadLibcurl) {
     EXPECT_NE(needed(RECTRACK_ONLINE_BIN).find("libcurl"), std::string::npos);
 }
 
+// Resolving libstdc++'s symbols was a fifth of a short command's start-up:
+// both binaries carry the C++ runtime (not in a sanitized build).
+TEST_F(OnlineHelper, TheBinariesCarryTheirCxxRuntime) {
+#if defined(__SANITIZE_ADDRESS__)
+    GTEST_SKIP() << "a sanitized build links the shared runtime";
+#endif
+    for (const char* binary : {RECTRACK_BIN, RECTRACK_ONLINE_BIN}) {
+        const std::string libs = needed(binary);
+        EXPECT_EQ(libs.find("libstdc++"), std::string::npos) << binary;
+        EXPECT_EQ(libs.find("libtomlplusplus"), std::string::npos) << binary;
+        EXPECT_NE(libs.find("libsqlite3"), std::string::npos) << binary;  // C libraries stay shared
+    }
+}
+
 TEST_F(OnlineHelper, OfflineCommandsNeedNoHelper) {
     ok({"init"});
     const std::string rectrack = lone_binary();
