@@ -200,14 +200,19 @@ void Checker::run(std::vector<Job>& jobs, const std::function<void(size_t, size_
         int running = 0;
         curl_multi_perform(multi_.get(), &running);
         int left = 0;
+        bool freed = false;
         while (CURLMsg* msg = curl_multi_info_read(multi_.get(), &left)) {
             if (msg->msg != CURLMSG_DONE) continue;
             Job* job = nullptr;
             curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &job);
             complete(*job, msg->data.result);
             count_done(*job);
+            freed = true;
         }
         if (finished == jobs.size()) break;
+        // A finished request leaves room: start the next at once, rather
+        // than wait in the poll below for news from the slow ones.
+        if (freed) continue;
         const auto wait = std::chrono::duration_cast<milliseconds>(next - Clock::now()).count();
         if (active_ > 0)
             curl_multi_poll(multi_.get(), nullptr, 0,
