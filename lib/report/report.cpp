@@ -123,7 +123,8 @@ ReportEvent report_event(const Event& e, const std::string& period_end) {
 // report's instant.
 struct Sources {
     std::vector<Recommendation> all_recs;
-    std::map<std::string, Evidence> evidence;  // by E<n>
+    std::map<std::string, const Recommendation*> rec_by_key;  // into all_recs
+    std::map<std::string, Evidence> evidence;                 // by E<n>
     std::map<EvidenceId, EvidenceHealth> health;
     std::map<EvidenceId, std::string> copy_taken;             // latest local copy's fetch time
     std::map<std::string, std::vector<EvidenceId>> attached;  // by subject
@@ -137,6 +138,7 @@ Sources read_sources(const Store& store, const ReportOptions& o) {
     const AsRecorded& t = o.as_recorded;
     Sources in;
     in.all_recs = store.recommendations(t);
+    for (const auto& r : in.all_recs) in.rec_by_key.emplace(r.key, &r);
     // As recorded then: a title amended since shows as it was.
     for (auto& v : store.evidence_list(t)) in.evidence.emplace(evidence_ref(v.id), v);
     in.health = store.evidence_health({}, t);
@@ -406,9 +408,11 @@ void add_backing_evidence(ReportRecommendation& row, const StatusTimeline& timel
 void add_follow_up(ReportRecommendation& row, const Recommendation& r, const Sources& in,
                    const StatusScale& scale, const ReportOptions& o) {
     row.addressees = r.addressees;
-    if (row.addressees.empty())
-        for (const auto& p : in.all_recs)
-            if (p.key == r.parent) row.addressees = p.addressees;
+    // Looked up, not searched: a search per row made a report of 100,000
+    // recommendations take minutes.
+    if (const auto p = in.rec_by_key.find(r.parent);
+        row.addressees.empty() && !r.parent.empty() && p != in.rec_by_key.end())
+        row.addressees = p->second->addressees;
     const auto it = in.follow_ups.find(r.key);
     if (it == in.follow_ups.end()) return;
     const FollowUpState s = follow_up_on(it->second, o.period.end);
