@@ -54,70 +54,77 @@ class JournalSax {
     json value_;               // the value of `top_key_` being built
     std::vector<json*> open_;  // its containers still open, outermost first
 
-    void not_a_journal() const {
-        throw InputError(path_ + ": a JSON file must be a rectrack journal export");
-    }
-
-    // Where a new value goes: the value of the top-level key, or into the
-    // innermost open container. Pointers on `open_` stay valid: only the
-    // innermost container grows while they are held.
-    json& place(json v) {
-        if (open_.empty()) {
-            value_ = std::move(v);
-            return value_;
-        }
-        json& parent = *open_.back();
-        if (parent.is_array()) {
-            parent.push_back(std::move(v));
-            return parent.back();
-        }
-        return parent[key_] = std::move(v);
-    }
-
-    bool value(json v) {
-        if (!in_document_) not_a_journal();
-        place(std::move(v));
-        finished();
-        return true;
-    }
-
-    bool open(json container) {
-        if (!in_document_) {
-            if (!container.is_object() || !doc_.is_null()) not_a_journal();
-            in_document_ = true;
-            doc_ = json::object();
-            return true;
-        }
-        if (open_.size() + 2 > kMaxDepth)
-            throw InputError(path_ + ": not a rectrack journal: nested more than " +
-                             std::to_string(kMaxDepth) + " levels deep");
-        open_.push_back(&place(std::move(container)));
-        return true;
-    }
-
-    bool close() {
-        if (open_.empty()) {  // the document itself
-            in_document_ = false;
-            return true;
-        }
-        open_.pop_back();
-        finished();
-        return true;
-    }
-
-    // A value just ended: an event is handed on, a top-level value kept.
-    void finished() {
-        if (open_.empty()) {
-            doc_[top_key_] = std::move(value_);
-            value_ = nullptr;
-            return;
-        }
-        if (top_key_ == "events" && open_.size() == 1 && open_[0]->is_array()) {
-            on_event_(open_[0]->back());
-            open_[0]->clear();
-        }
-    }
+    void not_a_journal() const;
+    json& place(json v);
+    bool value(json v);
+    bool open(json container);
+    bool close();
+    void finished();
 };
+
+void JournalSax::not_a_journal() const {
+    throw InputError(path_ + ": a JSON file must be a rectrack journal export");
+}
+
+// Where a new value goes: the value of the top-level key, or into the
+// innermost open container. Pointers on `open_` stay valid: only the
+// innermost container grows while they are held.
+json& JournalSax::place(json v) {
+    if (open_.empty()) {
+        value_ = std::move(v);
+        return value_;
+    }
+    json& parent = *open_.back();
+    if (parent.is_array()) {
+        parent.push_back(std::move(v));
+        return parent.back();
+    }
+    return parent[key_] = std::move(v);
+}
+
+bool JournalSax::value(json v) {
+    if (!in_document_) not_a_journal();
+    place(std::move(v));
+    finished();
+    return true;
+}
+
+bool JournalSax::open(json container) {
+    if (!in_document_) {
+        if (!container.is_object() || !doc_.is_null()) not_a_journal();
+        in_document_ = true;
+        doc_ = json::object();
+        return true;
+    }
+    if (open_.size() + 2 > kMaxDepth)
+        throw InputError(path_ + ": not a rectrack journal: nested more than " +
+                         std::to_string(kMaxDepth) + " levels deep");
+    open_.push_back(&place(std::move(container)));
+    return true;
+}
+
+bool JournalSax::close() {
+    if (open_.empty()) {  // the document itself
+        in_document_ = false;
+        return true;
+    }
+    open_.pop_back();
+    finished();
+    return true;
+}
+
+// A value just ended: an event is handed on, a top-level value kept.
+void JournalSax::finished() {
+    if (open_.empty()) {
+        doc_[top_key_] = std::move(value_);
+        value_ = nullptr;
+        return;
+    }
+    if (top_key_ == "events" && open_.size() == 1 && open_[0]->is_array()) {
+        on_event_(open_[0]->back());
+        open_[0]->clear();
+    }
+}
 
 }  // namespace
 
