@@ -306,7 +306,7 @@ TEST_F(AuditCli, ASecondAuditRightAfterAFirstFetchesNothingAndSaysSo) {
     audit.insert(audit.end(), {"--recs", "R1"});  // R1 cites /missing only
     const Result first = rt(audit);
     EXPECT_EQ(first.code, 1) << first.err;
-    ASSERT_EQ(requests_to("/missing").size(), 1u);
+    ASSERT_EQ(requests_to("/missing", 1).size(), 1u);
     const std::string journal = ok({"log"});
 
     const Result again = rt(audit);
@@ -328,9 +328,9 @@ TEST_F(AuditCli, ASecondAuditRightAfterAFirstFetchesNothingAndSaysSo) {
     auto every = audit;
     every.insert(every.end(), {"--recheck-after", "0"});
     EXPECT_EQ(rt(every).code, 1);
-    EXPECT_EQ(requests_to("/missing").size(), 2u);
+    EXPECT_EQ(requests_to("/missing", 2).size(), 2u);
     env["RECTRACK_NOW"] = "2026-11-28T12:00:00Z";
     EXPECT_EQ(rt(audit).code, 1);
-    EXPECT_EQ(requests_to("/missing").size(), 3u);
+    EXPECT_EQ(requests_to("/missing", 3).size(), 3u);
     EXPECT_EQ(rt({"audit", "--online", "--recheck-after", "-1"}).code, 2);
 }

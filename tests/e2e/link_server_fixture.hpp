@@ -30,10 +30,13 @@ class LinkServerTest : public CliTest {
         tls = "https://127.0.0.1:" + read_text(dir.file("port.tls"));
     }
 
+    // The lines the server has finished writing (a line being written has
+    // no newline yet).
     std::vector<nlohmann::json> server_log() {
         std::vector<nlohmann::json> out;
-        std::ifstream in(dir.file("server.log"));
-        for (std::string line; std::getline(in, line);) out.push_back(nlohmann::json::parse(line));
+        const std::string text = read_text(dir.file("server.log"));
+        for (size_t at = 0, end; (end = text.find('\n', at)) != std::string::npos; at = end + 1)
+            out.push_back(nlohmann::json::parse(text.substr(at, end - at)));
         return out;
     }
     // The log once it holds `n` lines: the server writes a line after its
@@ -46,10 +49,17 @@ class LinkServerTest : public CliTest {
         }
         return log;
     }
-    std::vector<nlohmann::json> requests_to(const std::string& path) {
+    // The requests to `path`, once there are at least `n` (for the same
+    // reason); a count that must not grow is read with n = 0.
+    std::vector<nlohmann::json> requests_to(const std::string& path, size_t n = 0) {
         std::vector<nlohmann::json> out;
-        for (auto& r : server_log())
-            if (r["path"] == path) out.push_back(r);
+        for (int i = 0; i < 100; ++i) {
+            out.clear();
+            for (auto& r : server_log())
+                if (r["path"] == path) out.push_back(r);
+            if (out.size() >= n) break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
         return out;
     }
 };
