@@ -382,8 +382,8 @@ TEST_F(AuditTest, RecentlyCheckedSourcesAreNotFetchedAgain) {
     EXPECT_EQ(r.attempts, 0);
 
     // Past the window, with no window, or with a check "from the future": fetched.
-    for (const auto& [at, hours] : {std::pair{now.seconds + 24 * 3600, 24}, {now.seconds + 60, 0},
-                                    {now.seconds - 60, 24}}) {
+    for (const auto& [at, hours] :
+         {std::pair{now.seconds + 24 * 3600, 24}, {now.seconds + 60, 0}, {now.seconds - 60, 24}}) {
         plan = plan_checks(*store, targets, Instant{at}, hours);
         EXPECT_TRUE(plan.recent.empty()) << at << " " << hours;
         EXPECT_EQ(plan.fetch.size(), targets.size());
