@@ -3,6 +3,7 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include <memory>
 #include <stdexcept>
 
 namespace rectrack {
@@ -24,17 +25,27 @@ const EVP_MD* sha256_algorithm() {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view bytes) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
+std::array<unsigned char, 32> sha256(std::string_view bytes) {
+    // One context per thread, reused: EVP_Digest() allocates and frees one,
+    // and takes a lock, for every call, which costs more than hashing a row.
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(
+        EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    std::array<unsigned char, 32> digest{};
     unsigned int len = 0;
-    if (EVP_Digest(bytes.data(), bytes.size(), digest, &len, sha256_algorithm(), nullptr) != 1)
+    if (!ctx || EVP_DigestInit_ex2(ctx.get(), sha256_algorithm(), nullptr) != 1 ||
+        EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size()) != 1 ||
+        EVP_DigestFinal_ex(ctx.get(), digest.data(), &len) != 1 || len != digest.size())
         throw std::runtime_error("SHA-256 computation failed in libcrypto");
+    return digest;
+}
+
+std::string sha256_hex(std::string_view bytes) {
     static constexpr char hex[] = "0123456789abcdef";
     std::string out;
-    out.reserve(len * 2);
-    for (unsigned int i = 0; i < len; ++i) {
-        out += hex[digest[i] >> 4];
-        out += hex[digest[i] & 0xf];
+    out.reserve(64);
+    for (unsigned char byte : sha256(bytes)) {
+        out += hex[byte >> 4];
+        out += hex[byte & 0xf];
     }
     return out;
 }

@@ -10,33 +10,12 @@
 #include "ids/url.hpp"
 #include "model/error.hpp"
 #include "store/migrations.hpp"
+#include "store/projection_digest.hpp"
+#include "store/store_rows.hpp"
 
 namespace rectrack {
 
 namespace {
-
-// The tables verify() rebuilds from the journal and compares, first column
-// first so that a difference can be named by its key.
-constexpr std::array<const char*, 20> kProjectionTables = {"search_rows",
-                                                           "follow_ups",
-                                                           "tag_changes",
-                                                           "event_subjects",
-                                                           "scale",
-                                                           "reports",
-                                                           "recommendations",
-                                                           "status_changes",
-                                                           "citations",
-                                                           "measures",
-                                                           "stages",
-                                                           "links",
-                                                           "unlinks",
-                                                           "evidence",
-                                                           "attachments",
-                                                           "notes",
-                                                           "evidence_captures",
-                                                           "evidence_checks",
-                                                           "evidence_archives",
-                                                           "amendments"};
 
 constexpr int kSearchSchema = 10;
 constexpr int kUrlFormSchema = 11;
@@ -47,6 +26,8 @@ EventKind stored_kind(const std::string& text, EventId id) {
     if (auto k = parse_event_kind(text)) return *k;
     throw StorageError("event #" + std::to_string(id) + " has an unknown kind '" + text + "'");
 }
+
+}  // namespace
 
 Event read_event(SQLite::Statement& q) {
     Event e;
@@ -61,8 +42,7 @@ Event read_event(SQLite::Statement& q) {
     return e;
 }
 
-#define kEventFields "id, kind, subjects, payload, effective, recorded_at, author, hash"
-constexpr const char* kEventColumns = "SELECT " kEventFields " FROM events ";
+namespace {
 
 constexpr const char* kInsertEvent =
     "INSERT INTO events(id, kind, subjects, payload, effective, recorded_at, author, hash) "
@@ -80,6 +60,8 @@ void insert_event(SQLite::Statement& ins, const Event& e) {
     ins.exec();
 }
 
+}  // namespace
+
 void run_migrations(SQLite::Database& db, int from) {
     for (const auto& m : migrations()) {
         if (m.version <= from) continue;
@@ -88,8 +70,8 @@ void run_migrations(SQLite::Database& db, int from) {
     }
 }
 
-// SQLite's URI form of a file name: an absolute path with '%', '?' and '#'
-// escaped, since they would otherwise start an escape, a query or a fragment.
+// The path made absolute, with '%', '?' and '#' escaped: they would otherwise
+// start an escape, a query or a fragment.
 std::string file_uri(const std::string& path) {
     std::string uri = "file:";
     for (char c : std::filesystem::absolute(path).string()) {
@@ -104,6 +86,8 @@ std::string file_uri(const std::string& path) {
     }
     return uri;
 }
+
+namespace {
 
 bool is_code(const SQLite::Exception& e, int code) {
     return (e.getErrorCode() & 0xFF) == code;
@@ -160,6 +144,7 @@ Store::Store(const std::string& path, OpenOptions options)
         } else if (!reading) {
             use_wal();
             if (version < latest_schema_version()) migrate();
+            digests_ = std::make_unique<DigestWatch>(db_->getHandle());
         }
         projector_ = std::make_unique<Projector>(*db_);
     } catch (const StorageError&) {
@@ -172,8 +157,11 @@ Store::Store(const std::string& path, OpenOptions options)
 void Store::connect(int flags, const std::string& name) {
     projector_.reset();
     statements_.clear();
+    digests_.reset();
     db_.reset();
-    db_ = std::make_unique<SQLite::Database>(name, flags);
+    // One thread at a time uses a store's connection: without NOMUTEX,
+    // SQLite would lock a mutex for every column it hands out.
+    db_ = std::make_unique<SQLite::Database>(name, flags | SQLite::OPEN_NOMUTEX);
     db_->setBusyTimeout(busy_timeout_ms_);
 }
 
@@ -255,6 +243,9 @@ void Store::migrate() {
             set.exec();
         }
     }
+    // Any upgrade may change what the projections hold (schema 12 starts
+    // keeping their checksums): they are taken again from the tables.
+    reset_digests(*db_);
     tx.commit();
 }
 
@@ -287,6 +278,7 @@ Store::Transaction::~Transaction() {
     if (!done_) {
         try {
             store_.reset_statements();
+            if (store_.digests_) store_.digests_->drop();
             store_.db_->exec("ROLLBACK");
         } catch (...) {  // nothing sensible to do in a destructor
         }
@@ -295,6 +287,7 @@ Store::Transaction::~Transaction() {
 
 void Store::Transaction::commit() {
     try {
+        if (store_.digests_) store_.digests_->save(*store_.db_);
         store_.reset_statements();
         store_.db_->exec("COMMIT");
         done_ = true;
@@ -319,6 +312,7 @@ Event Store::append(Transaction&, Event e, const std::string& now) {
     e.hash = chain_hash(previous_hash, e);
     insert_event(statement(kInsertEvent), e);
     projector_->apply(e);
+    if (digests_) digests_->appended(e.id, e.hash);
     return e;
 }
 
@@ -349,6 +343,7 @@ void Store::append_verbatim(Transaction&, const Event& e) {
         if (!is_code(ex, SQLITE_CONSTRAINT)) throw;
         throw InputError("event #" + std::to_string(e.id) + " cannot be replayed: " + ex.what());
     }
+    if (digests_) digests_->appended(e.id, e.hash);
 }
 
 std::optional<Event> Store::event(EventId id) const {
@@ -418,112 +413,6 @@ std::vector<Store::DatedEvent> Store::events_between(Date from, Date to,
         out.push_back(std::move(d));
     }
     return out;
-}
-
-namespace {
-
-// Compares the projections rebuilt in `rebuilt` with those of the database
-// at `uri`, table by table and the search index term by term; the first
-// difference in a sentence, or nothing.
-std::optional<std::string> differences(SQLite::Database& rebuilt, const std::string& uri) {
-    SQLite::Statement attach(rebuilt, "ATTACH DATABASE ? AS disk");
-    attach.bind(1, uri);
-    attach.exec();
-    // The first row of `a` that `b` lacks, by its first column.
-    auto missing = [&](const std::string& a, const std::string& b) -> std::optional<std::string> {
-        SQLite::Statement diff(rebuilt, "SELECT * FROM (SELECT * FROM " + a +
-                                            " EXCEPT SELECT * FROM " + b + ") ORDER BY 1 LIMIT 1");
-        if (!diff.executeStep()) return std::nullopt;
-        return diff.getColumn(0).getString();
-    };
-    // The search index itself, term by term (how many rows hold each, how
-    // often): an index edited apart from its text would find what the text
-    // does not say.
-    rebuilt.exec("CREATE VIRTUAL TABLE temp.disk_terms USING fts5vocab(disk, search_index, row)");
-    rebuilt.exec("CREATE VIRTUAL TABLE temp.main_terms USING fts5vocab(main, search_index, row)");
-    std::vector<std::tuple<std::string, std::string, std::string>> relations;
-    for (const char* table : kProjectionTables)
-        relations.emplace_back("disk." + std::string(table), "main." + std::string(table),
-                               "the " + std::string(table) + " table");
-    relations.emplace_back("temp.disk_terms", "temp.main_terms", "the search index");
-    for (const auto& [on_disk, implied, what] : relations)
-        for (const auto& [a, b, how] :
-             {std::tuple{on_disk, implied, "holds a row the journal does not explain"},
-              std::tuple{implied, on_disk, "lacks a row the journal implies"}})
-            if (const auto key = missing(a, b))
-                return what + " " + how + " (key " + *key + "): it was edited outside rectrack";
-    return std::nullopt;
-}
-
-}  // namespace
-
-VerifyResult Store::verify() const {
-    VerifyResult r;
-    auto fail = [&](EventId id, std::string why) {
-        if (!r.ok) return;
-        r.ok = false;
-        r.first_bad_event = id;
-        r.problem = std::move(why);
-    };
-    // Rebuild every projection from the journal alone, in memory, with the
-    // same code that maintains them, then compare table by table.
-    SQLite::Database rebuilt(":memory:",
-                             SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_URI);
-    run_migrations(rebuilt, 0);
-    rebuilt.exec("BEGIN");
-    Projector projector(rebuilt);
-    std::string previous_hash = kGenesisHash;
-    std::string previous_recorded;
-    SQLite::Statement q(*db_, std::string(kEventColumns) + "ORDER BY id");
-    while (q.executeStep()) {
-        Event e;
-        try {
-            e = read_event(q);
-        } catch (const std::exception& ex) {
-            fail(q.getColumn(0).getInt64(),
-                 std::string("its content cannot be read: ") + ex.what());
-            break;
-        }
-        ++r.events;
-        if (e.id != r.events) {
-            fail(e.id, "expected event #" + std::to_string(r.events) +
-                           " here: events are missing or renumbered");
-            break;
-        }
-        if (chain_hash(previous_hash, e) != e.hash) {
-            fail(e.id,
-                 "its hash does not match its content or the chain before it: the event "
-                 "was changed after it was recorded");
-            break;
-        }
-        if (e.recorded_at < previous_recorded) {
-            fail(e.id, "it claims to be recorded before the event it follows");
-            break;
-        }
-        previous_hash = e.hash;
-        previous_recorded = e.recorded_at;
-        try {
-            projector.apply(e);
-        } catch (const std::exception& ex) {
-            fail(e.id, std::string("it cannot be replayed: ") + ex.what());
-            break;
-        }
-    }
-    rebuilt.exec("COMMIT");
-    if (!r.ok) return r;
-
-    // Read-only, as this store was opened: verify never writes.
-    if (auto problem =
-            differences(rebuilt, file_uri(path_) + (immutable_ ? "?immutable=1" : "?mode=ro"))) {
-        r.ok = false;
-        r.problem = *problem;
-        return r;
-    }
-    if (auto problem = check_archives()) {
-        r.ok = false;
-        r.problem = *problem;
-    }
-    return r;
 }
 
 }  // namespace rectrack

@@ -45,6 +45,17 @@ struct LogFilter {
     std::optional<Date> since, until;    // on the effective date, inclusive
 };
 
+// How deep `verify` looks. Both check the hash chain event by event and the
+// search index against its text.
+enum class VerifyDepth {
+    // Each projection table against the checksum kept as it was written:
+    // one read of each table, however long the journal.
+    checksums,
+    // Also replays the whole journal into new projections and compares them
+    // row by row: finds an edit that rewrote a table and its checksum alike.
+    full,
+};
+
 struct VerifyResult {
     std::int64_t events = 0;
     bool ok = true;
@@ -62,6 +73,7 @@ struct SearchHit {
 };
 
 class Projector;
+class DigestWatch;
 
 class Store {
   public:
@@ -110,7 +122,7 @@ class Store {
     void for_each_event(const std::function<void(const Event&)>& visit,
                         std::optional<EventId> up_to = {}) const;
     std::optional<EventId> retracted_by(EventId id) const;
-    VerifyResult verify() const;
+    VerifyResult verify(VerifyDepth depth = VerifyDepth::checksums) const;
 
     // --- projections (store_queries.cpp) ---
     StatusScale scale() const;
@@ -214,6 +226,9 @@ class Store {
     int busy_timeout_ms_;
     bool immutable_ = false;  // read without locks: see open_for_reading()
     std::unique_ptr<SQLite::Database> db_;
+    // Keeps the projections' checksums as this connection writes (writers
+    // only); after db_, so that it lets go of the connection first.
+    std::unique_ptr<DigestWatch> digests_;
     // Statements prepared once and reused (statement()); after db_, so that
     // they are finalized before the connection closes.
     mutable std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
@@ -225,6 +240,7 @@ class Store {
     void upgrade_for_reading(int version);
     void use_wal();
     void migrate();
+    std::optional<VerifyResult> verify_snapshot(VerifyDepth depth) const;
 };
 
 // A date read from the database. Every date was checked on its way in, so

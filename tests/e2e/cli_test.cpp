@@ -8,6 +8,7 @@
 
 #include "app.hpp"
 #include "e2e/cli_fixture.hpp"
+#include "store/projection_digest.hpp"
 
 using namespace rectrack::test;
 
@@ -219,6 +220,35 @@ TEST_F(Cli, VerifyNamesTheFirstTamperedEvent) {
     Result r = rt({"verify"});
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("event #12"), std::string::npos) << r.out;
+}
+
+// A table edited with its checksum passes the checksums; --full rebuilds
+// the tables from the journal and says which row it does not explain.
+TEST_F(Cli, VerifyFullFindsWhatTheChecksumsCannot) {
+    init_small();
+    EXPECT_NE(ok({"verify"}).find("projections match (by their checksums)"), std::string::npos);
+    EXPECT_NE(ok({"verify", "--full"}).find("projections match (rebuilt from the journal)"),
+              std::string::npos);
+    {
+        SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+        raw.exec("UPDATE status_changes SET note = 'rewritten'");
+    }
+    Result r = rt({"verify"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(r.out.find("the status_changes table does not hold what rectrack wrote"),
+              std::string::npos)
+        << r.out;
+    {
+        SQLite::Database raw(db, SQLite::OPEN_READWRITE);
+        rectrack::reset_digests(raw);  // as a careful forger would
+    }
+    EXPECT_EQ(rt({"verify"}).code, 0);
+    r = rt({"verify", "--full"});
+    EXPECT_EQ(r.code, 1);
+    EXPECT_NE(
+        r.out.find("FAILED: the status_changes table holds a row the journal does not explain"),
+        std::string::npos)
+        << r.out;
 }
 
 TEST_F(Cli, ExportImportExportIsIdentical) {

@@ -108,8 +108,8 @@ TEST_F(SearchTest, AnUpgradedDatabaseIndexesWhatItHolds) {
         raw.exec(
             "DROP TRIGGER search_text_added; DROP TRIGGER search_text_removed; DROP VIEW "
             "search_rows; DROP TABLE search_index; DROP TABLE search_text; DROP INDEX "
-            "evidence_url_form; ALTER TABLE evidence DROP COLUMN url_form; PRAGMA user_version = "
-            "9");
+            "evidence_url_form; ALTER TABLE evidence DROP COLUMN url_form; DROP TABLE "
+            "projection_digests; DROP TABLE digested_through; PRAGMA user_version = 9");
     }
     store = std::make_unique<Store>(dir.file("t.db"), OpenOptions{});
     EXPECT_EQ(store->schema_version(), Store::latest_schema_version());

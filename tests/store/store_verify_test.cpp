@@ -1,0 +1,143 @@
+// verify(): the hash chain, then the projections by their checksums or
+// rebuilt from the journal (lib/store/store_verify.cpp).
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include "store/projection_digest.hpp"
+#include "store/store.hpp"
+#include "test_support.hpp"
+
+using namespace rectrack;
+using namespace rectrack::test;
+
+TEST(StoreVerify, PassesOnAnUntouchedJournal) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    const VerifyResult r = store->verify();
+    EXPECT_TRUE(r.ok) << r.problem;
+    EXPECT_EQ(r.events, store->last_event_id());
+}
+
+TEST(StoreVerify, NamesTheFirstEditedEvent) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    const EventId edited = store->status_history("R2.a").at(0).event;
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER events_no_update");
+        SQLite::Statement edit(raw,
+                               "UPDATE events SET payload = replace(payload, 'partial', "
+                               "'implemented') WHERE id = ?");
+        edit.bind(1, static_cast<int64_t>(edited));
+        EXPECT_EQ(edit.exec(), 1);
+    }
+    const VerifyResult r = store->verify();
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.first_bad_event, edited);
+}
+
+TEST(StoreVerify, CatchesAProjectionEditedBehindTheJournal) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("UPDATE status_changes SET status = 'implemented' WHERE rec = 'R1'");
+    }
+    const VerifyResult r = store->verify();
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.problem.find("status_changes"), std::string::npos);
+}
+
+TEST(StoreVerify, CatchesADeletedEvent) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER events_no_delete");
+        raw.exec("DELETE FROM events WHERE id = 5");
+    }
+    const VerifyResult r = store->verify();
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.first_bad_event, 6);
+}
+
+TEST(StoreVerify, ReadsAPayloadStoredInAnotherFormAsItsContent) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        // Spaces change the stored text, not what it says.
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER events_no_update");
+        raw.exec("UPDATE events SET payload = replace(payload, ':', ' : ') WHERE id = 3");
+    }
+    const VerifyResult r = store->verify();
+    EXPECT_TRUE(r.ok) << r.problem;
+}
+
+TEST(StoreVerify, CatchesAJournalCutShortBehindTheProjections) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    const EventId last = store->last_event_id();
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER events_no_delete");
+        SQLite::Statement cut(raw, "DELETE FROM events WHERE id = ?");
+        cut.bind(1, static_cast<int64_t>(last));
+        cut.exec();
+    }
+    const VerifyResult r = store->verify();
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.problem.find("not the journal's last (#" + std::to_string(last - 1) + ")"),
+              std::string::npos)
+        << r.problem;
+}
+
+// Someone who rewrites a table and its checksum alike passes the checksums;
+// only the rebuild from the journal tells.
+TEST(StoreVerify, FullRebuildFindsAnEditThatRewroteTheChecksumToo) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("UPDATE status_changes SET status = 'implemented' WHERE rec = 'R1'");
+        reset_digests(raw);
+    }
+    EXPECT_TRUE(store->verify(VerifyDepth::checksums).ok);
+    const VerifyResult r = store->verify(VerifyDepth::full);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.problem.find("the status_changes table holds a row the journal does not explain"),
+              std::string::npos)
+        << r.problem;
+}
+
+TEST(StoreVerify, ChecksumsNameTheTableEditedBehindTheJournal) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DELETE FROM citations WHERE event_id = (SELECT min(event_id) FROM citations)");
+    }
+    const VerifyResult r = store->verify(VerifyDepth::checksums);
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.problem.find("the citations table does not hold what rectrack wrote"),
+              std::string::npos)
+        << r.problem;
+    EXPECT_FALSE(store->verify(VerifyDepth::full).ok);
+}
+
+TEST(StoreVerify, FindsASearchIndexEditedApartFromItsText) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec(
+            "INSERT INTO search_index(rowid, text) VALUES ((SELECT max(id) FROM search_text), "
+            "'planted words')");
+    }
+    for (const auto depth : {VerifyDepth::checksums, VerifyDepth::full}) {
+        const VerifyResult r = store->verify(depth);
+        EXPECT_FALSE(r.ok);
+        EXPECT_NE(r.problem.find("the search index does not match its text"), std::string::npos)
+            << r.problem;
+    }
+}
