@@ -3,10 +3,14 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "ids/url.hpp"
 #include "model/error.hpp"
 #include "store/migrations.hpp"
 #include "test_support.hpp"
+#include "tracker/tracker.hpp"
 
 using namespace rectrack;
 using namespace rectrack::test;
@@ -193,4 +197,43 @@ TEST(Store, VersionElevenFindsTheSourcesOfAnOlderDatabaseByTheirUrlForm) {
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].url, "https://eur-lex.europa.eu/eli/reg/2024/1689/oj");
     EXPECT_TRUE(s.verify().ok) << s.verify().problem;
+}
+
+// The whole-journal view reports read: by recommendation, effective date,
+// then event, whatever order they were recorded in; retracted ones left out.
+TEST(Store, AllStatusChangesComeByRecommendationDateAndEvent) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    EventId retracted = 0;
+    {
+        Store::Transaction tx(*store);
+        Tracker tracker(*store, tx, test_actor());
+        tracker.set_status("R3", "partial", Date{2025, 1, 2}, {"E2", "E1"}, "");
+        tracker.set_status("R1", "announced", Date{2020, 5, 1}, {}, "backdated");
+        retracted = tracker.set_status("R1", "partial", Date{2020, 6, 1}, {}, "").id;
+        tracker.correct(retracted, "entered in error");
+        tx.commit();
+    }
+    const auto all = store->all_status_changes({});
+    ASSERT_FALSE(all.empty());
+    for (std::size_t i = 1; i < all.size(); ++i) {
+        const auto &a = all[i - 1], &b = all[i];
+        EXPECT_TRUE(std::tie(a.rec, a.date, a.event) < std::tie(b.rec, b.date, b.event))
+            << a.event << " before " << b.event;
+    }
+    for (const auto& c : all) {
+        EXPECT_NE(c.event, retracted);
+        EXPECT_FALSE(c.author.empty());
+        EXPECT_TRUE(std::is_sorted(c.evidence.begin(), c.evidence.end()));
+        // The same change, field for field, as the per-recommendation query reads it.
+        const auto own = store->status_history(c.rec);
+        const auto same = std::find_if(own.begin(), own.end(),
+                                       [&](const StatusChange& o) { return o.event == c.event; });
+        ASSERT_NE(same, own.end());
+        EXPECT_EQ(same->evidence, c.evidence);
+        EXPECT_EQ(same->recorded_at, c.recorded_at);
+        EXPECT_EQ(same->note, c.note);
+    }
+    EXPECT_EQ(all.front().rec, "R1");
+    EXPECT_EQ(all.front().note, "backdated");
 }
