@@ -84,6 +84,7 @@ void add_report(CLI::App& app, Context& ctx) {
         if (o->format == "pdf") return print_pdf(render_html(report, layout), o->output);
         if (o->format == "md" && !o->output.empty())
             return write_file(o->output, markdown_with_charts(report, layout, o->output));
+        if (o->format == "json" && o->output.empty()) return write_json(report, std::cout);
         const std::string text = o->format == "html"   ? render_html(report, layout)
                                  : o->format == "csv"  ? render_csv(report)
                                  : o->format == "json" ? render_json(report)

@@ -1,5 +1,10 @@
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <map>
+#include <ostream>
+#include <sstream>
+
 #include "model/follow_up.hpp"
 #include "report/report_render.hpp"
 
@@ -44,37 +49,33 @@ json last_check_json(const SourceState& s) {
             {"at", s.last_checked}};
 }
 
-// Each change with the fields its kind has.
-json changes_json(const std::vector<ReportChange>& changes) {
-    json out = json::array();
-    for (const auto& c : changes) {
-        json j = {{"kind", change_kind_name(c.kind)},
-                  {"event", c.event},
-                  {"date", c.date.str()},
-                  {"subject", c.subject},
-                  {"title", c.title},
-                  {"late", c.late}};
-        switch (c.kind) {
-            case ReportChange::Kind::status:
-                j["from"] = c.from;
-                j["to"] = c.to;
-                j["direction"] = direction_name(c.direction);
-                j["evidence"] = c.evidence;
-                j["unsupported"] = c.unsupported;
-                j["sources_failed"] = c.sources_failed;
-                break;
-            case ReportChange::Kind::stage:
-                j["stage"] = c.stage;
-                j["label"] = c.label;
-                break;
-            case ReportChange::Kind::note:
-            case ReportChange::Kind::follow_up:
-                j["text"] = c.text;
-                break;
-        }
-        out.push_back(std::move(j));
+// A change with the fields its kind has.
+json change_json(const ReportChange& c) {
+    json j = {{"kind", change_kind_name(c.kind)},
+              {"event", c.event},
+              {"date", c.date.str()},
+              {"subject", c.subject},
+              {"title", c.title},
+              {"late", c.late}};
+    switch (c.kind) {
+        case ReportChange::Kind::status:
+            j["from"] = c.from;
+            j["to"] = c.to;
+            j["direction"] = direction_name(c.direction);
+            j["evidence"] = c.evidence;
+            j["unsupported"] = c.unsupported;
+            j["sources_failed"] = c.sources_failed;
+            break;
+        case ReportChange::Kind::stage:
+            j["stage"] = c.stage;
+            j["label"] = c.label;
+            break;
+        case ReportChange::Kind::note:
+        case ReportChange::Kind::follow_up:
+            j["text"] = c.text;
+            break;
     }
-    return out;
+    return j;
 }
 
 // {response, date, evidence, note}, or null when none is recorded.
@@ -132,13 +133,38 @@ json rec_json(const ReportRecommendation& rec) {
             {"response", response_json(rec.response)}};
 }
 
-}  // namespace
+// Writes `j` as dump(2) writes it `depth` levels into a document: raw
+// newlines are only ever layout (strings escape theirs).
+void put(std::ostream& out, const json& j, int depth) {
+    const std::string text = j.dump(2);
+    const std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
+    std::size_t from = 0;
+    for (std::size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+        out.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+        out << pad;
+        from = nl + 1;
+    }
+    out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
 
-std::string render_json(const StatusReport& r) {
+// A list one item at a time, as dump(2) lays out an array one level in.
+template <typename T, typename ToJson>
+void put_list(std::ostream& out, const std::vector<T>& items, ToJson to_json) {
+    if (items.empty()) {
+        out << "[]";
+        return;
+    }
+    out << "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out << (i ? ",\n    " : "\n    ");
+        put(out, to_json(items[i]), 2);
+    }
+    out << "\n  ]";
+}
+
+json report_fields(const StatusReport& r) {
     json period = {{"start", r.period.start.str()}, {"end", r.period.end.str()}};
     period["quarter"] = r.period.quarter ? json(r.period.quarter->str()) : json();
-    json recs = json::array();
-    for (const auto& rec : r.recommendations) recs.push_back(rec_json(rec));
     json late = json::array();
     for (const auto& e : r.late_entries) late.push_back(event_json(e));
     json corrections = json::array();
@@ -154,7 +180,7 @@ std::string render_json(const StatusReport& r) {
     json trend = json::array();
     for (const auto& q : r.trend)
         trend.push_back({{"quarter", q.quarter.str()}, {"counts", q.counts}});
-    const json doc = {
+    json fields = {
         {"report",
          {{"key", r.report.key},
           {"title", r.report.title},
@@ -180,19 +206,44 @@ std::string render_json(const StatusReport& r) {
           {"measures_linked", r.summary.measures_linked},
           {"stages_reached", r.summary.stages_reached},
           {"evidence_added", r.summary.evidence_added}}},
-        {"changes", changes_json(r.changes)},
-        {"recommendations", recs},
         {"late_entries", late},
         {"corrections", corrections},
         {"trend", trend}};
-    json out = doc;
     if (!r.by_addressee.empty()) {
         json groups = json::array();
         for (const auto& g : r.by_addressee)
             groups.push_back({{"addressee", g.addressee}, {"recommendations", g.keys}});
-        out["by_addressee"] = groups;
+        fields["by_addressee"] = groups;
     }
-    return out.dump(2) + "\n";
+    return fields;
+}
+
+}  // namespace
+
+// The document dump(2) would write, with its two long lists written an item
+// at a time: a report of 100,000 recommendations never sits in memory as
+// JSON.
+void write_json(const StatusReport& r, std::ostream& out) {
+    const json fields = report_fields(r);
+    // Every key in the sorted order dump() uses.
+    std::map<std::string, std::function<void()>> writers;
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        writers[it.key()] = [&out, &value = *it] { put(out, value, 1); };
+    writers["changes"] = [&] { put_list(out, r.changes, change_json); };
+    writers["recommendations"] = [&] { put_list(out, r.recommendations, rec_json); };
+    const char* separator = "{\n  ";
+    for (const auto& [key, write] : writers) {
+        out << separator << json(key).dump() << ": ";
+        write();
+        separator = ",\n  ";
+    }
+    out << "\n}\n";
+}
+
+std::string render_json(const StatusReport& r) {
+    std::ostringstream out;
+    write_json(r, out);
+    return out.str();
 }
 
 }  // namespace rectrack

@@ -2,6 +2,7 @@
 // out; the same report always renders to the same bytes.
 #pragma once
 #include <filesystem>
+#include <iosfwd>
 #include <string>
 
 #include "report/report.hpp"
@@ -24,6 +25,8 @@ std::string render_markdown(const StatusReport& r, const RenderOptions& options 
 std::string render_html(const StatusReport& r, const RenderOptions& options = {});
 std::string render_csv(const StatusReport& r);   // RFC 4180, CRLF, one row per recommendation
 std::string render_json(const StatusReport& r);  // field names documented in README.md
+// The same bytes, written as they are made.
+void write_json(const StatusReport& r, std::ostream& out);
 
 // The two charts as standalone SVG documents: the status at the end of the
 // period, and the eight quarters that end with it.

@@ -400,3 +400,15 @@ TEST_F(ReportTest, GroupedByAddresseeEveryRecommendationIsSomewhere) {
     EXPECT_EQ(r.by_addressee[2].addressee, "(no addressee)");
     EXPECT_EQ(r.by_addressee[2].keys, (std::vector<std::string>{"R3"}));
 }
+
+// Written a recommendation at a time, the JSON is still exactly what a
+// whole-document dump writes: the same keys, order, layout and escapes.
+TEST_F(ReportTest, JsonWrittenInPiecesIsTheWholeDocumentsDump) {
+    ReportOptions o{q2, {}, *parse_instant("2026-01-01T00:00:00Z"), {}, {}, {}};
+    o.by_addressee = true;
+    for (const StatusReport& r : {report(), build_report(store, o)}) {
+        const std::string text = render_json(r);
+        EXPECT_EQ(nlohmann::json::parse(text).dump(2) + "\n", text);
+        EXPECT_FALSE(nlohmann::json::parse(text)["changes"].empty());
+    }
+}
