@@ -7,6 +7,7 @@
 #include "model/error.hpp"
 #include "model/text.hpp"
 #include "report/report_render.hpp"
+#include "report/status_timeline.hpp"
 #include "tracker/lookup.hpp"
 
 namespace rectrack {
@@ -24,77 +25,6 @@ bool new_in_period(const Event& added, const Period& p) {
     const auto published = parse_date(added.payload.value("published", ""));
     return !published || within(*published, p);
 }
-
-// Answers "what was the status of R on day D" from the status changes that
-// hold as recorded, rolling parts up into their parent from the day each
-// part was added (a split): before it, the parent's own history holds.
-class StatusTimeline {
-  public:
-    StatusTimeline(std::vector<StatusChange> changes, const std::vector<Recommendation>& recs,
-                   const StatusScale& scale)
-        : scale_(scale) {
-        for (auto& c : changes) by_rec_[c.rec].push_back(std::move(c));
-        for (const auto& r : recs)
-            if (!r.parent.empty()) {
-                parts_[r.parent].push_back({r.key, r.added});
-                parent_of_[r.key] = r.parent;
-            }
-    }
-
-    std::string at(const std::string& key, Date day) const {
-        if (auto p = parts_.find(key); p != parts_.end()) {
-            std::vector<std::string> statuses;
-            for (const auto& [part, added] : p->second)
-                if (added <= day) statuses.push_back(own(part, day));
-            if (!statuses.empty()) return scale_.rollup(statuses);
-        }
-        return own(key, day);
-    }
-
-    // Every status change of R (and of its parts) up to `day`.
-    std::vector<const StatusChange*> until(const std::string& key, Date day) const {
-        std::vector<const StatusChange*> out;
-        std::vector<std::string> keys = {key};
-        if (auto p = parts_.find(key); p != parts_.end())
-            for (const auto& part : p->second) keys.push_back(part.first);
-        for (const auto& k : keys)
-            if (auto it = by_rec_.find(k); it != by_rec_.end())
-                for (const auto& c : it->second)
-                    if (c.date <= day) out.push_back(&c);
-        return out;
-    }
-
-    // R's own status just before the change recorded by `event` on `day`; a
-    // part's first change starts from where its parent stood.
-    std::string before(const std::string& key, Date day, EventId event) const {
-        std::optional<std::string> status;
-        if (auto it = by_rec_.find(key); it != by_rec_.end())
-            for (const auto& c : it->second) {
-                if (c.date > day || (c.date == day && c.event >= event)) break;
-                status = c.status;
-            }
-        if (status) return *status;
-        if (auto p = parent_of_.find(key); p != parent_of_.end()) return own(p->second, day);
-        return scale_.lowest();
-    }
-
-  private:
-    const StatusScale& scale_;
-    std::map<std::string, std::vector<StatusChange>> by_rec_;  // by effective date, then event
-    std::map<std::string, std::vector<std::pair<std::string, Date>>> parts_;  // key, added
-    std::map<std::string, std::string> parent_of_;
-
-    std::string own(const std::string& key, Date day) const {
-        auto it = by_rec_.find(key);
-        if (it == by_rec_.end()) return scale_.lowest();
-        std::string status = scale_.lowest();
-        for (const auto& c : it->second) {
-            if (day < c.date) break;
-            status = c.status;
-        }
-        return status;
-    }
-};
 
 std::optional<std::string> rec_of(const std::string& subject) {
     if (subject.starts_with("rec:")) return subject.substr(4);
@@ -395,8 +325,7 @@ void add_backing_evidence(ReportRecommendation& row, const StatusTimeline& timel
     std::set<EvidenceId> backing;
     if (auto it = in.attached.find(rec_subject(row.key)); it != in.attached.end())
         backing.insert(it->second.begin(), it->second.end());
-    for (const auto* c : timeline.until(row.key, end))
-        backing.insert(c->evidence.begin(), c->evidence.end());
+    timeline.cited_until(row.key, end, backing);
     for (auto id : backing) {
         if (auto it = in.evidence.find(evidence_ref(id)); it != in.evidence.end())
             row.evidence.push_back(it->second);
@@ -521,7 +450,7 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
         included.insert(r.key);
         if (!r.parent.empty()) parts_of[r.parent].push_back(r.key);
     }
-    const StatusTimeline timeline(store.all_status_changes(t), in.all_recs, out.scale);
+    const StatusTimeline timeline(store, t, in.all_recs, out.scale);
     auto events_of = PeriodReader(store, o, included, in, timeline, out).read();
 
     const Date day_before = Date::from_days(o.period.start.days() - 1);

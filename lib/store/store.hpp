@@ -175,6 +175,10 @@ class Store {
     // Every status change that holds as recorded at `as_recorded`, by
     // recommendation, effective date, then event.
     std::vector<StatusChange> all_status_changes(AsRecorded as_recorded) const;
+    // The same changes in the order they were recorded, one at a time: a
+    // single pass over the tables that holds none of them in memory.
+    void for_each_status_change(const std::function<void(StatusChange&&)>& visit,
+                                AsRecorded as_recorded) const;
     // Links that hold on `date` as recorded at `as_recorded`.
     std::vector<Link> links_on(Date date, AsRecorded as_recorded) const;
     std::vector<MeasureStage> all_stages(AsRecorded as_recorded) const;

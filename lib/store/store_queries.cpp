@@ -2,7 +2,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
-#include <numeric>
 #include <tuple>
 
 #include "model/error.hpp"
@@ -467,40 +466,44 @@ std::vector<EventId> Store::dependents_of_evidence(EvidenceId id) const {
     return out;
 }
 
-std::vector<StatusChange> Store::all_status_changes(AsRecorded as_recorded) const {
-    // Read in the journal's order, the order the three tables are stored in:
-    // one pass over each, instead of a look-up of each change (and its
-    // event and citations) in recommendation order, page by page across the
-    // file. A million changes: 6.1 s -> 0.4 s. Sorted here.
-    SQLite::Statement& q = statement(
+void Store::for_each_status_change(const std::function<void(StatusChange&&)>& visit,
+                                   AsRecorded as_recorded) const {
+    // In the journal's order, the order the three tables are stored in: one
+    // pass over each, instead of a look-up of each change (and its event and
+    // citations) in recommendation order, page by page across the file. A
+    // million changes: 6.1 s -> 0.4 s.
+    SQLite::Statement q(
+        *db_,
         "SELECT s.event_id, s.rec, s.status, s.effective, s.note, e.author, e.recorded_at, "
         "c.evidence_id FROM status_changes s JOIN events e ON e.id = s.event_id LEFT JOIN "
         "citations c ON c.event_id = s.event_id WHERE " VALID("s") " ORDER BY s.event_id, "
         "c.evidence_id");
     q.bind(":t", as_recorded.bound());
-    std::vector<StatusChange> read;
+    std::optional<StatusChange> change;  // one row per citation: gathered, then handed on
     while (q.executeStep()) {
         const EventId id = q.getColumn(0).getInt64();
-        if (read.empty() || read.back().event != id)
-            read.push_back(StatusChange{id,
-                                        q.getColumn(1).getString(),
-                                        q.getColumn(2).getString(),
-                                        stored_date(q.getColumn(3).getString()),
-                                        q.getColumn(4).getString(),
-                                        q.getColumn(5).getString(),
-                                        q.getColumn(6).getString(),
-                                        {}});
-        if (!q.getColumn(7).isNull()) read.back().evidence.push_back(q.getColumn(7).getInt64());
+        if (!change || change->event != id) {
+            if (change) visit(std::move(*change));
+            change = StatusChange{id,
+                                  q.getColumn(1).getString(),
+                                  q.getColumn(2).getString(),
+                                  stored_date(q.getColumn(3).getString()),
+                                  q.getColumn(4).getString(),
+                                  q.getColumn(5).getString(),
+                                  q.getColumn(6).getString(),
+                                  {}};
+        }
+        if (!q.getColumn(7).isNull()) change->evidence.push_back(q.getColumn(7).getInt64());
     }
-    std::vector<std::size_t> order(read.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const StatusChange &x = read[a], &y = read[b];
+    if (change) visit(std::move(*change));
+}
+
+std::vector<StatusChange> Store::all_status_changes(AsRecorded as_recorded) const {
+    std::vector<StatusChange> out;
+    for_each_status_change([&](StatusChange&& c) { out.push_back(std::move(c)); }, as_recorded);
+    std::sort(out.begin(), out.end(), [](const StatusChange& x, const StatusChange& y) {
         return std::tie(x.rec, x.date, x.event) < std::tie(y.rec, y.date, y.event);
     });
-    std::vector<StatusChange> out;
-    out.reserve(read.size());
-    for (std::size_t i : order) out.push_back(std::move(read[i]));
     return out;
 }
 

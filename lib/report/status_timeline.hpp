@@ -1,0 +1,57 @@
+// Where each recommendation stood on any day: the status changes that hold
+// as recorded, read once for a whole report.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "model/model.hpp"
+#include "model/status_scale.hpp"
+#include "store/store.hpp"
+
+namespace rectrack {
+
+// Parts roll up into their parent from the day each part was added (a
+// split): before it, the parent's own history holds.
+//
+// A report of a million changes reads every one of them, so they are kept
+// flat and small: one array of changes grouped by recommendation, each
+// group by date, with statuses and cited sources in arrays of their own.
+class StatusTimeline {
+  public:
+    StatusTimeline(const Store& store, AsRecorded as_recorded,
+                   const std::vector<Recommendation>& recs, const StatusScale& scale);
+
+    // R's status at the close of `day`, its parts rolled up.
+    std::string at(const std::string& key, Date day) const;
+    // R's own status just before the change recorded by `event` on `day`; a
+    // part's first change starts from where its parent stood.
+    std::string before(const std::string& key, Date day, EventId event) const;
+    // The sources cited by R's status changes (and its parts') up to `day`.
+    void cited_until(const std::string& key, Date day, std::set<EvidenceId>& into) const;
+
+  private:
+    struct Change {
+        EventId event = 0;
+        Date date;
+        std::uint32_t status = 0;                     // into statuses_
+        std::uint32_t first_source = 0, sources = 0;  // into sources_
+    };
+    StatusScale scale_;
+    std::vector<std::string> statuses_;
+    std::vector<EvidenceId> sources_;
+    std::vector<Change> changes_;  // grouped by recommendation, then by date and event
+    // Each recommendation's changes: [first, end) in changes_.
+    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> span_;
+    std::map<std::string, std::vector<std::pair<std::string, Date>>> parts_;  // key, added
+    std::map<std::string, std::string> parent_of_;
+
+    std::pair<const Change*, const Change*> changes_of(const std::string& key) const;
+    std::string own(const std::string& key, Date day) const;
+};
+
+}  // namespace rectrack
