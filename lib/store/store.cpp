@@ -19,6 +19,7 @@ namespace {
 
 constexpr int kSearchSchema = 10;
 constexpr int kUrlFormSchema = 11;
+constexpr int kDigestSchema = 12;
 
 // A kind this binary does not know means the file was written by another
 // program or tampered with; guessing would misread the journal.
@@ -243,9 +244,10 @@ void Store::migrate() {
             set.exec();
         }
     }
-    // Any upgrade may change what the projections hold (schema 12 starts
-    // keeping their checksums): they are taken again from the tables.
-    reset_digests(*db_);
+    // Schema 12 starts keeping the projections' checksums: they are taken
+    // from the tables as they are. A migration that changes what a
+    // projection holds (or adds a column to one) must take them again.
+    if (from < kDigestSchema) reset_digests(*db_);
     tx.commit();
 }
 

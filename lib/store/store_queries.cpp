@@ -244,8 +244,10 @@ std::vector<RecommendationSummary> Store::summaries(const std::string& only) con
         "   s.event_id = c.event_id WHERE " FAMILY("s.rec") " AND " VALID("s")
         "   UNION SELECT c.evidence_id FROM citations c JOIN follow_ups f ON "
         "   f.event_id = c.event_id WHERE " FAMILY("f.rec") " AND " VALID("f")
-        "   UNION SELECT a.evidence_id FROM attachments a WHERE " FAMILY("substr(a.subject, 5)")
-        "   AND a.subject LIKE 'rec:%' AND " VALID("a") ")) "
+        // By the whole subject, which the index on it can find.
+        "   UNION SELECT a.evidence_id FROM attachments a WHERE (a.subject = 'rec:' || r.key OR "
+        "   a.subject IN (SELECT 'rec:' || p.key FROM recommendations p WHERE p.parent = r.key)) "
+        "   AND " VALID("a") ")) "
         "FROM recommendations r WHERE r.recorded_at <= :t AND (:only = '' OR r.key = :only OR "
         "r.parent = :only)" + std::string(kRecOrder));
 #undef FAMILY

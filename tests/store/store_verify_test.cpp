@@ -141,3 +141,22 @@ TEST(StoreVerify, FindsASearchIndexEditedApartFromItsText) {
             << r.problem;
     }
 }
+
+// Only the upgrade that starts keeping checksums takes them from the tables
+// as they are; a later upgrade must not make an edit made before it pass.
+TEST(StoreVerify, ALaterUpgradeKeepsTheChecksumsItFound) {
+    TempDir dir;
+    small_store(dir.file("a.db")).reset();
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec(
+            "UPDATE status_changes SET status = 'implemented' WHERE rec = 'R1'; DROP INDEX "
+            "status_changes_rec; CREATE INDEX status_changes_rec ON status_changes(rec, "
+            "effective, event_id); PRAGMA user_version = 12");
+    }
+    Store store(dir.file("a.db"), {});
+    EXPECT_EQ(store.schema_version(), Store::latest_schema_version());
+    const VerifyResult r = store.verify();
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.problem.find("the status_changes table"), std::string::npos) << r.problem;
+}
