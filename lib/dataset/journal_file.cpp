@@ -8,6 +8,7 @@
 #include "dataset/journal_json.hpp"
 #include "model/base64.hpp"
 #include "model/error.hpp"
+#include "model/json_text.hpp"
 #include "store/anchor.hpp"
 
 namespace rectrack {
@@ -240,6 +241,32 @@ ImportResult import_json_journal(Store& store, Store::Transaction& tx, std::istr
 
 }  // namespace
 
+namespace {
+
+// An event as event_json(e).dump(2) writes it two levels into the file,
+// from the text it is stored as.
+void write_event_text(std::string& out, const StoredEventText& e) {
+    out += "{\n      \"author\": ";
+    append_json_string(out, e.author);
+    out += ",\n      \"effective\": ";
+    append_json_string(out, e.effective);
+    out += ",\n      \"hash\": ";
+    append_json_string(out, e.hash);
+    out += ",\n      \"id\": ";
+    out += std::to_string(e.id);
+    out += ",\n      \"kind\": ";
+    append_json_string(out, e.kind);
+    out += ",\n      \"payload\": ";
+    append_indented(out, e.payload, 3);
+    out += ",\n      \"recorded_at\": ";
+    append_json_string(out, e.recorded_at);
+    out += ",\n      \"subjects\": ";
+    append_indented(out, e.subjects, 3);
+    out += "\n    }";
+}
+
+}  // namespace
+
 void write_journal_json(const Store& store, std::ostream& out) {
     // The bytes json::dump(2) gives for the whole document, written an
     // element at a time so that no journal is held in memory: keys in
@@ -260,9 +287,18 @@ void write_journal_json(const Store& store, std::ostream& out) {
     const Anchor anchor = journal_anchor(store);
     out << "{\n  \"anchor\": " << json(anchor.str()).dump() << ",\n  \"events\": [";
     bool first = true;
-    store.for_each_event(
-        [&](const Event& e) {
-            element(event_json(e), first);
+    std::string text;
+    store.for_each_stored_event(
+        [&](const StoredEventText& e, bool as_hashed) {
+            // Text that is what was hashed is laid out as it is; anything
+            // else is parsed and written in its canonical form, as before.
+            if (!as_hashed) {
+                element(event_json(*store.event(e.id)), first);
+            } else {
+                text = first ? "\n    " : ",\n    ";
+                write_event_text(text, e);
+                out << text;
+            }
             first = false;
         },
         anchor.events);

@@ -1,5 +1,9 @@
 #include "model/json_text.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
 namespace rectrack {
 
 namespace {
@@ -135,6 +139,62 @@ class Reader {
 
 bool is_json_value(std::string_view text) {
     return Reader(text).whole_value();
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+    const bool plain = std::all_of(
+        s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+    if (!plain) {  // the rare case, left to the library that defines the form
+        out += nlohmann::json(std::string(s))
+                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
+        return;
+    }
+    out += '"';
+    out += s;
+    out += '"';
+}
+
+void append_indented(std::string& out, std::string_view compact, int depth) {
+    auto newline = [&] {
+        out += '\n';
+        out.append(static_cast<std::size_t>(depth) * 2, ' ');
+    };
+    for (std::size_t i = 0; i < compact.size(); ++i) {
+        const char c = compact[i];
+        switch (c) {
+            case '"': {  // a string, escapes and all, as it is
+                const std::size_t start = i++;
+                while (i < compact.size() && compact[i] != '"') i += compact[i] == '\\' ? 2 : 1;
+                out.append(compact.substr(start, i - start + 1));
+                break;
+            }
+            case '{':
+            case '[':
+                out += c;
+                if (i + 1 < compact.size() && (compact[i + 1] == '}' || compact[i + 1] == ']')) {
+                    out += compact[++i];  // empty: {} or []
+                } else {
+                    ++depth;
+                    newline();
+                }
+                break;
+            case '}':
+            case ']':
+                --depth;
+                newline();
+                out += c;
+                break;
+            case ',':
+                out += c;
+                newline();
+                break;
+            case ':':
+                out += ": ";
+                break;
+            default:
+                out += c;
+        }
+    }
 }
 
 }  // namespace rectrack

@@ -388,6 +388,19 @@ void Store::for_each_event(const std::function<void(const Event&)>& visit,
     while (q.executeStep()) visit(read_event(q));
 }
 
+void Store::for_each_stored_event(
+    const std::function<void(const StoredEventText&, bool as_hashed)>& visit,
+    std::optional<EventId> up_to) const {
+    SQLite::Statement q(*db_, std::string(kEventColumns) + "WHERE id <= ? ORDER BY id");
+    q.bind(1, static_cast<int64_t>(up_to.value_or(std::numeric_limits<EventId>::max())));
+    std::string previous = kGenesisHash;
+    while (q.executeStep()) {
+        const StoredEventText e = stored_event_text(q);
+        visit(e, hashed_as_stored(e, previous));
+        previous = e.hash;
+    }
+}
+
 std::optional<EventId> Store::retracted_by(EventId id) const {
     SQLite::Statement& q = statement("SELECT event_id FROM corrections WHERE retracts = ?");
     q.bind(1, static_cast<int64_t>(id));

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/check.hpp"
@@ -54,6 +55,12 @@ enum class VerifyDepth {
     // Also replays the whole journal into new projections and compares them
     // row by row: finds an edit that rewrote a table and its checksum alike.
     full,
+};
+
+// An event as its row stores it: the text of each column, unparsed.
+struct StoredEventText {
+    EventId id = 0;
+    std::string_view kind, subjects, payload, effective, recorded_at, author, hash;
 };
 
 struct VerifyResult {
@@ -121,6 +128,12 @@ class Store {
     // the append-only journal that a writer meanwhile cannot change.
     void for_each_event(const std::function<void(const Event&)>& visit,
                         std::optional<EventId> up_to = {}) const;
+    // The same events as stored, unparsed, each with whether its text is
+    // exactly what was hashed (the chain holds at it): only then is the text
+    // the event as recorded, byte for byte (export writes it as it is).
+    void for_each_stored_event(
+        const std::function<void(const StoredEventText&, bool as_hashed)>& visit,
+        std::optional<EventId> up_to = {}) const;
     std::optional<EventId> retracted_by(EventId id) const;
     VerifyResult verify(VerifyDepth depth = VerifyDepth::checksums) const;
 

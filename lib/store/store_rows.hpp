@@ -4,6 +4,7 @@
 #include <string>
 
 #include "model/event.hpp"
+#include "store/store.hpp"
 
 namespace SQLite {
 class Database;
@@ -18,6 +19,13 @@ inline constexpr const char* kEventColumns = "SELECT " kEventFields " FROM event
 // The event in the current row of a statement over kEventFields; throws
 // when it cannot be read.
 Event read_event(SQLite::Statement& q);
+// The current row of a statement over kEventFields, unparsed; valid until
+// the statement steps.
+StoredEventText stored_event_text(SQLite::Statement& q);
+// Whether the stored text of `e` is exactly the text that was hashed after
+// `previous`: then its subjects and payload read as they were recorded,
+// byte for byte, and need no parsing to be trusted (store_verify.cpp).
+bool hashed_as_stored(const StoredEventText& e, const std::string& previous);
 // Applies the migrations after schema version `from`.
 void run_migrations(SQLite::Database& db, int from);
 // SQLite's URI form of a file name.

@@ -18,20 +18,6 @@ namespace rectrack {
 
 namespace {
 
-// A text as nlohmann::json's dump() writes it; the plain case without it.
-void append_json_string(std::string& out, std::string_view s) {
-    const bool plain = std::all_of(
-        s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
-    if (!plain) {
-        out += nlohmann::json(std::string(s))
-                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
-        return;
-    }
-    out += '"';
-    out += s;
-    out += '"';
-}
-
 std::string_view text(SQLite::Statement& q, int column) {
     const SQLite::Column c = q.getColumn(column);
     return {c.getText(), static_cast<std::size_t>(c.getBytes())};
@@ -41,39 +27,33 @@ std::string_view text(SQLite::Statement& q, int column) {
 // from its stored columns without parsing them, as long as its subjects and
 // payload are stored as rectrack writes them (compact, keys sorted).
 // What is hashed: the previous hash, a newline, then those bytes.
-std::string stored_chain_bytes(SQLite::Statement& q, const std::string& previous) {
+std::string stored_chain_bytes(const StoredEventText& e, const std::string& previous) {
     std::string b;
     b.reserve(320);
     b += previous;
     b += "\n{\"author\":";
-    append_json_string(b, text(q, 6));
+    append_json_string(b, e.author);
     b += ",\"effective\":";
-    append_json_string(b, text(q, 4));
+    append_json_string(b, e.effective);
     b += ",\"id\":";
-    b += std::to_string(q.getColumn(0).getInt64());
+    b += std::to_string(e.id);
     b += ",\"kind\":";
-    append_json_string(b, text(q, 1));
+    append_json_string(b, e.kind);
     b += ",\"payload\":";
-    b += text(q, 3);
+    b += e.payload;
     b += ",\"recorded_at\":";
-    append_json_string(b, text(q, 5));
+    append_json_string(b, e.recorded_at);
     b += ",\"subjects\":";
-    b += text(q, 2);
+    b += e.subjects;
     b += '}';
     return b;
 }
 
-// Whether the event in `q` hashes to its stored hash after `previous`. The
-// stored text is tried first, which needs no parsing; since every other
-// field is a JSON string, a match means the payload and subjects are
-// exactly what was hashed as long as each is one JSON value on its own.
-// Text stored in another form (spaces, key order) is judged as parsed.
+// Whether the event in `q` hashes to its stored hash after `previous`, as
+// stored or, failing that, as parsed.
 bool hash_holds(SQLite::Statement& q, const std::string& previous) {
-    const std::string_view hash = text(q, 7);
-    if (sha256_hex(stored_chain_bytes(q, previous)) == hash && is_json_value(text(q, 3)) &&
-        is_json_value(text(q, 2)))
-        return true;
-    return chain_hash(previous, read_event(q)) == hash;
+    return hashed_as_stored(stored_event_text(q), previous) ||
+           chain_hash(previous, read_event(q)) == text(q, 7);
 }
 
 // Where the chain ends, or the first event that breaks it.
@@ -227,6 +207,25 @@ class Snapshot {
 };
 
 }  // namespace
+
+StoredEventText stored_event_text(SQLite::Statement& q) {
+    return {q.getColumn(0).getInt64(),
+            text(q, 1),
+            text(q, 2),
+            text(q, 3),
+            text(q, 4),
+            text(q, 5),
+            text(q, 6),
+            text(q, 7)};
+}
+
+// The stored text is tried as it is, which needs no parsing; since every
+// other field is a JSON string, a match means the payload and subjects are
+// exactly what was hashed as long as each is one JSON value on its own.
+bool hashed_as_stored(const StoredEventText& e, const std::string& previous) {
+    return sha256_hex(stored_chain_bytes(e, previous)) == e.hash && is_json_value(e.payload) &&
+           is_json_value(e.subjects);
+}
 
 VerifyResult Store::verify(VerifyDepth depth) const {
     for (int attempt = 1;; ++attempt) {

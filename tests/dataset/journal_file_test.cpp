@@ -1,5 +1,6 @@
 #include "dataset/journal_file.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -73,6 +74,20 @@ TEST(JournalFile, StreamedJsonIsTheWholeDocumentDumped) {
     std::ostringstream streamed;
     write_journal_json(*store, streamed);
     EXPECT_EQ(streamed.str(), with_copy);
+}
+
+// Events are written from their stored text when it is what was hashed; a
+// payload stored in another form (spaces) is parsed and written as before.
+TEST(JournalFile, APayloadStoredInAnotherFormExportsAsItsContent) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    const std::string before = export_journal_json(*store);
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER events_no_update");
+        raw.exec("UPDATE events SET payload = replace(payload, ':', ' : ') WHERE id = 3");
+    }
+    EXPECT_EQ(export_journal_json(*store), before);
 }
 
 TEST(JournalFile, ImportRejectsAnEditedExport) {

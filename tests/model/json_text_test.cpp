@@ -47,3 +47,27 @@ TEST(JsonText, AcceptsEveryCompactDump) {
     EXPECT_TRUE(is_json_value(v.dump()));
     EXPECT_TRUE(is_json_value(v.dump(2)));
 }
+
+// Laid out from compact text, a value reads exactly as nlohmann's dump(2)
+// writes it, at any depth in a document.
+TEST(JsonText, IndentsCompactTextAsDumpDoes) {
+    const nlohmann::json values[] = {
+        nlohmann::json::object(),
+        nlohmann::json::array(),
+        {{"rec", "R1"}, {"evidence", {1, 2}}, {"empty", nlohmann::json::object()}},
+        {{"text", "a \"quoted\" ,:{[ text \\ with \n escapes"},
+         {"list", {nlohmann::json::array()}}},
+        {{"nested", {{"deeper", {{"deepest", {1, {{"x", nullptr}}}}}}}}, {"n", -1.5}, {"t", true}}};
+    for (const auto& v : values) {
+        std::string out;
+        append_indented(out, v.dump(), 0);
+        EXPECT_EQ(out, v.dump(2));
+        // Two levels in, as an export writes each event's payload.
+        const nlohmann::json doc = {{"a", {{"b", v}}}};
+        std::string inner;
+        append_indented(inner, v.dump(), 2);
+        const std::string whole = doc.dump(2);
+        EXPECT_NE(whole.find("\"b\": " + inner + "\n"), std::string::npos) << whole << "\n"
+                                                                           << inner;
+    }
+}
