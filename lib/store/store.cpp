@@ -49,12 +49,25 @@ constexpr const char* kInsertEvent =
     "INSERT INTO events(id, kind, subjects, payload, effective, recorded_at, author, hash) "
     "VALUES (?,?,?,?,?,?,?,?)";
 
-void insert_event(SQLite::Statement& ins, const Event& e) {
+// An event's columns as they are stored, each made once: the hash covers
+// the same texts (chain_hash() over them, without building a document).
+struct EventText {
+    std::string subjects, payload, effective;
+    StoredEventText of(const Event& e) const {
+        return {e.id, name(e.kind), subjects, payload, effective, e.recorded_at, e.author, e.hash};
+    }
+};
+
+EventText text_of(const Event& e) {
+    return {nlohmann::json(e.subjects).dump(), e.payload.dump(), e.effective.str()};
+}
+
+void insert_event(SQLite::Statement& ins, const Event& e, const EventText& t) {
     ins.bind(1, static_cast<int64_t>(e.id));
     ins.bind(2, std::string(name(e.kind)));
-    ins.bind(3, nlohmann::json(e.subjects).dump());
-    ins.bind(4, e.payload.dump());
-    ins.bind(5, e.effective.str());
+    ins.bind(3, t.subjects);
+    ins.bind(4, t.payload);
+    ins.bind(5, t.effective);
     ins.bind(6, e.recorded_at);
     ins.bind(7, e.author);
     ins.bind(8, e.hash);
@@ -311,8 +324,9 @@ Event Store::append(Transaction&, Event e, const std::string& now) {
         if (last.getColumn(1).getString() > now) e.recorded_at = last.getColumn(1).getString();
         previous_hash = last.getColumn(2).getString();
     }
-    e.hash = chain_hash(previous_hash, e);
-    insert_event(statement(kInsertEvent), e);
+    const EventText text = text_of(e);
+    e.hash = stored_chain_hash(text.of(e), previous_hash);
+    insert_event(statement(kInsertEvent), e, text);
     projector_->apply(e);
     if (digests_) digests_->appended(e.id, e.hash);
     return e;
@@ -333,10 +347,11 @@ void Store::append_verbatim(Transaction&, const Event& e) {
     if (e.id != expected)
         throw InputError("event #" + std::to_string(e.id) + " is out of sequence (expected #" +
                          std::to_string(expected) + ")");
-    if (chain_hash(previous_hash, e) != e.hash)
+    const EventText text = text_of(e);
+    if (stored_chain_hash(text.of(e), previous_hash) != e.hash)
         throw InputError("event #" + std::to_string(e.id) +
                          " does not match its hash: the file was changed after export");
-    insert_event(statement(kInsertEvent), e);
+    insert_event(statement(kInsertEvent), e, text);
     // An imported event the projections cannot hold (a status scale naming a
     // status twice, say) makes the file inconsistent, not the database.
     try {

@@ -22,6 +22,9 @@ Event read_event(SQLite::Statement& q);
 // The current row of a statement over kEventFields, unparsed; valid until
 // the statement steps.
 StoredEventText stored_event_text(SQLite::Statement& q);
+// chain_hash() of an event from the texts it is stored as: the same bytes
+// when its subjects and payload are compact dump() output.
+std::string stored_chain_hash(const StoredEventText& e, const std::string& previous);
 // Whether the stored text of `e` is exactly the text that was hashed after
 // `previous`: then its subjects and payload read as they were recorded,
 // byte for byte, and need no parsing to be trusted (store_verify.cpp).

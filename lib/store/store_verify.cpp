@@ -222,8 +222,12 @@ StoredEventText stored_event_text(SQLite::Statement& q) {
 // The stored text is tried as it is, which needs no parsing; since every
 // other field is a JSON string, a match means the payload and subjects are
 // exactly what was hashed as long as each is one JSON value on its own.
+std::string stored_chain_hash(const StoredEventText& e, const std::string& previous) {
+    return sha256_hex(stored_chain_bytes(e, previous));
+}
+
 bool hashed_as_stored(const StoredEventText& e, const std::string& previous) {
-    return sha256_hex(stored_chain_bytes(e, previous)) == e.hash && is_json_value(e.payload) &&
+    return stored_chain_hash(e, previous) == e.hash && is_json_value(e.payload) &&
            is_json_value(e.subjects);
 }
 

@@ -237,3 +237,21 @@ TEST(Store, AllStatusChangesComeByRecommendationDateAndEvent) {
     EXPECT_EQ(all.front().rec, "R1");
     EXPECT_EQ(all.front().note, "backdated");
 }
+
+// Events are hashed from the texts they are stored as; the hash must still
+// be chain_hash() of the event, the definition every reader checks against.
+TEST(Store, EveryEventIsHashedAsChainHashDefinesIt) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        Store::Transaction tx(*store);
+        Tracker tracker(*store, tx, Actor{"Zoë \"Q\" Müller\t", test_now()});
+        tracker.add_note("R1", "quotes \" backslash \\ control \x01 and ünïcödé", Date{2024, 1, 1});
+        tx.commit();
+    }
+    std::string previous = kGenesisHash;
+    store->for_each_event([&](const Event& e) {
+        EXPECT_EQ(chain_hash(previous, e), e.hash) << "event #" << e.id;
+        previous = e.hash;
+    });
+}
