@@ -295,6 +295,9 @@ def compare_size(size, r, work, env, task_env, rt, status_call, task_cmd, ledger
                                runs=heavy), "ledger bal for the quarter", peer))
     rows.append(("`verify`", label, r.measure(rt(db, "verify"), env=env, runs=heavy),
                  "ledger stats (parses it all)", ledger_reads))
+    rows.append(("`verify --full` (rebuilds every table)", label,
+                 r.measure(rt(db, "verify", "--full"), env=env, runs=heavy),
+                 "ledger stats (parses it all)", ledger_reads))
     rows.append(("`export --format json`", label,
                  r.measure(rt(db, "export", "--format", "json"), env=env, runs=heavy), "", None))
     return rows

@@ -248,11 +248,14 @@ std::vector<RecommendationSummary> Store::summaries(const std::string& only) con
         "   UNION SELECT a.evidence_id FROM attachments a WHERE (a.subject = 'rec:' || r.key OR "
         "   a.subject IN (SELECT 'rec:' || p.key FROM recommendations p WHERE p.parent = r.key)) "
         "   AND " VALID("a") ")) "
-        "FROM recommendations r WHERE r.recorded_at <= :t AND (:only = '' OR r.key = :only OR "
-        "r.parent = :only)" + std::string(kRecOrder));
+        "FROM recommendations r WHERE r.recorded_at <= :t" +
+        // One recommendation is found through the indexes on key and parent;
+        // "(:only = '' OR ...)" would read every recommendation to find it.
+        (only.empty() ? std::string() : " AND (r.key = :only OR r.parent = :only)") +
+        std::string(kRecOrder));
 #undef FAMILY
     q.bind(":t", AsRecorded{}.bound());
-    q.bind(":only", only);
+    if (!only.empty()) q.bind(":only", only);
     const StatusScale sc = scale();
     const TagChanges tags(statement(TagChanges::kQuery), AsRecorded{});
     std::vector<RecommendationSummary> out;
