@@ -258,6 +258,7 @@ class Store {
     void use_wal();
     void migrate();
     std::optional<VerifyResult> verify_snapshot(VerifyDepth depth) const;
+    std::vector<RecommendationSummary> all_summaries() const;
 };
 
 // A date read from the database. Every date was checked on its way in, so

@@ -7,6 +7,7 @@
 #include "model/error.hpp"
 #include "model/text.hpp"
 #include "store/store.hpp"
+#include "store/store_rows.hpp"
 #include "store/tag_changes.hpp"
 #include "store/valid_sql.hpp"
 
@@ -23,6 +24,8 @@ std::optional<Date> optional_date(const std::string& text) {
     return parse_date(text);
 }
 
+}  // namespace
+
 Recommendation read_rec(SQLite::Statement& q) {
     return Recommendation{q.getColumn(0).getString(),
                           q.getColumn(1).getString(),
@@ -34,6 +37,8 @@ Recommendation read_rec(SQLite::Statement& q) {
                           json_list(q.getColumn(7).getString()),
                           *parse_date(q.getColumn(8).getString())};
 }
+namespace {
+
 // A column as amended: the latest amendment of `field` on the row's subject
 // (an SQL expression such as "'rec:' || r.key") valid at :t, else the column
 // as added. Earlier instants see earlier values.
@@ -55,6 +60,8 @@ std::string columns(const std::string& subject, const std::string& table, Fields
     return out + " ";
 }
 
+}  // namespace
+
 // A "~" marks a field `amend` may change.
 const std::string& rec_fields() {
     static const std::string s = columns("'rec:' || r.key", "r", "key", "report", "number",
@@ -62,10 +69,11 @@ const std::string& rec_fields() {
                                  ", (SELECT e.effective FROM events e WHERE e.id = r.event_id) ";
     return s;
 }
+namespace {
+
 std::string rec_columns() {
     return "SELECT " + rec_fields() + "FROM recommendations r ";
 }
-constexpr const char* kRecOrder = " ORDER BY r.report, r.number, r.parent <> '', r.key";
 
 Measure read_measure(SQLite::Statement& q) {
     return Measure{q.getColumn(0).getString(), q.getColumn(1).getString(),
@@ -220,9 +228,10 @@ std::vector<StatusChange> Store::status_history(const std::string& rec,
 }
 
 std::vector<RecommendationSummary> Store::summaries(const std::string& only) const {
-    // One pass with correlated look-ups on indexed columns: cost grows with
-    // the number of recommendations, never with the length of the journal.
-    // A recommendation's measures and evidence include those of its parts.
+    if (only.empty()) return all_summaries();
+        // One recommendation and its parts: correlated look-ups on indexed
+        // columns, whose cost never grows with the length of the journal. A
+        // recommendation's measures and evidence include those of its parts.
 #define FAMILY(col)                                              \
     " (" col " = r.key OR " col                                  \
     " IN (SELECT p.key FROM recommendations p WHERE p.parent = " \
@@ -248,14 +257,13 @@ std::vector<RecommendationSummary> Store::summaries(const std::string& only) con
         "   UNION SELECT a.evidence_id FROM attachments a WHERE (a.subject = 'rec:' || r.key OR "
         "   a.subject IN (SELECT 'rec:' || p.key FROM recommendations p WHERE p.parent = r.key)) "
         "   AND " VALID("a") ")) "
-        "FROM recommendations r WHERE r.recorded_at <= :t" +
-        // One recommendation is found through the indexes on key and parent;
-        // "(:only = '' OR ...)" would read every recommendation to find it.
-        (only.empty() ? std::string() : " AND (r.key = :only OR r.parent = :only)") +
-        std::string(kRecOrder));
+        // Through the indexes on key and parent; "(:only = '' OR ...)" would
+        // read every recommendation to find one.
+        "FROM recommendations r WHERE r.recorded_at <= :t AND (r.key = :only OR r.parent = "
+        ":only)" + std::string(kRecOrder));
 #undef FAMILY
     q.bind(":t", AsRecorded{}.bound());
-    if (!only.empty()) q.bind(":only", only);
+    q.bind(":only", only);
     const StatusScale sc = scale();
     const TagChanges tags(statement(TagChanges::kQuery), AsRecorded{});
     std::vector<RecommendationSummary> out;

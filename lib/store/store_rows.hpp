@@ -4,6 +4,7 @@
 #include <string>
 
 #include "model/event.hpp"
+#include "model/model.hpp"
 #include "store/store.hpp"
 
 namespace SQLite {
@@ -29,6 +30,11 @@ std::string stored_chain_hash(const StoredEventText& e, const std::string& previ
 // `previous`: then its subjects and payload read as they were recorded,
 // byte for byte, and need no parsing to be trusted (store_verify.cpp).
 bool hashed_as_stored(const StoredEventText& e, const std::string& previous);
+// A recommendation's columns, amendments applied, and the statement's
+// current row read back as one; in the order reports list them.
+const std::string& rec_fields();
+Recommendation read_rec(SQLite::Statement& q);
+inline constexpr const char* kRecOrder = " ORDER BY r.report, r.number, r.parent <> '', r.key";
 // Applies the migrations after schema version `from`.
 void run_migrations(SQLite::Database& db, int from);
 // SQLite's URI form of a file name.
