@@ -1,8 +1,8 @@
-// Every recommendation's summary at once (`recs`): a few passes over whole
-// tables in the order they are stored or indexed, instead of the look-ups
-// per recommendation that summaries(key) makes for one. At 100,000
-// recommendations and a million events, the look-ups were a million random
-// seeks into the citations alone.
+// Recommendation summaries (`recs`, `show`). One recommendation and its
+// parts are looked up through indexes; every recommendation at once is a
+// few passes over whole tables in the order they are stored or indexed,
+// since at 100,000 recommendations and a million events the look-ups were a
+// million random seeks into the citations alone.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
@@ -63,6 +63,63 @@ class Family {
 };
 
 }  // namespace
+
+std::vector<RecommendationSummary> Store::summaries(const std::string& only) const {
+    if (only.empty()) return all_summaries();
+        // One recommendation and its parts: correlated look-ups on indexed
+        // columns, whose cost never grows with the length of the journal. A
+        // recommendation's measures and evidence include those of its parts.
+#define FAMILY(col)                                              \
+    " (" col " = r.key OR " col                                  \
+    " IN (SELECT p.key FROM recommendations p WHERE p.parent = " \
+    "r.key)) "
+    SQLite::Statement& q = statement(
+        "SELECT " + rec_fields() + ", "
+        // The status, and since when: the first change of the latest run of
+        // that status, so that repeating a status does not reset "since".
+        " (SELECT s.status || ' ' || (SELECT min(f.effective) FROM status_changes f WHERE "
+        "   f.rec = r.key AND f.status = s.status AND " VALID("f") " AND NOT EXISTS (SELECT 1 "
+        "   FROM status_changes d WHERE d.rec = r.key AND d.status <> s.status AND " VALID("d")
+        "   AND (d.effective, d.event_id) > (f.effective, f.event_id))) "
+        "  FROM status_changes s WHERE s.rec = r.key AND "
+        VALID("s") " ORDER BY s.effective DESC, s.event_id DESC LIMIT 1), "
+        " (SELECT count(DISTINCT l.measure) FROM links l WHERE " FAMILY("l.rec") " AND " VALID("l")
+        "   AND NOT EXISTS (SELECT 1 FROM unlinks u WHERE u.link_event = l.event_id AND " VALID("u")
+        ")), "
+        " (SELECT count(*) FROM (SELECT c.evidence_id FROM citations c JOIN status_changes s ON "
+        "   s.event_id = c.event_id WHERE " FAMILY("s.rec") " AND " VALID("s")
+        "   UNION SELECT c.evidence_id FROM citations c JOIN follow_ups f ON "
+        "   f.event_id = c.event_id WHERE " FAMILY("f.rec") " AND " VALID("f")
+        // By the whole subject, which the index on it can find.
+        "   UNION SELECT a.evidence_id FROM attachments a WHERE (a.subject = 'rec:' || r.key OR "
+        "   a.subject IN (SELECT 'rec:' || p.key FROM recommendations p WHERE p.parent = r.key)) "
+        "   AND " VALID("a") ")) "
+        // Through the indexes on key and parent; "(:only = '' OR ...)" would
+        // read every recommendation to find one.
+        "FROM recommendations r WHERE r.recorded_at <= :t AND (r.key = :only OR r.parent = "
+        ":only)" + std::string(kRecOrder));
+#undef FAMILY
+    q.bind(":t", AsRecorded{}.bound());
+    q.bind(":only", only);
+    const StatusScale sc = scale();
+    const TagChanges tags(statement(TagChanges::kQuery), AsRecorded{});
+    std::vector<RecommendationSummary> out;
+    while (q.executeStep()) {
+        RecommendationSummary s;
+        s.rec = read_rec(q);
+        tags.apply(rec_subject(s.rec.key), s.rec.themes, &s.rec.addressees);
+        s.status = sc.levels.empty() ? "" : sc.lowest();
+        if (!q.getColumn(9).isNull()) {
+            const std::string v = q.getColumn(9).getString();
+            s.status = v.substr(0, v.find(' '));
+            s.status_since = parse_date(v.substr(v.find(' ') + 1));
+        }
+        s.measures = q.getColumn(10).getInt();
+        s.evidence = q.getColumn(11).getInt();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
 
 std::vector<RecommendationSummary> Store::all_summaries() const {
     const std::string now = AsRecorded{}.bound();
