@@ -166,19 +166,23 @@ KeptDigests read_digests(SQLite::Database& disk) {
 // Each table against its kept checksum, and the checksums against the end of
 // the journal.
 std::optional<std::string> digest_differences(const KeptDigests& d, const ChainEnd& chain) {
+    // A journal emptied behind rectrack's back leaves checksums that run
+    // through events it no longer has.
     const auto& head = d.head;
-    if (chain.events > 0 && (!head || head->event_id != chain.events || head->hash != chain.hash))
+    if (head ? head->event_id != chain.events || head->hash != chain.hash : chain.events > 0)
         return "the projections' checksums run through event #" +
                std::to_string(head ? head->event_id : 0) + ", not the journal's last (#" +
                std::to_string(chain.events) + "): the database was edited outside rectrack";
     for (const auto& [table, rows] : d.rows) {
         const auto k = d.kept.find(table);
-        if (k == d.kept.end() || k->second != rows)
+        if (k == d.kept.end() || k->second != rows) {
+            const std::int64_t written = k == d.kept.end() ? 0 : k->second.rows;
             return "the " + table + " table does not hold what rectrack wrote to it (" +
-                   std::to_string(rows.rows) + " rows, " +
-                   std::to_string(k == d.kept.end() ? 0 : k->second.rows) +
-                   " written, or the same number with other content): it was edited outside "
-                   "rectrack";
+                   (written == rows.rows ? "rows were changed"
+                                         : std::to_string(rows.rows) + " rows where " +
+                                               std::to_string(written) + " were written") +
+                   "): it was edited outside rectrack";
+        }
     }
     return std::nullopt;
 }

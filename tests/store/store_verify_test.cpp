@@ -160,3 +160,38 @@ TEST(StoreVerify, ALaterUpgradeKeepsTheChecksumsItFound) {
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.problem.find("the status_changes table"), std::string::npos) << r.problem;
 }
+
+TEST(StoreVerify, CatchesAJournalEmptiedBehindItsProjections) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER events_no_delete");
+        raw.exec("DELETE FROM events");
+    }
+    const VerifyResult r = store->verify();
+    EXPECT_FALSE(r.ok);
+    EXPECT_NE(r.problem.find("not the journal's last (#0)"), std::string::npos) << r.problem;
+}
+
+TEST(StoreVerify, SaysWhetherRowsWereAddedOrChanged) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("UPDATE status_changes SET note = 'rewritten'");
+    }
+    EXPECT_NE(store->verify().problem.find("status_changes table does not hold what rectrack "
+                                           "wrote to it (rows were changed)"),
+              std::string::npos)
+        << store->verify().problem;
+    {
+        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DELETE FROM status_changes WHERE rec = 'R1'");
+    }
+    const std::string problem = store->verify().problem;
+    EXPECT_NE(problem.find("status_changes table does not hold what rectrack wrote to it ("),
+              std::string::npos)
+        << problem;
+    EXPECT_NE(problem.find(" rows where "), std::string::npos) << problem;
+}
