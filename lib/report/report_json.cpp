@@ -165,8 +165,6 @@ void put_list(std::ostream& out, const std::vector<T>& items, ToJson to_json) {
 json report_fields(const StatusReport& r) {
     json period = {{"start", r.period.start.str()}, {"end", r.period.end.str()}};
     period["quarter"] = r.period.quarter ? json(r.period.quarter->str()) : json();
-    json late = json::array();
-    for (const auto& e : r.late_entries) late.push_back(event_json(e));
     json corrections = json::array();
     for (const auto& c : r.corrections)
         corrections.push_back(
@@ -206,7 +204,6 @@ json report_fields(const StatusReport& r) {
           {"measures_linked", r.summary.measures_linked},
           {"stages_reached", r.summary.stages_reached},
           {"evidence_added", r.summary.evidence_added}}},
-        {"late_entries", late},
         {"corrections", corrections},
         {"trend", trend}};
     if (!r.by_addressee.empty()) {
@@ -220,8 +217,8 @@ json report_fields(const StatusReport& r) {
 
 }  // namespace
 
-// The document dump(2) would write, with its two long lists written an item
-// at a time: a report of 100,000 recommendations never sits in memory as
+// The document dump(2) would write, with its three long lists written an
+// item at a time: a report of 100,000 recommendations never sits in memory as
 // JSON.
 void write_json(const StatusReport& r, std::ostream& out) {
     const json fields = report_fields(r);
@@ -231,6 +228,7 @@ void write_json(const StatusReport& r, std::ostream& out) {
         writers[it.key()] = [&out, &value = *it] { put(out, value, 1); };
     writers["changes"] = [&] { put_list(out, r.changes, change_json); };
     writers["recommendations"] = [&] { put_list(out, r.recommendations, rec_json); };
+    writers["late_entries"] = [&] { put_list(out, r.late_entries, event_json); };
     const char* separator = "{\n  ";
     for (const auto& [key, write] : writers) {
         out << separator << json(key).dump() << ": ";
