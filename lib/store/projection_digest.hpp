@@ -43,7 +43,6 @@ const std::vector<std::string>& projection_tables();
 struct JournalHead {
     std::int64_t event_id = 0;
     std::string hash;
-    bool operator==(const JournalHead&) const = default;
 };
 
 // Watches one connection's writes (SQLite's pre-update hook) and keeps what

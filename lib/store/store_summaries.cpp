@@ -34,7 +34,6 @@ class Family {
         const auto it = position_.find(key);
         return it == position_.end() ? kNone : it->second;
     }
-    std::size_t parent(std::size_t i) const { return parent_[i]; }
 
     // How many different values each recommendation has, its parts' included,
     // from (key, value) rows.
