@@ -226,8 +226,12 @@ ImportResult import_json_journal(Store& store, Store::Transaction& tx, std::istr
                                  const std::string& path) {
     ImportResult result;
     result.journal = true;
+    std::optional<Store::BulkLoad> bulk;
     const json doc = read_json_journal(in, path, [&](const json& j) {
-        if (result.events == 0) require_empty(store, path);
+        if (result.events == 0) {
+            require_empty(store, path);
+            bulk.emplace(store, tx);
+        }
         append_event(store, tx, event_from_json(j), path);
         ++result.events;
     });
@@ -235,6 +239,7 @@ ImportResult import_json_journal(Store& store, Store::Transaction& tx, std::istr
     // "events". Until the command commits, nothing read is recorded.
     const JournalFile rest = rest_of_json_journal(doc, path);
     if (result.events == 0) require_empty(store, path);
+    if (bulk) bulk->finish();
     finish_journal(store, tx, rest, path);
     return result;
 }
@@ -378,7 +383,9 @@ ImportResult import_text(Store& store, Store::Transaction& tx, const Actor& acto
     }
     const JournalFile file = toml_journal(doc, path);
     require_empty(store, path);
+    Store::BulkLoad bulk(store, tx);
     for (const auto& e : file.events) append_event(store, tx, e, path);
+    bulk.finish();
     finish_journal(store, tx, file, path);
     result.journal = true;
     result.events = static_cast<std::int64_t>(file.events.size());

@@ -91,6 +91,11 @@ void TableDigest::add(const TableDigest& other) {
     for (std::size_t i = 0; i < 4; ++i) lanes[i] += other.lanes[i];
 }
 
+void TableDigest::remove(const TableDigest& other) {
+    rows -= other.rows;
+    for (std::size_t i = 0; i < 4; ++i) lanes[i] -= other.lanes[i];
+}
+
 std::string TableDigest::hex() const {
     static constexpr char digits[] = "0123456789abcdef";
     std::string out;
@@ -215,6 +220,26 @@ void DigestWatch::save(SQLite::Database& db) {
         set.exec();
         head_.reset();
     }
+}
+
+void DigestWatch::pause(SQLite::Database& db) {
+    sqlite3_preupdate_hook(db_, nullptr, nullptr);
+    paused_at_ = digests_of_rows(db);
+}
+
+void DigestWatch::resume(SQLite::Database& db) {
+    if (!paused_at_) return;
+    for (const auto& [table, now] : digests_of_rows(db)) {
+        TableDigest& change = pending_[table];
+        change.add(now);
+        change.remove(paused_at_->at(table));
+    }
+    resume_uncounted();
+}
+
+void DigestWatch::resume_uncounted() {
+    paused_at_.reset();
+    sqlite3_preupdate_hook(db_, &DigestWatch::on_change, this);
 }
 
 void DigestWatch::drop() {

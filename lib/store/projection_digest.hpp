@@ -30,6 +30,7 @@ struct TableDigest {
     void add(const std::array<unsigned char, 32>& row_hash);
     void remove(const std::array<unsigned char, 32>& row_hash);
     void add(const TableDigest& other);
+    void remove(const TableDigest& other);
     bool empty() const { return rows == 0 && lanes == std::array<std::uint64_t, 4>{}; }
     std::string hex() const;
     static std::optional<TableDigest> parse(std::int64_t rows, std::string_view hex);
@@ -62,13 +63,22 @@ class DigestWatch {
     void save(SQLite::Database& db);
     void drop();
 
+    // A bulk load stops watching, noting what the tables hold (pause), and
+    // then counts what they gained meanwhile as pending (resume): one read
+    // of each table instead of a hook call for every row written.
+    void pause(SQLite::Database& db);
+    void resume(SQLite::Database& db);
+    // Watches again without counting: the transaction is rolling back.
+    void resume_uncounted();
+
   private:
     static void on_change(void* self, sqlite3* db, int op, const char* schema, const char* table,
                           long long old_rowid, long long new_rowid);  // sqlite3_int64
     sqlite3* db_;
     std::map<std::string, TableDigest, std::less<>> pending_;
     std::optional<JournalHead> head_;
-    std::string row_;      // reused to encode one row
+    std::optional<std::map<std::string, TableDigest>> paused_at_;  // the tables when paused
+    std::string row_;                                              // reused to encode one row
     std::string failure_;  // what went wrong inside the hook, for save() to throw
 };
 

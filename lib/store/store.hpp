@@ -81,6 +81,7 @@ struct SearchHit {
 
 class Projector;
 class DigestWatch;
+class DeferredIndexing;
 
 class Store {
   public:
@@ -118,6 +119,24 @@ class Store {
     // Appends an event exactly as given (journal import): its id must be the
     // next one and its hash must match, or nothing is written.
     void append_verbatim(Transaction& tx, const Event& e);
+
+    // Loading a whole journal into an empty one (bulk_load.cpp): from here
+    // until finish(), the indexes queries use, the search index and the
+    // checksums are not kept row by row but built once by finish(), in the
+    // same transaction. Destroyed unfinished, it leaves the rollback to
+    // restore them.
+    class BulkLoad {
+      public:
+        BulkLoad(Store& store, Transaction& tx);
+        ~BulkLoad();
+        BulkLoad(const BulkLoad&) = delete;
+        BulkLoad& operator=(const BulkLoad&) = delete;
+        void finish();
+
+      private:
+        Store& store_;
+        std::unique_ptr<DeferredIndexing> deferred_;
+    };
 
     // --- the journal ---
     std::optional<Event> event(EventId id) const;
@@ -239,6 +258,7 @@ class Store {
 
   private:
     friend class Transaction;
+    friend class BulkLoad;
     std::string path_;
     int busy_timeout_ms_;
     bool immutable_ = false;  // read without locks: see open_for_reading()
