@@ -10,6 +10,7 @@
 #include "model/error.hpp"
 #include "model/json_text.hpp"
 #include "model/sha256.hpp"
+#include "store/bulk_load.hpp"
 #include "store/projection_digest.hpp"
 #include "store/store.hpp"
 #include "store/store_rows.hpp"
@@ -268,6 +269,7 @@ std::optional<VerifyResult> Store::verify_snapshot(VerifyDepth depth) const {
     if (chain_view.last() != digests_view.last() || chain_view.last() != rebuilt_last)
         return std::nullopt;
     auto digests = std::async(std::launch::async, [&side] { return read_digests(side); });
+    DeferredIndexing deferred(rebuilt);
     Projector projector(rebuilt);
     const ChainEnd chain = check_chain(*db_, full ? [&](const Event& e) { projector.apply(e); }
                                                   : std::function<void(const Event&)>());
@@ -281,6 +283,7 @@ std::optional<VerifyResult> Store::verify_snapshot(VerifyDepth depth) const {
         return r;
     }
     if (!full) rebuilt.exec("INSERT INTO main.search_text SELECT * FROM disk.search_text");
+    deferred.finish();
     std::optional<std::string> problem;
     if (full) problem = table_differences(rebuilt);
     if (!problem) problem = digest_differences(kept, chain);
