@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/check.hpp"
@@ -301,9 +302,11 @@ class Projector {
   private:
     SQLite::Database& db_;
     std::map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
-    template <typename... Args>
-    void exec(const std::string& sql, const Args&... args);
+    std::unordered_map<const char*, std::unique_ptr<SQLite::Statement>> literal_statements_;
+    template <typename Sql, typename... Args>
+    void exec(const Sql& sql, const Args&... args);
     SQLite::Statement& prepared(const std::string& sql);
+    SQLite::Statement& prepared(const char* sql);
     void retract(const Event& correction);
     void follow_up(const Event& e, const char* field, const std::string& value,
                    const std::string& note);
