@@ -235,9 +235,53 @@ def main():
               f"| {cell(peer)} | {rss(peer)} | {ratio} |")
 
 
+def import_floor(r, work, imported_db, runs):
+    """SQLite's own shell writing the rows an import left in `imported_db`
+    into a new database with the same schema: each table from CSV (.import,
+    one prepared insert per row) in one transaction, then its indexes and
+    the search index built, as import does. Neither JSON nor hashing: what
+    SQLite alone needs to write those rows. CSV reads NULL back as '', which
+    changes no row's size much."""
+    sqlite = shutil.which("sqlite3")
+    folder = os.path.join(work, "floor")
+    os.makedirs(folder, exist_ok=True)
+
+    def query(sql, *flags):
+        return subprocess.run([sqlite, *flags, imported_db, sql], check=True,
+                              capture_output=True, text=True).stdout
+
+    tables = [t for t in query("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                               "name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index_%'").split()]
+    script = ["PRAGMA journal_mode = WAL;", "PRAGMA cache_size = -32768;"]
+    script += [query(f"SELECT sql || ';' FROM sqlite_master WHERE name = '{t}'") for t in tables]
+    script.append("BEGIN;")
+    for t in tables:
+        csv = os.path.join(folder, f"{t}.csv")
+        with open(csv, "w") as out:
+            subprocess.run([sqlite, "-csv", imported_db, f'SELECT * FROM "{t}"'], check=True,
+                           stdout=out)
+        if os.path.getsize(csv) > 0 and t != "search_index":
+            script.append(f".import --csv {csv} {t}")
+    script.append(query("SELECT sql || ';' FROM sqlite_master WHERE type IN "
+                        "('index', 'trigger', 'view') AND sql IS NOT NULL"))
+    script += ["INSERT INTO search_index(search_index) VALUES ('rebuild');", "COMMIT;"]
+    load = os.path.join(folder, "load.sql")
+    with open(load, "w") as out:
+        out.write("\n".join(script) + "\n")
+    target = os.path.join(folder, "floor.db")
+
+    def remove_target():
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(target + suffix):
+                os.remove(target + suffix)
+
+    return r.measure([sqlite, target, f".read {load}"], before=remove_target, runs=runs)
+
+
 def compare_size(size, r, work, env, task_env, rt, status_call, task_cmd, ledger, task, runs):
     rows = []
     label = f"{size:,}"
+    sqlite = shutil.which("sqlite3")
     changes, recs = history(size)
     data, journal = os.path.join(work, f"data-{size}.toml"), os.path.join(work, f"j-{size}.json")
     led = os.path.join(work, f"j-{size}.ledger")
@@ -259,9 +303,12 @@ def compare_size(size, r, work, env, task_env, rt, status_call, task_cmd, ledger
 
     # ledger's nearest to reading a whole journal, the peer of import and verify alike.
     ledger_reads = r.measure([ledger, "-f", led, "stats"], runs=heavy) if ledger else None
-    rows.append(("import (JSON journal)", label,
-                 r.measure(rt(fresh, "import", journal), env=env, before=remove_fresh, runs=heavy),
-                 "ledger stats (parses it all)", ledger_reads))
+    imported = r.measure(rt(fresh, "import", journal), env=env, before=remove_fresh, runs=heavy)
+    rows.append(("import (JSON journal)", label, imported, "ledger stats (parses it all)",
+                 ledger_reads))
+    if sqlite:
+        rows.append(("import (JSON journal)", label, imported,
+                     "sqlite3 .import of the rows it writes", import_floor(r, work, fresh, heavy)))
 
     # One write on the full journal; ledger appends and checks the file.
     def append_ledger():
