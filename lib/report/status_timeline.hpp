@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -50,6 +51,8 @@ class StatusTimeline {
     std::map<std::string, std::vector<std::pair<std::string, Date>>> parts_;  // key, added
     std::map<std::string, std::string> parent_of_;
 
+    std::uint32_t status_number(std::string_view status);
+    void read_sources(const Store& store, const std::vector<std::uint32_t>& change_of_event);
     std::pair<const Change*, const Change*> changes_of(const std::string& key) const;
     std::string own(const std::string& key, Date day) const;
 };

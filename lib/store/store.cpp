@@ -109,9 +109,9 @@ bool is_code(const SQLite::Exception& e, int code) {
 
 }  // namespace
 
-Date stored_date(const std::string& text) {
+Date stored_date(std::string_view text) {
     if (auto d = parse_date(text)) return *d;
-    throw StorageError("the database holds an unreadable date '" + text +
+    throw StorageError("the database holds an unreadable date '" + std::string(text) +
                        "': it was damaged or edited outside rectrack (run `rectrack verify`)");
 }
 

@@ -212,6 +212,21 @@ class Store {
     // single pass over the tables that holds none of them in memory.
     void for_each_status_change(const std::function<void(StatusChange&&)>& visit,
                                 AsRecorded as_recorded) const;
+    // Only what says where a recommendation stood, by recommendation, date
+    // and event: one pass along an index that holds all of it, without the
+    // journal's rows (note, author, time of recording), most of the file.
+    // The views live until the visit returns.
+    struct StatusPoint {
+        EventId event = 0;
+        std::string_view rec, status;
+        Date date;
+    };
+    void for_each_status_point(const std::function<void(const StatusPoint&)>& visit,
+                               AsRecorded as_recorded) const;
+    // Every source cited (by a status change or a response), by event, then
+    // source: pair them with the events that hold as recorded.
+    void for_each_citation(
+        const std::function<void(EventId event, EvidenceId source)>& visit) const;
     // Links that hold on `date` as recorded at `as_recorded`.
     std::vector<Link> links_on(Date date, AsRecorded as_recorded) const;
     std::vector<MeasureStage> all_stages(AsRecorded as_recorded) const;
@@ -285,7 +300,7 @@ class Store {
 // A date read from the database. Every date was checked on its way in, so
 // one that does not parse means the file was damaged or edited: a
 // StorageError, never a substitute date.
-Date stored_date(const std::string& text);
+Date stored_date(std::string_view text);
 
 // Turns SQLite's exceptions into StorageError with a message a user can act
 // on (locked, corrupt, read-only); other exceptions pass through unchanged.

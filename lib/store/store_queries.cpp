@@ -454,6 +454,29 @@ void Store::for_each_status_change(const std::function<void(StatusChange&&)>& vi
     if (change) visit(std::move(*change));
 }
 
+void Store::for_each_status_point(const std::function<void(const StatusPoint&)>& visit,
+                                  AsRecorded as_recorded) const {
+    // status_changes_rec covers every column read here (schema 13).
+    SQLite::Statement q(*db_,
+                        "SELECT s.event_id, s.rec, s.status, s.effective FROM status_changes s "
+                        "WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
+    q.bind(":t", as_recorded.bound());
+    const auto text = [&q](int column) {
+        const char* bytes = q.getColumn(column).getText();
+        return std::string_view(bytes, static_cast<std::size_t>(q.getColumn(column).getBytes()));
+    };
+    while (q.executeStep())
+        visit({q.getColumn(0).getInt64(), text(1), text(2), stored_date(text(3))});
+}
+
+void Store::for_each_citation(
+    const std::function<void(EventId event, EvidenceId source)>& visit) const {
+    SQLite::Statement q(*db_,
+                        "SELECT event_id, evidence_id FROM citations ORDER BY event_id, "
+                        "evidence_id");
+    while (q.executeStep()) visit(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+}
+
 std::vector<StatusChange> Store::all_status_changes(AsRecorded as_recorded) const {
     std::vector<StatusChange> out;
     for_each_status_change([&](StatusChange&& c) { out.push_back(std::move(c)); }, as_recorded);

@@ -66,3 +66,16 @@ TEST_F(StatusTimelineTest, CitedSourcesAreThoseOfChangesUpToTheDay) {
     t.cited_until("R3", Date{2023, 12, 31}, cited);
     EXPECT_EQ(cited, (std::set<EvidenceId>{1, 2}));
 }
+
+// Sources cited by a response are the follow-up's, not a status's.
+TEST_F(StatusTimelineTest, OnlyStatusChangesCiteTheirSources) {
+    {
+        Store::Transaction tx(*store);
+        Tracker tracker(*store, tx, test_actor());
+        tracker.record_response("R3", "accepted", Date{2022, 6, 1}, {"E2"}, "");
+        tx.commit();
+    }
+    std::set<EvidenceId> cited;
+    timeline().cited_until("R3", Date{2022, 12, 31}, cited);
+    EXPECT_EQ(cited, (std::set<EvidenceId>{1}));
+}
