@@ -395,13 +395,17 @@ void count_in_summary(const ReportRecommendation& row, ReportSummary& summary) {
 std::vector<QuarterCount> trend(const StatusTimeline& timeline,
                                 const std::vector<Recommendation>& recs, Date end) {
     std::vector<QuarterCount> out;
+    std::vector<Date> ends;
     Quarter q = quarter_of(end);
     for (int i = 0; i < 7; ++i) q = q.previous();
     for (int i = 0; i < 8; ++i, q = q.next()) {
-        QuarterCount c{q, {}};
-        for (const auto& r : recs)
-            if (r.parent.empty()) ++c.counts[timeline.at(r.key, q.last_day())];
-        out.push_back(std::move(c));
+        out.push_back({q, {}});
+        ends.push_back(q.last_day());
+    }
+    for (const auto& r : recs) {
+        if (!r.parent.empty()) continue;
+        const auto statuses = timeline.at(r.key, ends);
+        for (std::size_t i = 0; i < ends.size(); ++i) ++out[i].counts[statuses[i]];
     }
     return out;
 }

@@ -67,26 +67,36 @@ std::uint32_t StatusTimeline::status_number(std::string_view status) {
     return static_cast<std::uint32_t>(statuses_.size() - 1);
 }
 
-std::pair<const StatusTimeline::Change*, const StatusTimeline::Change*> StatusTimeline::changes_of(
-    const std::string& key) const {
+StatusTimeline::Span StatusTimeline::changes_of(const std::string& key) const {
     const auto it = span_.find(key);
     if (it == span_.end()) return {nullptr, nullptr};
     return {changes_.data() + it->second.first, changes_.data() + it->second.second};
 }
 
 std::string StatusTimeline::at(const std::string& key, Date day) const {
-    if (auto p = parts_.find(key); p != parts_.end()) {
-        std::vector<std::string> statuses;
-        for (const auto& [part, added] : p->second)
-            if (added <= day) statuses.push_back(own(part, day));
-        if (!statuses.empty()) return scale_.rollup(statuses);
+    return at(key, std::vector<Date>{day}).front();
+}
+
+std::vector<std::string> StatusTimeline::at(const std::string& key,
+                                            const std::vector<Date>& days) const {
+    std::vector<std::pair<Span, Date>> parts;  // changes, added
+    if (auto p = parts_.find(key); p != parts_.end())
+        for (const auto& [part, added] : p->second) parts.push_back({changes_of(part), added});
+    const Span own = changes_of(key);
+    std::vector<std::string> out, statuses;
+    out.reserve(days.size());
+    for (const Date day : days) {
+        statuses.clear();
+        for (const auto& [changes, added] : parts)
+            if (added <= day) statuses.push_back(status_on(changes, day));
+        out.push_back(statuses.empty() ? status_on(own, day) : scale_.rollup(statuses));
     }
-    return own(key, day);
+    return out;
 }
 
 // The last change dated on or before `day`, found by halving.
-std::string StatusTimeline::own(const std::string& key, Date day) const {
-    const auto [first, end] = changes_of(key);
+std::string StatusTimeline::status_on(Span changes, Date day) const {
+    const auto [first, end] = changes;
     const Change* after =
         std::upper_bound(first, end, day, [](Date d, const Change& c) { return d < c.date; });
     return after == first ? scale_.lowest() : statuses_[(after - 1)->status];
@@ -99,7 +109,8 @@ std::string StatusTimeline::before(const std::string& key, Date day, EventId eve
             return std::tie(c.date, c.event) < std::tie(at.first, at.second);
         });
     if (next != first) return statuses_[(next - 1)->status];
-    if (auto p = parent_of_.find(key); p != parent_of_.end()) return own(p->second, day);
+    if (auto p = parent_of_.find(key); p != parent_of_.end())
+        return status_on(changes_of(p->second), day);
     return scale_.lowest();
 }
 

@@ -29,6 +29,9 @@ class StatusTimeline {
 
     // R's status at the close of `day`, its parts rolled up.
     std::string at(const std::string& key, Date day) const;
+    // The same for each of `days`, R and its parts looked up once (a trend
+    // asks this of every recommendation for eight quarter ends).
+    std::vector<std::string> at(const std::string& key, const std::vector<Date>& days) const;
     // R's own status just before the change recorded by `event` on `day`; a
     // part's first change starts from where its parent stood.
     std::string before(const std::string& key, Date day, EventId event) const;
@@ -53,8 +56,9 @@ class StatusTimeline {
 
     std::uint32_t status_number(std::string_view status);
     void read_sources(const Store& store, const std::vector<std::uint32_t>& change_of_event);
-    std::pair<const Change*, const Change*> changes_of(const std::string& key) const;
-    std::string own(const std::string& key, Date day) const;
+    using Span = std::pair<const Change*, const Change*>;
+    Span changes_of(const std::string& key) const;
+    std::string status_on(Span changes, Date day) const;
 };
 
 }  // namespace rectrack

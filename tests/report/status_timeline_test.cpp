@@ -79,3 +79,17 @@ TEST_F(StatusTimelineTest, OnlyStatusChangesCiteTheirSources) {
     timeline().cited_until("R3", Date{2022, 12, 31}, cited);
     EXPECT_EQ(cited, (std::set<EvidenceId>{1}));
 }
+
+// A trend asks for eight days at once: each answer is that day's own.
+TEST_F(StatusTimelineTest, ManyDaysAtOnceAreEachDayOnItsOwn) {
+    const auto t = timeline();
+    const std::vector<Date> days = {Date{2023, 5, 1}, Date{2021, 12, 31}, Date{2022, 1, 1},
+                                    Date{2023, 4, 30}, Date{2026, 1, 1}};
+    const auto lowest = store->scale().lowest();
+    EXPECT_EQ(t.at("R3", days),
+              (std::vector<std::string>{"proposed", lowest, "announced", "announced", "proposed"}));
+    EXPECT_EQ(t.at("R9", days), std::vector<std::string>(days.size(), lowest));
+    const auto parent = t.at("R2", days);
+    for (std::size_t i = 0; i < days.size(); ++i)
+        EXPECT_EQ(parent[i], t.at("R2", days[i])) << days[i].str();
+}
