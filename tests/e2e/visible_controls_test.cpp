@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "e2e/cli_fixture.hpp"
+#include "model/text.hpp"
+#include "visible_controls.hpp"
 
 namespace rectrack::test {
 namespace {
@@ -68,6 +71,29 @@ TEST_F(VisibleControls, JsonAndExportsKeepThemExactly) {
         EXPECT_EQ(ok({"export", "--format", format}), exported) << format;
         env["RECTRACK_DB"] = db;
     }
+}
+
+// The filter keeps a buffer: what is written in pieces small and large
+// arrives whole, in order and escaped when the stream is flushed, and the
+// rest when the filter goes.
+TEST(VisibleControlsBuffer, WritesOfAnySizeArriveWholeAndEscaped) {
+    std::string text;
+    for (int i = 0; i < 30000; ++i)
+        text += "line " + std::to_string(i) + (i % 997 == 0 ? "\x1B[2J\x07" : "") + "\n";
+    ASSERT_GT(text.size(), 300000u);
+    std::ostringstream target;  // str() reads its own buffer, not the filter
+    {
+        const cli::VisibleControls filter(target);
+        std::size_t at = 0;
+        for (; at < 100000; at += 7) target << text.substr(at, 7);
+        target.put(text[at++]);
+        target << text.substr(at, 150000);  // more than the buffer holds
+        at += 150000;
+        target << std::flush;
+        EXPECT_EQ(target.str(), escape_controls(text.substr(0, at)));
+        target << text.substr(at);
+    }
+    EXPECT_EQ(target.str(), escape_controls(text));
 }
 
 }  // namespace
