@@ -84,7 +84,9 @@ void add_report(CLI::App& app, Context& ctx) {
         if (o->format == "pdf") return print_pdf(render_html(report, layout), o->output);
         if (o->format == "md" && !o->output.empty())
             return write_file(o->output, markdown_with_charts(report, layout, o->output));
-        if (o->format == "json" && o->output.empty()) return write_json(report, std::cout);
+        if (o->output.empty() && o->format == "json") return write_json(report, std::cout);
+        if (o->output.empty() && o->format == "md")
+            return write_markdown(report, layout, std::cout);
         const std::string text = o->format == "html"   ? render_html(report, layout)
                                  : o->format == "csv"  ? render_csv(report)
                                  : o->format == "json" ? render_json(report)

@@ -458,6 +458,7 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
     auto events_of = PeriodReader(store, o, included, in, timeline, out).read();
 
     const Date day_before = Date::from_days(o.period.start.days() - 1);
+    out.recommendations.reserve(recs.size());
     for (const auto& r : recs) {
         ReportRecommendation row;
         row.key = r.key;

@@ -179,6 +179,11 @@ void write_recommendation(std::ostream& o, const StatusReport& r, const ReportRe
 
 std::string render_markdown(const StatusReport& r, const RenderOptions& options) {
     std::ostringstream o;
+    write_markdown(r, options, o);
+    return o.str();
+}
+
+void write_markdown(const StatusReport& r, const RenderOptions& options, std::ostream& o) {
     write_header(o, r);
     write_summary(o, r, options);
     write_changes(o, r);
@@ -211,7 +216,6 @@ std::string render_markdown(const StatusReport& r, const RenderOptions& options)
           << (c.retracted.empty() ? ""
                                   : " (" + md(c.retracted) + ", " + c.retracted_date.str() + ")")
           << ": " << md(c.reason) << " (" << md(c.author) << ", " << c.recorded_at << ")\n";
-    return o.str();
 }
 
 }  // namespace rectrack

@@ -20,6 +20,9 @@ struct RenderOptions {
 };
 
 std::string render_markdown(const StatusReport& r, const RenderOptions& options = {});
+// The same bytes, written as they are made: a million events' report is
+// never held whole in memory.
+void write_markdown(const StatusReport& r, const RenderOptions& options, std::ostream& out);
 // One self-contained file, inline CSS and SVG; printed on A4 with the
 // report, the period and the page number on every page.
 std::string render_html(const StatusReport& r, const RenderOptions& options = {});
