@@ -26,6 +26,11 @@ std::optional<Date> optional_date(const std::string& text) {
 
 }  // namespace
 
+std::string_view column_text(SQLite::Statement& q, int column) {
+    const char* bytes = q.getColumn(column).getText();  // before its length: it may convert
+    return {bytes, static_cast<std::size_t>(q.getColumn(column).getBytes())};
+}
+
 Recommendation read_rec(SQLite::Statement& q) {
     return Recommendation{q.getColumn(0).getString(),
                           q.getColumn(1).getString(),
@@ -461,12 +466,9 @@ void Store::for_each_status_point(const std::function<void(const StatusPoint&)>&
                         "SELECT s.event_id, s.rec, s.status, s.effective FROM status_changes s "
                         "WHERE " VALID("s") " ORDER BY s.rec, s.effective, s.event_id");
     q.bind(":t", as_recorded.bound());
-    const auto text = [&q](int column) {
-        const char* bytes = q.getColumn(column).getText();
-        return std::string_view(bytes, static_cast<std::size_t>(q.getColumn(column).getBytes()));
-    };
     while (q.executeStep())
-        visit({q.getColumn(0).getInt64(), text(1), text(2), stored_date(text(3))});
+        visit({q.getColumn(0).getInt64(), column_text(q, 1), column_text(q, 2),
+               stored_date(column_text(q, 3))});
 }
 
 void Store::for_each_citation(

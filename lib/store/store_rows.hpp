@@ -2,6 +2,7 @@
 // (store.cpp, store_verify.cpp); not part of the library's interface.
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "model/event.hpp"
 #include "model/model.hpp"
@@ -30,6 +31,9 @@ std::string stored_chain_hash(const StoredEventText& e, const std::string& previ
 // `previous`: then its subjects and payload read as they were recorded,
 // byte for byte, and need no parsing to be trusted (store_verify.cpp).
 bool hashed_as_stored(const StoredEventText& e, const std::string& previous);
+// A text column of the current row without a copy; valid until the
+// statement steps.
+std::string_view column_text(SQLite::Statement& q, int column);
 // A recommendation's columns, amendments applied, and the statement's
 // current row read back as one; in the order reports list them.
 const std::string& rec_fields();

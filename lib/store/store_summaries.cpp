@@ -35,20 +35,28 @@ class Family {
         return it == position_.end() ? kNone : it->second;
     }
 
+    // A value of recommendation `i`, which counts for its parent too.
+    template <typename T>
+    void add(std::vector<std::vector<T>>& values, std::size_t i, T value) const {
+        values[i].push_back(value);
+        if (parent_[i] != kNone) values[parent_[i]].push_back(value);
+    }
+
     // How many different values each recommendation has, its parts' included,
     // from (key, value) rows.
     template <typename T>
     std::vector<int> distinct_counts(SQLite::Statement& rows, std::size_t size) const {
         std::vector<std::vector<T>> values(size);
-        while (rows.executeStep()) {
-            const std::size_t i = of(rows.getColumn(0).getString());
-            if (i == kNone) continue;
-            const T value = rows.getColumn(1);
-            values[i].push_back(value);
-            if (parent_[i] != kNone) values[parent_[i]].push_back(value);
-        }
-        std::vector<int> counts(size);
-        for (std::size_t i = 0; i < size; ++i) {
+        while (rows.executeStep())
+            if (const std::size_t i = of(rows.getColumn(0).getString()); i != kNone)
+                add(values, i, static_cast<T>(rows.getColumn(1)));
+        return distinct(values);
+    }
+
+    template <typename T>
+    static std::vector<int> distinct(std::vector<std::vector<T>>& values) {
+        std::vector<int> counts(values.size());
+        for (std::size_t i = 0; i < values.size(); ++i) {
             std::sort(values[i].begin(), values[i].end());
             counts[i] = static_cast<int>(std::unique(values[i].begin(), values[i].end()) -
                                          values[i].begin());
@@ -60,6 +68,42 @@ class Family {
     std::unordered_map<std::string, std::size_t> position_;
     std::vector<std::size_t> parent_;
 };
+
+void mark(std::vector<std::uint32_t>& rec_of_event, std::int64_t event, std::size_t rec) {
+    const auto e = static_cast<std::size_t>(event);
+    if (rec != Family::kNone && e < rec_of_event.size())
+        rec_of_event[e] = static_cast<std::uint32_t>(rec + 1);
+}
+
+// Each recommendation's status, and since when: the first change of the
+// latest run of that status, so that repeating a status does not reset
+// "since". One walk of the status index, which holds everything asked
+// here; each change's event is marked as its recommendation's.
+void read_statuses(SQLite::Database& db, const std::string& now, const Family& family,
+                   std::vector<RecommendationSummary>& out,
+                   std::vector<std::uint32_t>& rec_of_event) {
+    SQLite::Statement changes(
+        db, "SELECT s.rec, s.status, s.effective, s.event_id FROM status_changes s WHERE " VALID(
+                "s") " ORDER BY s.rec, s.effective, s.event_id");
+    changes.bind(":t", now);
+    std::size_t at = Family::kNone;
+    std::string rec;
+    bool first = true;
+    while (changes.executeStep()) {
+        if (const auto key = column_text(changes, 0); first || key != rec) {
+            first = false;
+            rec = key;
+            at = family.of(rec);
+            if (at != Family::kNone) out[at].status.clear();
+        }
+        if (at == Family::kNone) continue;
+        mark(rec_of_event, changes.getColumn(3).getInt64(), at);
+        if (const auto status = column_text(changes, 1); status != out[at].status) {
+            out[at].status = status;
+            out[at].status_since = stored_date(column_text(changes, 2));
+        }
+    }
+}
 
 }  // namespace
 
@@ -137,41 +181,36 @@ std::vector<RecommendationSummary> Store::all_summaries() const {
         out.push_back(std::move(s));
     }
     const Family family(out);
-
-    // The status, and since when: the first change of the latest run of that
-    // status, so that repeating a status does not reset "since". One walk of
-    // the status index, which holds everything asked here.
-    SQLite::Statement changes(
-        *db_, "SELECT s.rec, s.status, s.effective FROM status_changes s WHERE " VALID(
-                  "s") " ORDER BY s.rec, s.effective, s.event_id");
-    changes.bind(":t", now);
-    std::size_t at = Family::kNone;
-    std::string run_start;
-    while (changes.executeStep()) {
-        const std::string rec = changes.getColumn(0).getString();
-        const std::string status = changes.getColumn(1).getString();
-        if (at == Family::kNone || out[at].rec.key != rec) {
-            at = family.of(rec);
-            if (at == Family::kNone) continue;
-            out[at].status.clear();
-        }
-        if (status != out[at].status) {
-            out[at].status = status;
-            out[at].status_since = stored_date(changes.getColumn(2).getString());
-        }
-    }
+    // Which recommendation each status change and response is about, by
+    // event (its position plus one): the citations are then read in their
+    // stored order and placed without a key looked up for each, which was
+    // half of `recs` at a million events.
+    std::vector<std::uint32_t> rec_of_event(static_cast<std::size_t>(last_event_id()) + 1, 0);
+    read_statuses(*db_, now, family, out, rec_of_event);
+    SQLite::Statement responses(*db_,
+                                "SELECT f.event_id, f.rec FROM follow_ups f WHERE " VALID("f"));
+    responses.bind(":t", now);
+    while (responses.executeStep())
+        mark(rec_of_event, responses.getColumn(0).getInt64(),
+             family.of(responses.getColumn(1).getString()));
 
     // Sources cited by status changes and responses, or attached; measures
     // linked and not unlinked: each table read in its stored order.
-    SQLite::Statement sources(
-        *db_,
-        "SELECT s.rec, c.evidence_id FROM status_changes s JOIN citations c ON c.event_id = "
-        "s.event_id WHERE " VALID("s") " UNION ALL SELECT f.rec, c.evidence_id FROM follow_ups f "
-        "JOIN citations c ON c.event_id = f.event_id WHERE " VALID("f") " UNION ALL SELECT "
-        "substr(a.subject, 5), a.evidence_id FROM attachments a WHERE a.subject LIKE 'rec:%' AND "
-        VALID("a"));
-    sources.bind(":t", now);
-    const std::vector<int> evidence = family.distinct_counts<std::int64_t>(sources, out.size());
+    std::vector<std::vector<std::int64_t>> sources(out.size());
+    SQLite::Statement citations(*db_, "SELECT event_id, evidence_id FROM citations");
+    while (citations.executeStep()) {
+        const auto event = static_cast<std::size_t>(citations.getColumn(0).getInt64());
+        if (event < rec_of_event.size() && rec_of_event[event] != 0)
+            family.add(sources, rec_of_event[event] - 1, citations.getColumn(1).getInt64());
+    }
+    SQLite::Statement attached(*db_,
+                               "SELECT substr(a.subject, 5), a.evidence_id FROM attachments a "
+                               "WHERE a.subject LIKE 'rec:%' AND " VALID("a"));
+    attached.bind(":t", now);
+    while (attached.executeStep())
+        if (const auto i = family.of(attached.getColumn(0).getString()); i != Family::kNone)
+            family.add(sources, i, attached.getColumn(1).getInt64());
+    const std::vector<int> evidence = Family::distinct(sources);
     SQLite::Statement measures(*db_,
                                "SELECT l.rec, l.measure FROM links l WHERE " VALID(
                                    "l") " AND NOT EXISTS (SELECT 1 FROM unlinks u WHERE "
