@@ -27,8 +27,9 @@ std::optional<Date> optional_date(const std::string& text) {
 }  // namespace
 
 std::string_view column_text(SQLite::Statement& q, int column) {
-    const char* bytes = q.getColumn(column).getText();  // before its length: it may convert
-    return {bytes, static_cast<std::size_t>(q.getColumn(column).getBytes())};
+    const SQLite::Column c = q.getColumn(column);
+    const char* bytes = c.getText();  // before its length: it may convert
+    return {bytes, static_cast<std::size_t>(c.getBytes())};
 }
 
 Recommendation read_rec(SQLite::Statement& q) {

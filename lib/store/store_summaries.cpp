@@ -35,32 +35,35 @@ class Family {
         return it == position_.end() ? kNone : it->second;
     }
 
-    // A value of recommendation `i`, which counts for its parent too.
+    // (recommendation, value) pairs, each counted for the recommendation's
+    // parent too: one flat array, as 100,000 small ones cost more in
+    // allocation than in counting.
     template <typename T>
-    void add(std::vector<std::vector<T>>& values, std::size_t i, T value) const {
-        values[i].push_back(value);
-        if (parent_[i] != kNone) values[parent_[i]].push_back(value);
+    using Values = std::vector<std::pair<std::size_t, T>>;
+
+    template <typename T>
+    void add(Values<T>& values, std::size_t i, T value) const {
+        values.emplace_back(i, value);
+        if (parent_[i] != kNone) values.emplace_back(parent_[i], std::move(value));
     }
 
     // How many different values each recommendation has, its parts' included,
     // from (key, value) rows.
     template <typename T>
     std::vector<int> distinct_counts(SQLite::Statement& rows, std::size_t size) const {
-        std::vector<std::vector<T>> values(size);
+        Values<T> values;
         while (rows.executeStep())
             if (const std::size_t i = of(rows.getColumn(0).getString()); i != kNone)
                 add(values, i, static_cast<T>(rows.getColumn(1)));
-        return distinct(values);
+        return distinct(values, size);
     }
 
     template <typename T>
-    static std::vector<int> distinct(std::vector<std::vector<T>>& values) {
-        std::vector<int> counts(values.size());
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            std::sort(values[i].begin(), values[i].end());
-            counts[i] = static_cast<int>(std::unique(values[i].begin(), values[i].end()) -
-                                         values[i].begin());
-        }
+    static std::vector<int> distinct(Values<T>& values, std::size_t size) {
+        std::sort(values.begin(), values.end());
+        values.erase(std::unique(values.begin(), values.end()), values.end());
+        std::vector<int> counts(size);
+        for (const auto& v : values) ++counts[v.first];
         return counts;
     }
 
@@ -196,7 +199,7 @@ std::vector<RecommendationSummary> Store::all_summaries() const {
 
     // Sources cited by status changes and responses, or attached; measures
     // linked and not unlinked: each table read in its stored order.
-    std::vector<std::vector<std::int64_t>> sources(out.size());
+    Family::Values<std::int64_t> sources;
     SQLite::Statement citations(*db_, "SELECT event_id, evidence_id FROM citations");
     while (citations.executeStep()) {
         const auto event = static_cast<std::size_t>(citations.getColumn(0).getInt64());
@@ -210,7 +213,7 @@ std::vector<RecommendationSummary> Store::all_summaries() const {
     while (attached.executeStep())
         if (const auto i = family.of(attached.getColumn(0).getString()); i != Family::kNone)
             family.add(sources, i, attached.getColumn(1).getInt64());
-    const std::vector<int> evidence = Family::distinct(sources);
+    const std::vector<int> evidence = Family::distinct(sources, out.size());
     SQLite::Statement measures(*db_,
                                "SELECT l.rec, l.measure FROM links l WHERE " VALID(
                                    "l") " AND NOT EXISTS (SELECT 1 FROM unlinks u WHERE "
