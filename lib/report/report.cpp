@@ -54,7 +54,7 @@ ReportEvent report_event(const Event& e, const std::string& period_end) {
 struct Sources {
     std::vector<Recommendation> all_recs;
     std::map<std::string, const Recommendation*> rec_by_key;  // into all_recs
-    std::map<std::string, Evidence> evidence;                 // by E<n>
+    std::map<EvidenceId, Evidence> evidence;
     std::map<EvidenceId, EvidenceHealth> health;
     std::map<EvidenceId, std::string> copy_taken;             // latest local copy's fetch time
     std::map<std::string, std::vector<EvidenceId>> attached;  // by subject
@@ -70,7 +70,7 @@ Sources read_sources(const Store& store, const ReportOptions& o) {
     in.all_recs = store.recommendations(t);
     for (const auto& r : in.all_recs) in.rec_by_key.emplace(r.key, &r);
     // As recorded then: a title amended since shows as it was.
-    for (auto& v : store.evidence_list(t)) in.evidence.emplace(evidence_ref(v.id), v);
+    for (auto& v : store.evidence_list(t)) in.evidence.emplace(v.id, v);
     in.health = store.evidence_health({}, t);
     for (const auto& [id, copies] : store.archives({}, t))
         in.copy_taken[id] = copies.back().fetched_at;
@@ -137,7 +137,6 @@ class PeriodReader {
         for (const auto& [rec, links] : in.links)
             if (included.contains(rec))
                 for (const auto& link : links) linked_measures_.insert(link.measure);
-        for (const auto& r : in.all_recs) rec_titles_[r.key] = r.title;
     }
 
     std::map<std::string, std::vector<ReportEvent>> read();
@@ -153,7 +152,6 @@ class PeriodReader {
     const StatusTimeline& timeline_;
     StatusReport& out_;
     std::set<std::string> linked_measures_;
-    std::map<std::string, std::string> rec_titles_;
     std::map<std::string, std::vector<ReportEvent>> events_of_;
 
     // A note on an included recommendation, or on a measure linked to one.
@@ -164,8 +162,8 @@ class PeriodReader {
     }
 
     std::string title_of_rec(const std::string& key) const {
-        auto it = rec_titles_.find(key);
-        return it == rec_titles_.end() ? "" : it->second;
+        auto it = in_.rec_by_key.find(key);
+        return it == in_.rec_by_key.end() ? "" : it->second->title;
     }
     std::string title_of_measure(const std::string& key) const {
         auto it = in_.measures.find(key);
@@ -233,7 +231,7 @@ void PeriodReader::add_change(const Event& e, const ReportEvent& re, bool concer
         c.unsupported = re.unsupported;
         c.sources_failed = re.sources_failed;
         for (auto id : re.evidence)
-            if (auto v = in_.evidence.find(evidence_ref(id)); v != in_.evidence.end())
+            if (auto v = in_.evidence.find(id); v != in_.evidence.end())
                 c.evidence.push_back(v->second.title);
     } else if (e.kind == EventKind::stage_reached && linked) {
         c.kind = ReportChange::Kind::stage;
@@ -327,7 +325,7 @@ void add_backing_evidence(ReportRecommendation& row, const StatusTimeline& timel
         backing.insert(it->second.begin(), it->second.end());
     timeline.cited_until(row.key, end, backing);
     for (auto id : backing) {
-        if (auto it = in.evidence.find(evidence_ref(id)); it != in.evidence.end())
+        if (auto it = in.evidence.find(id); it != in.evidence.end())
             row.evidence.push_back(it->second);
         row.sources[id] = source_state(in, id);
     }

@@ -16,6 +16,7 @@ namespace rectrack {
 namespace {
 
 std::vector<std::string> json_list(const std::string& text) {
+    if (text == "[]") return {};  // most rows: spares the parser
     return nlohmann::json::parse(text).get<std::vector<std::string>>();
 }
 
