@@ -278,6 +278,33 @@ def import_floor(r, work, imported_db, runs):
     return r.measure([sqlite, target, f".read {load}"], before=remove_target, runs=runs)
 
 
+# What SQLite's own shell takes to read, and print as text, the rows a
+# command reads (valid at any time: '9999' is after every recording): the
+# floor under rectrack's own work of turning them into a listing or report.
+VALID = "{a}.recorded_at <= '9999' AND ({a}.retracted_at IS NULL OR {a}.retracted_at > '9999')"
+RECS_READ = (
+    "SELECT r.key, r.report, r.number, r.parent, "
+    "COALESCE((SELECT a.value FROM amendments a WHERE a.subject = 'rec:' || r.key AND "
+    "a.field = 'title' ORDER BY a.event_id DESC LIMIT 1), r.title), "
+    "COALESCE((SELECT a.value FROM amendments a WHERE a.subject = 'rec:' || r.key AND "
+    "a.field = 'text' ORDER BY a.event_id DESC LIMIT 1), r.text), r.addressees, r.themes, "
+    "(SELECT e.effective FROM events e WHERE e.id = r.event_id) FROM recommendations r "
+    "ORDER BY r.report, r.number, r.parent <> '', r.key;"
+    "SELECT s.event_id, s.rec, s.status, s.effective FROM status_changes s WHERE "
+    + VALID.format(a="s") + " ORDER BY s.rec, s.effective, s.event_id;"
+    "SELECT event_id, evidence_id FROM citations ORDER BY event_id, evidence_id;"
+    "SELECT f.event_id, f.rec FROM follow_ups f WHERE " + VALID.format(a="f") + ";")
+
+
+def report_read(begin, end):
+    """RECS_READ and the events of the period, as a report reads them."""
+    return RECS_READ + (
+        "SELECT id, kind, subjects, payload, effective, recorded_at, author, hash, "
+        "(SELECT c.recorded_at FROM corrections c WHERE c.retracts = events.id) FROM events "
+        f"WHERE effective BETWEEN '{begin}' AND '{end}' OR recorded_at BETWEEN '{begin}' AND "
+        f"'{end}T23:59:59Z' ORDER BY id;")
+
+
 def compare_size(size, r, work, env, task_env, rt, status_call, task_cmd, ledger, task, runs):
     rows = []
     label = f"{size:,}"
@@ -331,15 +358,25 @@ def compare_size(size, r, work, env, task_env, rt, status_call, task_cmd, ledger
     shown = f"R{min(42, recs)}"
     rows.append((f"`show {shown}`", label, r.measure(rt(db, "show", shown), env=env,
                                                      runs=max(runs, 10)), "", None))
-    rows.append((f"`recs` ({recs:,} recommendations)", label,
-                 r.measure(rt(db, "recs"), env=env, runs=heavy), "", None))
+    listed = r.measure(rt(db, "recs"), env=env, runs=heavy)
+    rows.append((f"`recs` ({recs:,} recommendations)", label, listed, "", None))
+    if sqlite:
+        rows.append((f"`recs` ({recs:,} recommendations)", label, listed,
+                     "sqlite3 reading the rows it reads", r.measure([sqlite, db, RECS_READ],
+                                                                    runs=heavy)))
     q, begin, end = QUARTER
     peer = r.measure([ledger, "-f", led, "-b", begin, "-e", end, "bal"], runs=heavy) \
         if ledger else None
     for fmt in ("json", "md"):
-        rows.append((f"quarterly report {q} ({fmt})", label,
-                     r.measure(rt(db, "report", "--quarter", q, "--format", fmt), env=env,
-                               runs=heavy), "ledger bal for the quarter", peer))
+        reported = r.measure(rt(db, "report", "--quarter", q, "--format", fmt), env=env,
+                             runs=heavy)
+        rows.append((f"quarterly report {q} ({fmt})", label, reported,
+                     "ledger bal for the quarter", peer))
+    if sqlite:
+        last_day = (datetime.date.fromisoformat(end) - datetime.timedelta(days=1)).isoformat()
+        rows.append((f"quarterly report {q} (md)", label, reported,
+                     "sqlite3 reading the rows it reads",
+                     r.measure([sqlite, db, report_read(begin, last_day)], runs=heavy)))
     rows.append(("`verify`", label, r.measure(rt(db, "verify"), env=env, runs=heavy),
                  "ledger stats (parses it all)", ledger_reads))
     rows.append(("`verify --full` (rebuilds every table)", label,
