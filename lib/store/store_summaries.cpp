@@ -78,36 +78,6 @@ void mark(std::vector<std::uint32_t>& rec_of_event, std::int64_t event, std::siz
         rec_of_event[e] = static_cast<std::uint32_t>(rec + 1);
 }
 
-// Each recommendation's status, and since when: the first change of the
-// latest run of that status, so that repeating a status does not reset
-// "since". One walk of the status index, which holds everything asked
-// here; each change's event is marked as its recommendation's.
-void read_statuses(SQLite::Database& db, const std::string& now, const Family& family,
-                   std::vector<RecommendationSummary>& out,
-                   std::vector<std::uint32_t>& rec_of_event) {
-    SQLite::Statement changes(
-        db, "SELECT s.rec, s.status, s.effective, s.event_id FROM status_changes s WHERE " VALID(
-                "s") " ORDER BY s.rec, s.effective, s.event_id");
-    changes.bind(":t", now);
-    std::size_t at = Family::kNone;
-    std::string rec;
-    bool first = true;
-    while (changes.executeStep()) {
-        if (const auto key = column_text(changes, 0); first || key != rec) {
-            first = false;
-            rec = key;
-            at = family.of(rec);
-            if (at != Family::kNone) out[at].status.clear();
-        }
-        if (at == Family::kNone) continue;
-        mark(rec_of_event, changes.getColumn(3).getInt64(), at);
-        if (const auto status = column_text(changes, 1); status != out[at].status) {
-            out[at].status = status;
-            out[at].status_since = stored_date(column_text(changes, 2));
-        }
-    }
-}
-
 }  // namespace
 
 std::vector<RecommendationSummary> Store::summaries(const std::string& only) const {
@@ -189,7 +159,25 @@ std::vector<RecommendationSummary> Store::all_summaries() const {
     // stored order and placed without a key looked up for each, which was
     // half of `recs` at a million events.
     std::vector<std::uint32_t> rec_of_event(static_cast<std::size_t>(last_event_id()) + 1, 0);
-    read_statuses(*db_, now, family, out, rec_of_event);
+    // Each status, and since when: the first change of the latest run of
+    // that status, so that repeating a status does not reset "since".
+    std::string rec;
+    std::size_t at = Family::kNone;
+    for_each_status_point(
+        [&](const StatusPoint& c) {
+            if (c.rec != rec || rec.empty()) {
+                rec = c.rec;
+                at = family.of(rec);
+                if (at != Family::kNone) out[at].status.clear();
+            }
+            if (at == Family::kNone) return;
+            mark(rec_of_event, c.event, at);
+            if (c.status != out[at].status) {
+                out[at].status = c.status;
+                out[at].status_since = c.date;
+            }
+        },
+        AsRecorded{});
     SQLite::Statement responses(*db_,
                                 "SELECT f.event_id, f.rec FROM follow_ups f WHERE " VALID("f"));
     responses.bind(":t", now);
@@ -200,12 +188,11 @@ std::vector<RecommendationSummary> Store::all_summaries() const {
     // Sources cited by status changes and responses, or attached; measures
     // linked and not unlinked: each table read in its stored order.
     Family::Values<std::int64_t> sources;
-    SQLite::Statement citations(*db_, "SELECT event_id, evidence_id FROM citations");
-    while (citations.executeStep()) {
-        const auto event = static_cast<std::size_t>(citations.getColumn(0).getInt64());
-        if (event < rec_of_event.size() && rec_of_event[event] != 0)
-            family.add(sources, rec_of_event[event] - 1, citations.getColumn(1).getInt64());
-    }
+    for_each_citation([&](EventId event, EvidenceId source) {
+        const auto e = static_cast<std::size_t>(event);
+        if (e < rec_of_event.size() && rec_of_event[e] != 0)
+            family.add(sources, rec_of_event[e] - 1, std::int64_t{source});
+    });
     SQLite::Statement attached(*db_,
                                "SELECT substr(a.subject, 5), a.evidence_id FROM attachments a "
                                "WHERE a.subject LIKE 'rec:%' AND " VALID("a"));
