@@ -70,6 +70,7 @@ Bad usage or input: nothing was recorded.
 .TP
 3
 Storage trouble (missing, locked, read\-only or damaged database): nothing was recorded.
+Or standard output could not be written in full (disk full, pipe closed).
 .SH ENVIRONMENT
 .TP
 .B RECTRACK_DB

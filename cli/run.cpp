@@ -24,6 +24,13 @@ int run(int argc, char** argv, const Network* network) {
         if (auto unknown = unknown_command(*app, {argv + 1, argv + argc}))
             throw InputError(*unknown);
         app->parse(argc, argv);
+        // Output is buffered (visible_controls.hpp): a full disk or a closed
+        // pipe shows here, and a cut-off report must not pass for a whole one.
+        if (!std::cout.flush()) {
+            std::cerr << "rectrack: error: could not write all of the output to standard "
+                         "output (disk full or pipe closed): what was written is incomplete\n";
+            return 3;
+        }
         return ctx.exit_code;
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) return app->exit(e);  // --help, --version

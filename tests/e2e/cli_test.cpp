@@ -71,6 +71,18 @@ TEST_F(Cli, InitLoadsTheBundledDataAndNeverOverwrites) {
     EXPECT_EQ(rt({"verify"}).code, 0);
 }
 
+// A listing or report cut off by a full disk must not pass for a whole one.
+TEST_F(Cli, OutputThatCannotBeWrittenIsAnError) {
+    init_small();
+    for (const std::string command : {"recs", "report --quarter 2022-Q1", "export"}) {
+        const Result r = tool("/bin/sh", {"-c", std::string("'") + RECTRACK_BIN + "' --db '" + db +
+                                                    "' " + command + " > /dev/full"});
+        EXPECT_EQ(r.code, 3) << command << "\n" << r.err;
+        EXPECT_NE(r.err.find("could not write all of the output"), std::string::npos) << r.err;
+    }
+    EXPECT_EQ(rt({"recs"}).code, 0);
+}
+
 TEST_F(Cli, RecsFiltersByStatus) {
     init_small();
     const auto partial = parse(ok({"recs", "--status", "partial", "--format", "json"}));
