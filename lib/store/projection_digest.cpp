@@ -7,11 +7,11 @@
 #include <sqlite3.h>
 
 #include <cstring>
-#include <memory>
 #include <stdexcept>
 
 #include "model/error.hpp"
 #include "model/sha256.hpp"
+#include "store/raw_statement.hpp"
 
 namespace rectrack {
 
@@ -62,16 +62,6 @@ std::uint64_t lane_of(const std::array<unsigned char, 32>& h, int lane) {
     std::uint64_t v = 0;
     for (int i = 0; i < 8; ++i) v = (v << 8) | h[static_cast<std::size_t>(lane * 8 + i)];
     return v;
-}
-
-using StatementPtr = std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)>;
-
-StatementPtr prepare(SQLite::Database& db, const std::string& sql) {
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db.getHandle(), sql.c_str(), -1, &st, nullptr) != SQLITE_OK)
-        throw StorageError(std::string("cannot read the projections: ") +
-                           sqlite3_errmsg(db.getHandle()));
-    return {st, &sqlite3_finalize};
 }
 
 }  // namespace
@@ -253,7 +243,7 @@ std::map<std::string, TableDigest> digests_of_rows(SQLite::Database& db) {
     std::string row;
     for (const auto& table : projection_tables()) {
         // Table names come from the list above, never from input.
-        StatementPtr st = prepare(db, "SELECT * FROM " + table);
+        RawStatement st = prepare_raw(db, "SELECT * FROM " + table);
         const int columns = sqlite3_column_count(st.get());
         TableDigest& d = out[table];
         int rc = 0;

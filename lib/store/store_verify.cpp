@@ -11,6 +11,7 @@
 #include "model/json_text.hpp"
 #include "model/sha256.hpp"
 #include "store/bulk_load.hpp"
+#include "store/projection_compare.hpp"
 #include "store/projection_digest.hpp"
 #include "store/store.hpp"
 #include "store/store_rows.hpp"
@@ -108,49 +109,6 @@ ChainEnd check_chain(SQLite::Database& db, const std::function<void(const Event&
         }
     }
     return end;
-}
-
-// Compares the projections rebuilt in `rebuilt` with those of the attached
-// database `disk`, table by table; the first difference in a sentence.
-std::optional<std::string> table_differences(SQLite::Database& rebuilt) {
-    // The first row of `a` that `b` lacks, by its first column.
-    auto missing = [&](const std::string& a, const std::string& b) -> std::optional<std::string> {
-        SQLite::Statement diff(rebuilt, "SELECT * FROM (SELECT * FROM " + a +
-                                            " EXCEPT SELECT * FROM " + b + ") ORDER BY 1 LIMIT 1");
-        if (!diff.executeStep()) return std::nullopt;
-        return diff.getColumn(0).getString();
-    };
-    for (const auto& table : projection_tables()) {
-        // Row ids of the search text are not part of what the journal
-        // implies (an upgrade to schema 10 numbered them its own way).
-        const std::string view = table == "search_text" ? "search_rows" : table;
-        for (const auto& [a, b, how] :
-             {std::tuple{"disk." + view, "main." + view,
-                         "holds a row the journal does not explain"},
-              std::tuple{"main." + view, "disk." + view, "lacks a row the journal implies"}})
-            if (const auto key = missing(a, b))
-                return "the " + table + " table " + how + " (key " + *key +
-                       "): it was edited outside rectrack";
-    }
-    return std::nullopt;
-}
-
-// Compares the search index of `disk` with the one built in `rebuilt`, term
-// by term (how many rows hold each, how often): an index edited apart from
-// its text would find what the text does not say.
-std::optional<std::string> index_differences(SQLite::Database& rebuilt) {
-    rebuilt.exec("CREATE VIRTUAL TABLE temp.disk_terms USING fts5vocab(disk, search_index, row)");
-    rebuilt.exec("CREATE VIRTUAL TABLE temp.main_terms USING fts5vocab(main, search_index, row)");
-    for (const auto& [a, b] :
-         {std::pair{"disk_terms", "main_terms"}, {"main_terms", "disk_terms"}}) {
-        SQLite::Statement diff(rebuilt, std::string("SELECT term FROM (SELECT * FROM temp.") + a +
-                                            " EXCEPT SELECT * FROM temp." + b +
-                                            ") ORDER BY 1 LIMIT 1");
-        if (diff.executeStep())
-            return "the search index does not match its text (term " +
-                   diff.getColumn(0).getString() + "): it was edited outside rectrack";
-    }
-    return std::nullopt;
 }
 
 // What the checksums say, read on their own connection while the chain is
