@@ -51,8 +51,8 @@ void move_into_place(const std::string& from, const std::string& to) {
 
 ImportResult Context::import_file(const std::string& file) const {
     const Settings s = settings();
-    auto import_into = [&](const std::string& path) {
-        Store store(path, OpenOptions{Access::create, s.busy_timeout_ms});
+    auto import_into = [&](const std::string& path, Access access) {
+        Store store(path, OpenOptions{access, s.busy_timeout_ms});
         Store::Transaction tx(store);
         const ImportResult r = rectrack::import_file(store, tx, Actor{s.author, s.now}, file);
         // As for any other entry: with --strict, a warning refuses it all.
@@ -62,13 +62,15 @@ ImportResult Context::import_file(const std::string& file) const {
         print_warnings(r.warnings);
         return r;
     };
-    if (std::filesystem::exists(s.db_path)) return import_into(s.db_path);
+    if (std::filesystem::exists(s.db_path)) return import_into(s.db_path, Access::create);
     // A new database is built under another name and renamed into place
     // once complete, so that a failed or killed import never leaves an
     // empty or partial database where the user looks for one.
     const std::string partial = s.db_path + ".partial-" + std::to_string(getpid());
+    // One left by a killed import that had this process number is garbage.
+    remove_database(partial);
     try {
-        const ImportResult r = import_into(partial);
+        const ImportResult r = import_into(partial, Access::build);
         move_into_place(partial, s.db_path);
         return r;
     } catch (...) {

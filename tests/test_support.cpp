@@ -48,8 +48,8 @@ void record(Store& store, const std::function<void(Tracker&)>& work, const Actor
     tx.commit();
 }
 
-std::unique_ptr<Store> small_store(const std::string& path) {
-    auto store = std::make_unique<Store>(path, OpenOptions{Access::create, 1000});
+std::unique_ptr<Store> small_store(const std::string& path, Access access) {
+    auto store = std::make_unique<Store>(path, OpenOptions{access, 1000});
     Store::Transaction tx(*store);
     Tracker tracker(*store, tx, test_actor());
     load_dataset(tracker, toml::parse_file(std::string(RECTRACK_TEST_DATA) + "/small.toml"),

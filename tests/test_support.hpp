@@ -33,6 +33,6 @@ void record(Store& store, const std::function<void(Tracker&)>& work,
             const Actor& actor = test_actor());
 
 // A store at `path` with tests/data/small.toml loaded.
-std::unique_ptr<Store> small_store(const std::string& path);
+std::unique_ptr<Store> small_store(const std::string& path, Access access = Access::create);
 
 }  // namespace rectrack::test

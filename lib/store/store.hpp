@@ -35,6 +35,10 @@ enum class Access {
     read,    // never writes (except a one-time schema upgrade, if allowed)
     write,   // the file must exist
     create,  // creates the file if it does not exist
+    // Creates a new file that no one else opens until it is complete (an
+    // import into a new database, renamed into place when done): see
+    // use_memory_journal(). Refuses a file that exists.
+    build,
 };
 
 struct OpenOptions {
@@ -278,6 +282,7 @@ class Store {
     std::string path_;
     int busy_timeout_ms_;
     bool immutable_ = false;  // read without locks: see open_for_reading()
+    bool building_ = false;   // Access::build: turns to WAL when closed
     std::unique_ptr<SQLite::Database> db_;
     // Keeps the projections' checksums as this connection writes (writers
     // only); after db_, so that it lets go of the connection first.
@@ -292,6 +297,7 @@ class Store {
     int open_for_reading();
     void upgrade_for_reading(int version);
     void use_wal();
+    void use_memory_journal();
     void migrate();
     std::optional<VerifyResult> verify_snapshot(VerifyDepth depth) const;
     std::vector<RecommendationSummary> all_summaries() const;

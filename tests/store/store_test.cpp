@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <tuple>
 
 #include "ids/url.hpp"
@@ -31,6 +32,53 @@ TEST(Store, CreatesAVersionedSchemaInWalMode) {
     EXPECT_EQ(s.schema_version(), Store::latest_schema_version());
     SQLite::Database raw(dir.file("a.db"));
     EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+}
+
+// An import builds a new database under another name with its rollback
+// journal in memory; the finished file is a WAL database like any other.
+TEST(Store, BuildsANewFileThatIsInWalModeWhenClosed) {
+    TempDir dir;
+    std::size_t changes = 0;
+    {
+        auto store = small_store(dir.file("new.db"), Access::build);
+        changes = store->status_history("R1").size();
+        ASSERT_GT(changes, 0u);
+        SQLite::Database raw(dir.file("new.db"));
+        EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "delete");
+        EXPECT_FALSE(std::filesystem::exists(dir.file("new.db-journal")));
+    }
+    SQLite::Database raw(dir.file("new.db"));
+    EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+    Store again(dir.file("new.db"), {});
+    EXPECT_EQ(again.status_history("R1").size(), changes);
+    EXPECT_TRUE(again.verify(VerifyDepth::full).ok);
+}
+
+// The journal in memory still undoes a transaction that does not commit.
+TEST(Store, ABuildRollsBackWhatItDidNotCommit) {
+    TempDir dir;
+    auto store = small_store(dir.file("new.db"), Access::build);
+    const EventId last = store->last_event_id();
+    const std::size_t changes = store->status_history("R1").size();
+    {
+        Store::Transaction tx(*store);
+        Tracker t(*store, tx, test_actor());
+        t.set_status("R1", "implemented", Date{2025, 1, 2}, {}, "never committed");
+    }
+    EXPECT_EQ(store->last_event_id(), last);
+    EXPECT_EQ(store->status_history("R1").size(), changes);
+    EXPECT_TRUE(store->verify(VerifyDepth::full).ok);
+}
+
+TEST(Store, BuildRefusesAFileThatExists) {
+    TempDir dir;
+    write_text(dir.file("there.db"), "");
+    try {
+        Store s(dir.file("there.db"), {Access::build, 1000});
+        FAIL();
+    } catch (const StorageError& e) {
+        EXPECT_NE(std::string(e.what()).find("the file exists"), std::string::npos) << e.what();
+    }
 }
 
 TEST(Store, RefusesANewerSchema) {
