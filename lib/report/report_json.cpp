@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "model/follow_up.hpp"
+#include "report/json_writer.hpp"
 #include "report/report_render.hpp"
 
 namespace rectrack {
@@ -14,123 +15,161 @@ namespace {
 
 using nlohmann::json;
 
-json event_json(const ReportEvent& e) {
-    json refs = json::array();
-    for (auto id : e.evidence) refs.push_back(evidence_ref(id));
-    json j = {{"event", e.id},        {"kind", name(e.kind)},
-              {"date", e.date.str()}, {"recorded_at", e.recorded_at},
-              {"author", e.author},   {"text", e.text},
-              {"late", e.late},       {"subject", e.subject}};
-    if (e.kind == EventKind::status_changed) {
-        j["status"] = e.status;
-        j["evidence"] = refs;
-        j["unsupported"] = e.unsupported;
-        j["sources_failed"] = e.sources_failed;
+// The three long lists (events, changes, recommendations) are written with
+// JsonWriter, each object's keys in sorted order as dump() has them.
+
+void evidence_refs(JsonWriter& w, const std::vector<EvidenceId>& ids) {
+    w.begin_array();
+    for (auto id : ids) w.string(evidence_ref(id));
+    w.end_array();
+}
+
+void write_event(JsonWriter& w, const ReportEvent& e) {
+    const bool status = e.kind == EventKind::status_changed;
+    w.begin_object();
+    w.key("author").string(e.author);
+    w.key("date").string(e.date.str());
+    w.key("event").number(e.id);
+    if (status) evidence_refs(w.key("evidence"), e.evidence);
+    w.key("kind").string(name(e.kind));
+    w.key("late").boolean(e.late);
+    w.key("recorded_at").string(e.recorded_at);
+    if (status) {
+        w.key("sources_failed").boolean(e.sources_failed);
+        w.key("status").string(e.status);
     }
-    return j;
+    w.key("subject").string(e.subject);
+    w.key("text").string(e.text);
+    if (status) w.key("unsupported").boolean(e.unsupported);
+    w.end_object();
 }
 
-json stages_json(const std::vector<MeasureStage>& stages) {
-    json out = json::array();
-    for (const auto& s : stages)
-        out.push_back({{"stage", s.stage}, {"date", s.date.str()}, {"label", s.label}});
-    return out;
+void write_stages(JsonWriter& w, const std::vector<MeasureStage>& stages) {
+    w.begin_array();
+    for (const auto& s : stages) {
+        w.begin_object();
+        w.key("date").string(s.date.str());
+        w.key("label").string(s.label);
+        w.key("stage").string(s.stage);
+        w.end_object();
+    }
+    w.end_array();
 }
 
-json optional_text(const std::string& s) {
-    return s.empty() ? json() : json(s);
-}
-
-// {result, http_status, at}, or null for a source never checked.
-json last_check_json(const SourceState& s) {
-    if (!s.last_result) return json();
-    return {{"result", name(*s.last_result)},
-            {"http_status", s.http_status ? json(s.http_status) : json()},
-            {"at", s.last_checked}};
+// {at, http_status, result}, or null for a source never checked.
+void write_last_check(JsonWriter& w, const SourceState& s) {
+    if (!s.last_result) return w.null();
+    w.begin_object();
+    w.key("at").string(s.last_checked);
+    s.http_status ? w.key("http_status").number(s.http_status) : w.key("http_status").null();
+    w.key("result").string(name(*s.last_result));
+    w.end_object();
 }
 
 // A change with the fields its kind has.
-json change_json(const ReportChange& c) {
-    json j = {{"kind", change_kind_name(c.kind)},
-              {"event", c.event},
-              {"date", c.date.str()},
-              {"subject", c.subject},
-              {"title", c.title},
-              {"late", c.late}};
-    switch (c.kind) {
-        case ReportChange::Kind::status:
-            j["from"] = c.from;
-            j["to"] = c.to;
-            j["direction"] = direction_name(c.direction);
-            j["evidence"] = c.evidence;
-            j["unsupported"] = c.unsupported;
-            j["sources_failed"] = c.sources_failed;
-            break;
-        case ReportChange::Kind::stage:
-            j["stage"] = c.stage;
-            j["label"] = c.label;
-            break;
-        case ReportChange::Kind::note:
-        case ReportChange::Kind::follow_up:
-            j["text"] = c.text;
-            break;
+void write_change(JsonWriter& w, const ReportChange& c) {
+    using Kind = ReportChange::Kind;
+    const bool status = c.kind == Kind::status, stage = c.kind == Kind::stage;
+    w.begin_object();
+    w.key("date").string(c.date.str());
+    if (status) w.key("direction").string(direction_name(c.direction));
+    w.key("event").number(c.event);
+    if (status) {
+        w.key("evidence").strings(c.evidence);
+        w.key("from").string(c.from);
     }
-    return j;
+    w.key("kind").string(change_kind_name(c.kind));
+    if (stage) w.key("label").string(c.label);
+    w.key("late").boolean(c.late);
+    if (status) w.key("sources_failed").boolean(c.sources_failed);
+    if (stage) w.key("stage").string(c.stage);
+    w.key("subject").string(c.subject);
+    if (c.kind == Kind::note || c.kind == Kind::follow_up) w.key("text").string(c.text);
+    w.key("title").string(c.title);
+    if (status) {
+        w.key("to").string(c.to);
+        w.key("unsupported").boolean(c.unsupported);
+    }
+    w.end_object();
 }
 
-// {response, date, evidence, note}, or null when none is recorded.
-json response_json(const std::optional<FollowUp>& r) {
-    if (!r) return json();
-    json refs = json::array();
-    for (auto id : r->evidence) refs.push_back(evidence_ref(id));
-    return {{"response", r->value}, {"date", r->date.str()}, {"evidence", refs}, {"note", r->note}};
+// {date, evidence, note, response}, or null when none is recorded.
+void write_response(JsonWriter& w, const std::optional<FollowUp>& r) {
+    if (!r) return w.null();
+    w.begin_object();
+    w.key("date").string(r->date.str());
+    evidence_refs(w.key("evidence"), r->evidence);
+    w.key("note").string(r->note);
+    w.key("response").string(r->value);
+    w.end_object();
 }
 
-// One recommendation with its events, measures and evidence.
-json rec_json(const ReportRecommendation& rec) {
-    json events = json::array(), measures = json::array(), evidence = json::array(),
-         unsupported = json::array(), sources_failed = json::array();
-    for (const auto& e : rec.events) {
-        events.push_back(event_json(e));
-        if (e.unsupported) unsupported.push_back(event_json(e));
-        if (e.sources_failed) sources_failed.push_back(event_json(e));
+void write_measures(JsonWriter& w, const std::vector<ReportMeasure>& measures) {
+    w.begin_array();
+    for (const auto& m : measures) {
+        w.begin_object();
+        w.key("celex").string(m.celex);
+        w.key("eur_lex").string(m.eur_lex);
+        w.key("key").string(m.key);
+        w.key("relation").string(m.relation);
+        write_stages(w.key("stages"), m.stages);
+        write_stages(w.key("stages_in_period"), m.in_period);
+        w.key("title").string(m.title);
+        w.end_object();
     }
-    for (const auto& m : rec.measures)
-        measures.push_back({{"key", m.key},
-                            {"title", m.title},
-                            {"relation", m.relation},
-                            {"celex", m.celex},
-                            {"eur_lex", m.eur_lex},
-                            {"stages", stages_json(m.stages)},
-                            {"stages_in_period", stages_json(m.in_period)}});
+    w.end_array();
+}
+
+void write_evidence(JsonWriter& w, const ReportRecommendation& rec) {
+    w.begin_array();
     for (const auto& v : rec.evidence) {
         const auto it = rec.sources.find(v.id);
         const SourceState state = it == rec.sources.end() ? SourceState{} : it->second;
-        evidence.push_back({{"id", evidence_ref(v.id)},
-                            {"url", v.url},
-                            {"title", v.title},
-                            {"published", v.published ? v.published->str() : ""},
-                            {"last_seen_working", optional_text(state.last_seen_working)},
-                            {"last_check", last_check_json(state)},
-                            {"local_copy", optional_text(state.copy_taken)},
-                            {"state", describe_source(state)}});
+        w.begin_object();
+        w.key("id").string(evidence_ref(v.id));
+        write_last_check(w.key("last_check"), state);
+        w.key("last_seen_working").string_or_null(state.last_seen_working);
+        w.key("local_copy").string_or_null(state.copy_taken);
+        w.key("published").string(v.published ? v.published->str() : "");
+        w.key("state").string(describe_source(state));
+        w.key("title").string(v.title);
+        w.key("url").string(v.url);
+        w.end_object();
     }
-    return {{"key", rec.key},
-            {"title", rec.title},
-            {"parent", rec.parent.empty() ? json() : json(rec.parent)},
-            {"status_start", rec.status_start},
-            {"status_end", rec.status_end},
-            {"direction", direction_name(rec.direction)},
-            {"events", events},
-            {"measures", measures},
-            {"evidence", evidence},
-            {"unsupported", unsupported},
-            {"sources_failed", sources_failed},
-            {"addressees", rec.addressees},
-            {"owner", optional_text(rec.owner)},
-            {"target", rec.target ? json(rec.target->str()) : json()},
-            {"deadline", optional_text(std::string(deadline_name(rec.deadline)))},
-            {"response", response_json(rec.response)}};
+    w.end_array();
+}
+
+// The recommendation's events in the period that `pick` selects.
+template <typename Pick>
+void write_events(JsonWriter& w, const std::vector<ReportEvent>& events, Pick pick) {
+    w.begin_array();
+    for (const auto& e : events)
+        if (pick(e)) write_event(w, e);
+    w.end_array();
+}
+
+// One recommendation with its events, measures and evidence.
+void write_rec(JsonWriter& w, const ReportRecommendation& rec) {
+    w.begin_object();
+    w.key("addressees").strings(rec.addressees);
+    w.key("deadline").string_or_null(deadline_name(rec.deadline));
+    w.key("direction").string(direction_name(rec.direction));
+    write_events(w.key("events"), rec.events, [](const ReportEvent&) { return true; });
+    write_evidence(w.key("evidence"), rec);
+    w.key("key").string(rec.key);
+    write_measures(w.key("measures"), rec.measures);
+    w.key("owner").string_or_null(rec.owner);
+    w.key("parent").string_or_null(rec.parent);
+    write_response(w.key("response"), rec.response);
+    write_events(w.key("sources_failed"), rec.events,
+                 [](const ReportEvent& e) { return e.sources_failed; });
+    w.key("status_end").string(rec.status_end);
+    w.key("status_start").string(rec.status_start);
+    rec.target ? w.key("target").string(rec.target->str()) : w.key("target").null();
+    w.key("title").string(rec.title);
+    write_events(w.key("unsupported"), rec.events,
+                 [](const ReportEvent& e) { return e.unsupported; });
+    w.end_object();
 }
 
 // Writes `j` as dump(2) writes it `depth` levels into a document: raw
@@ -148,16 +187,20 @@ void put(std::ostream& out, const json& j, int depth) {
 }
 
 // A list one item at a time, as dump(2) lays out an array one level in.
-template <typename T, typename ToJson>
-void put_list(std::ostream& out, const std::vector<T>& items, ToJson to_json) {
+template <typename T, typename Write>
+void put_list(std::ostream& out, const std::vector<T>& items, Write write) {
     if (items.empty()) {
         out << "[]";
         return;
     }
     out << "[";
+    std::string item;
     for (std::size_t i = 0; i < items.size(); ++i) {
         out << (i ? ",\n    " : "\n    ");
-        put(out, to_json(items[i]), 2);
+        item.clear();
+        JsonWriter w(item, 2);
+        write(w, items[i]);
+        out.write(item.data(), static_cast<std::streamsize>(item.size()));
     }
     out << "\n  ]";
 }
@@ -226,9 +269,9 @@ void write_json(const StatusReport& r, std::ostream& out) {
     std::map<std::string, std::function<void()>> writers;
     for (auto it = fields.begin(); it != fields.end(); ++it)
         writers[it.key()] = [&out, &value = *it] { put(out, value, 1); };
-    writers["changes"] = [&] { put_list(out, r.changes, change_json); };
-    writers["recommendations"] = [&] { put_list(out, r.recommendations, rec_json); };
-    writers["late_entries"] = [&] { put_list(out, r.late_entries, event_json); };
+    writers["changes"] = [&] { put_list(out, r.changes, write_change); };
+    writers["recommendations"] = [&] { put_list(out, r.recommendations, write_rec); };
+    writers["late_entries"] = [&] { put_list(out, r.late_entries, write_event); };
     const char* separator = "{\n  ";
     for (const auto& [key, write] : writers) {
         out << separator << json(key).dump() << ": ";
