@@ -94,18 +94,22 @@ std::string scope_words(const ReportOptions& o) {
 // All recommendations, or those named and their parts, that existed by the
 // period's end: a part split off later was not there, and a report of an
 // earlier period reads as it did before the split.
-std::vector<Recommendation> select_recommendations(const std::vector<Recommendation>& all,
-                                                   const std::vector<std::string>& named,
-                                                   Date end) {
-    auto recs = all;
-    std::erase_if(recs, [&](const Recommendation& r) { return r.added > end; });
+// Pointers into `all`, not copies: a report of 100,000 recommendations
+// would hold each twice.
+std::vector<const Recommendation*> select_recommendations(const std::vector<Recommendation>& all,
+                                                          const std::vector<std::string>& named,
+                                                          Date end) {
+    std::vector<const Recommendation*> recs;
+    recs.reserve(all.size());
+    for (const auto& r : all)
+        if (r.added <= end) recs.push_back(&r);
     if (named.empty()) return recs;
     std::set<std::string> wanted(named.begin(), named.end());
     for (const auto& key : wanted)
         if (std::none_of(all.begin(), all.end(), [&](const auto& r) { return r.key == key; }))
             throw InputError("unknown recommendation '" + key + "' in --recs");
-    std::erase_if(recs, [&](const Recommendation& r) {
-        return !wanted.contains(r.key) && !wanted.contains(r.parent);
+    std::erase_if(recs, [&](const Recommendation* r) {
+        return !wanted.contains(r->key) && !wanted.contains(r->parent);
     });
     return recs;
 }
@@ -391,7 +395,7 @@ void count_in_summary(const ReportRecommendation& row, ReportSummary& summary) {
 // Where the whole recommendations stood at the end of each of the eight
 // quarters ending with the period's.
 std::vector<QuarterCount> trend(const StatusTimeline& timeline,
-                                const std::vector<Recommendation>& recs, Date end) {
+                                const std::vector<const Recommendation*>& recs, Date end) {
     std::vector<QuarterCount> out;
     std::vector<Date> ends;
     Quarter q = quarter_of(end);
@@ -400,9 +404,9 @@ std::vector<QuarterCount> trend(const StatusTimeline& timeline,
         out.push_back({q, {}});
         ends.push_back(q.last_day());
     }
-    for (const auto& r : recs) {
-        if (!r.parent.empty()) continue;
-        const auto statuses = timeline.at(r.key, ends);
+    for (const Recommendation* r : recs) {
+        if (!r->parent.empty()) continue;
+        const auto statuses = timeline.at(r->key, ends);
         for (std::size_t i = 0; i < ends.size(); ++i) ++out[i].counts[statuses[i]];
     }
     return out;
@@ -444,20 +448,21 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
          {std::pair{&o.themes, Tag::theme}, std::pair{&o.addressees, Tag::addressee}}) {
         if (wanted->empty()) continue;
         const auto keep = tagged(in.all_recs, *wanted, tag);
-        std::erase_if(recs, [&](const Recommendation& r) { return !keep.contains(r.key); });
+        std::erase_if(recs, [&](const Recommendation* r) { return !keep.contains(r->key); });
     }
     std::set<std::string> included;
     std::map<std::string, std::vector<std::string>> parts_of;
-    for (const auto& r : recs) {
-        included.insert(r.key);
-        if (!r.parent.empty()) parts_of[r.parent].push_back(r.key);
+    for (const Recommendation* r : recs) {
+        included.insert(r->key);
+        if (!r->parent.empty()) parts_of[r->parent].push_back(r->key);
     }
     const StatusTimeline timeline(store, t, in.all_recs, out.scale);
     auto events_of = PeriodReader(store, o, included, in, timeline, out).read();
 
     const Date day_before = Date::from_days(o.period.start.days() - 1);
     out.recommendations.reserve(recs.size());
-    for (const auto& r : recs) {
+    for (const Recommendation* p : recs) {
+        const Recommendation& r = *p;
         ReportRecommendation row;
         row.key = r.key;
         row.title = r.title;
