@@ -54,7 +54,7 @@ ReportEvent report_event(const Event& e, const std::string& period_end) {
 struct Sources {
     std::vector<Recommendation> all_recs;
     std::map<std::string, const Recommendation*> rec_by_key;  // into all_recs
-    std::map<EvidenceId, Evidence> evidence;
+    std::map<EvidenceId, std::shared_ptr<const Evidence>> evidence;
     std::map<EvidenceId, EvidenceHealth> health;
     std::map<EvidenceId, std::string> copy_taken;             // latest local copy's fetch time
     std::map<std::string, std::vector<EvidenceId>> attached;  // by subject
@@ -70,7 +70,8 @@ Sources read_sources(const Store& store, const ReportOptions& o) {
     in.all_recs = store.recommendations(t);
     for (const auto& r : in.all_recs) in.rec_by_key.emplace(r.key, &r);
     // As recorded then: a title amended since shows as it was.
-    for (auto& v : store.evidence_list(t)) in.evidence.emplace(v.id, v);
+    for (auto& v : store.evidence_list(t))
+        in.evidence.emplace(v.id, std::make_shared<const Evidence>(std::move(v)));
     in.health = store.evidence_health({}, t);
     for (const auto& [id, copies] : store.archives({}, t))
         in.copy_taken[id] = copies.back().fetched_at;
@@ -236,7 +237,7 @@ void PeriodReader::add_change(const Event& e, const ReportEvent& re, bool concer
         c.sources_failed = re.sources_failed;
         for (auto id : re.evidence)
             if (auto v = in_.evidence.find(id); v != in_.evidence.end())
-                c.evidence.push_back(v->second.title);
+                c.evidence.push_back(v->second->title);
     } else if (e.kind == EventKind::stage_reached && linked) {
         c.kind = ReportChange::Kind::stage;
         c.subject = e.payload.value("measure", "");

@@ -4,6 +4,7 @@
 // Markdown, HTML, CSV and JSON; none of them computes anything.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,7 +82,9 @@ struct ReportRecommendation {
     Direction direction = Direction::unchanged;
     std::vector<ReportEvent> events;  // effective within the period
     std::vector<ReportMeasure> measures;
-    std::vector<Evidence> evidence;             // cited or attached up to the end of the period
+    // Cited or attached up to the end of the period; shared with every other
+    // recommendation that cites the same source rather than copied for each.
+    std::vector<std::shared_ptr<const Evidence>> evidence;
     std::map<EvidenceId, SourceState> sources;  // of each in `evidence`
     int unsupported = 0;                        // status changes in the period citing no evidence
     int sources_failed = 0;  // status changes in the period whose sources all failed

@@ -188,8 +188,8 @@ void write_evidence(std::ostream& o, const ReportRecommendation& rec) {
     if (rec.evidence.empty()) return;
     o << "<p><strong>Evidence</strong></p>\n<ul class=\"evidence\">\n";
     for (const auto& v : rec.evidence) {
-        const auto state = rec.sources.find(v.id);
-        o << "<li>" << evidence_ref(v.id) << " " << a(v.title, v.url) << " <span class=\"meta\">"
+        const auto state = rec.sources.find(v->id);
+        o << "<li>" << evidence_ref(v->id) << " " << a(v->title, v->url) << " <span class=\"meta\">"
           << h(state == rec.sources.end() ? "never checked" : describe_source(state->second))
           << "</span></li>\n";
     }

@@ -122,7 +122,8 @@ void write_measures(JsonWriter& w, const std::vector<ReportMeasure>& measures) {
 
 void write_evidence(JsonWriter& w, const ReportRecommendation& rec) {
     w.begin_array();
-    for (const auto& v : rec.evidence) {
+    for (const auto& p : rec.evidence) {
+        const Evidence& v = *p;
         const auto it = rec.sources.find(v.id);
         const SourceState state = it == rec.sources.end() ? SourceState{} : it->second;
         w.begin_object();

@@ -169,8 +169,8 @@ void write_recommendation(std::ostream& o, const StatusReport& r, const ReportRe
     if (!rec.evidence.empty()) {
         o << "Evidence:\n\n";
         for (const auto& v : rec.evidence)
-            o << "- " << evidence_ref(v.id) << " " << link(v.title, v.url) << " ("
-              << md(source_state(rec, v.id)) << ")\n";
+            o << "- " << evidence_ref(v->id) << " " << link(v->title, v->url) << " ("
+              << md(source_state(rec, v->id)) << ")\n";
         o << "\n";
     }
 }
