@@ -367,7 +367,7 @@ def compare_size(size, r, work, env, task_env, rt, status_call, task_cmd, ledger
     q, begin, end = QUARTER
     peer = r.measure([ledger, "-f", led, "-b", begin, "-e", end, "bal"], runs=heavy) \
         if ledger else None
-    for fmt in ("json", "md"):
+    for fmt in ("json", "csv", "md"):  # md last: the floor row below reuses it
         reported = r.measure(rt(db, "report", "--quarter", q, "--format", fmt), env=env,
                              runs=heavy)
         rows.append((f"quarterly report {q} ({fmt})", label, reported,

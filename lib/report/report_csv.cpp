@@ -1,3 +1,6 @@
+#include <string_view>
+#include <unordered_map>
+
 #include "model/follow_up.hpp"
 #include "model/text.hpp"
 #include "report/escape.hpp"
@@ -7,8 +10,23 @@ namespace rectrack {
 
 namespace {
 
+// Each recommendation's status changes in the period, "2025-02-02 proposed
+// -> partial", in the report's order: gathered in one pass, since a scan of
+// every change for every row grows with their product (a million events:
+// 30 s).
+using ChangesByRec = std::unordered_map<std::string_view, std::vector<std::string>>;
+
+ChangesByRec status_changes(const StatusReport& r) {
+    ChangesByRec out;
+    for (const auto& c : r.changes)
+        if (c.kind == ReportChange::Kind::status)
+            out[c.subject].push_back(c.date.str() + " " + c.from + " -> " + c.to);
+    return out;
+}
+
 // One recommendation's cells, in the order of kHeader.
-std::vector<std::string> row_fields(const StatusReport& r, const ReportRecommendation& rec) {
+std::vector<std::string> row_fields(const StatusReport& r, const ReportRecommendation& rec,
+                                    const ChangesByRec& changes_of) {
     std::vector<std::string> measures, evidence, failing;
     for (const auto& m : rec.measures) measures.push_back(m.key);
     for (const auto& v : rec.evidence) {
@@ -20,10 +38,9 @@ std::vector<std::string> row_fields(const StatusReport& r, const ReportRecommend
                 (it->second.http_status ? ", HTTP " + std::to_string(it->second.http_status) : "") +
                 ")");
     }
-    std::vector<std::string> changes;  // "2025-02-02 proposed -> partial"
-    for (const auto& c : r.changes)
-        if (c.kind == ReportChange::Kind::status && c.subject == rec.key)
-            changes.push_back(c.date.str() + " " + c.from + " -> " + c.to);
+    static const std::vector<std::string> none;
+    const auto found = changes_of.find(rec.key);
+    const auto& changes = found == changes_of.end() ? none : found->second;
     return {r.period.start.str(),
             r.period.end.str(),
             rec.key,
@@ -64,18 +81,20 @@ void add_row(std::string& out, const std::vector<std::string>& fields) {
 std::string render_csv(const StatusReport& r) {
     const bool grouped = !r.by_addressee.empty();
     std::string out = std::string(grouped ? "group," : "") + kHeader + "\r\n";
+    const ChangesByRec changes_of = status_changes(r);
     if (!grouped) {
-        for (const auto& rec : r.recommendations) add_row(out, row_fields(r, rec));
+        for (const auto& rec : r.recommendations) add_row(out, row_fields(r, rec, changes_of));
         return out;
     }
+    std::unordered_map<std::string_view, const ReportRecommendation*> by_key;  // keys are unique
+    for (const auto& rec : r.recommendations) by_key.emplace(rec.key, &rec);
     for (const auto& g : r.by_addressee)
         for (const auto& key : g.keys)
-            for (const auto& rec : r.recommendations)
-                if (rec.key == key) {
-                    auto fields = row_fields(r, rec);
-                    fields.insert(fields.begin(), g.addressee);
-                    add_row(out, fields);
-                }
+            if (const auto it = by_key.find(key); it != by_key.end()) {
+                auto fields = row_fields(r, *it->second, changes_of);
+                fields.insert(fields.begin(), g.addressee);
+                add_row(out, fields);
+            }
     return out;
 }
 

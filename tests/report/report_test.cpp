@@ -412,3 +412,41 @@ TEST_F(ReportTest, JsonWrittenInPiecesIsTheWholeDocumentsDump) {
         EXPECT_FALSE(nlohmann::json::parse(text)["changes"].empty());
     }
 }
+
+// Each CSV row lists its own recommendation's status changes in the period,
+// in order, and none of another's; grouped, a recommendation has a row under
+// each group that lists it.
+TEST_F(ReportTest, CsvRowsListTheirOwnChangesAndEveryGroup) {
+    at("2025-06-21T09:00:00Z", [](Tracker& t) {
+        t.set_status("R3", "substantial", Date{2025, 6, 20}, {"E2"}, "");
+        t.set_status("R1", "proposed", Date{2025, 6, 21}, {"E1"}, "");
+    });
+    auto line_of = [](const std::string& csv, const std::string& start) {
+        const std::size_t at = csv.find("\r\n" + start);
+        EXPECT_NE(at, std::string::npos) << start << " in\n" << csv;
+        if (at == std::string::npos) return std::string();
+        return csv.substr(at + 2, csv.find("\r\n", at + 2) - at - 2);
+    };
+    const std::string csv = render_csv(report());
+    const std::string r3 = line_of(csv, "2025-04-01,2025-06-30,R3,");
+    EXPECT_NE(r3.find("2025-05-10 announced -> partial; 2025-06-20 partial -> substantial"),
+              std::string::npos)
+        << r3;
+    EXPECT_EQ(r3.find("-> proposed"), std::string::npos) << r3;
+    EXPECT_NE(line_of(csv, "2025-04-01,2025-06-30,R1,").find("-> proposed"), std::string::npos);
+
+    ReportOptions o{q2, {}, *parse_instant("2026-01-01T00:00:00Z"), {}, {}, {}};
+    o.by_addressee = true;
+    const StatusReport grouped = build_report(store, o);
+    const std::string by = render_csv(grouped);
+    std::size_t rows = 0;
+    for (const auto& g : grouped.by_addressee) {
+        rows += g.keys.size();
+        for (const auto& key : g.keys)
+            line_of(by, g.addressee + ",2025-04-01,2025-06-30," + key + ",");
+    }
+    EXPECT_EQ(static_cast<std::size_t>(std::count(by.begin(), by.end(), '\n')), rows + 1);
+    EXPECT_NE(
+        line_of(by, "(no addressee),2025-04-01,2025-06-30,R3,").find("partial -> substantial"),
+        std::string::npos);
+}
