@@ -10,6 +10,19 @@
 using namespace rectrack;
 using namespace rectrack::test;
 
+namespace {
+
+// Edits the database as someone with the sqlite3 shell would, behind
+// rectrack's back; `rewrite_checksums` also makes the kept checksums agree
+// with the edit, as a careful editor could.
+void edit_outside(const std::string& path, const std::string& sql, bool rewrite_checksums = false) {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE);
+    raw.exec(sql);
+    if (rewrite_checksums) reset_digests(raw);
+}
+
+}  // namespace
+
 TEST(StoreVerify, PassesOnAnUntouchedJournal) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));
@@ -39,10 +52,8 @@ TEST(StoreVerify, NamesTheFirstEditedEvent) {
 TEST(StoreVerify, CatchesAProjectionEditedBehindTheJournal) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));
-    {
-        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
-        raw.exec("UPDATE status_changes SET status = 'implemented' WHERE rec = 'R1'");
-    }
+    edit_outside(dir.file("a.db"),
+                 "UPDATE status_changes SET status = 'implemented' WHERE rec = 'R1'");
     const VerifyResult r = store->verify();
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.problem.find("status_changes"), std::string::npos);
@@ -51,11 +62,8 @@ TEST(StoreVerify, CatchesAProjectionEditedBehindTheJournal) {
 TEST(StoreVerify, CatchesADeletedEvent) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));
-    {
-        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
-        raw.exec("DROP TRIGGER events_no_delete");
-        raw.exec("DELETE FROM events WHERE id = 5");
-    }
+    edit_outside(dir.file("a.db"),
+                 "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = 5");
     const VerifyResult r = store->verify();
     EXPECT_FALSE(r.ok);
     EXPECT_EQ(r.first_bad_event, 6);
@@ -97,11 +105,8 @@ TEST(StoreVerify, CatchesAJournalCutShortBehindTheProjections) {
 TEST(StoreVerify, FullRebuildFindsAnEditThatRewroteTheChecksumToo) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));
-    {
-        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
-        raw.exec("UPDATE status_changes SET status = 'implemented' WHERE rec = 'R1'");
-        reset_digests(raw);
-    }
+    edit_outside(dir.file("a.db"),
+                 "UPDATE status_changes SET status = 'implemented' WHERE rec = 'R1'", true);
     EXPECT_TRUE(store->verify(VerifyDepth::checksums).ok);
     const VerifyResult r = store->verify(VerifyDepth::full);
     EXPECT_FALSE(r.ok);
@@ -113,10 +118,8 @@ TEST(StoreVerify, FullRebuildFindsAnEditThatRewroteTheChecksumToo) {
 TEST(StoreVerify, ChecksumsNameTheTableEditedBehindTheJournal) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));
-    {
-        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
-        raw.exec("DELETE FROM citations WHERE event_id = (SELECT min(event_id) FROM citations)");
-    }
+    edit_outside(dir.file("a.db"),
+                 "DELETE FROM citations WHERE event_id = (SELECT min(event_id) FROM citations)");
     const VerifyResult r = store->verify(VerifyDepth::checksums);
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.problem.find("the citations table does not hold what rectrack wrote"),
@@ -128,12 +131,9 @@ TEST(StoreVerify, ChecksumsNameTheTableEditedBehindTheJournal) {
 TEST(StoreVerify, FindsASearchIndexEditedApartFromItsText) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));
-    {
-        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
-        raw.exec(
-            "INSERT INTO search_index(rowid, text) VALUES ((SELECT max(id) FROM search_text), "
-            "'planted words')");
-    }
+    edit_outside(dir.file("a.db"),
+                 "INSERT INTO search_index(rowid, text) VALUES ((SELECT max(id) FROM search_text), "
+                 "'planted words')");
     for (const auto depth : {VerifyDepth::checksums, VerifyDepth::full}) {
         const VerifyResult r = store->verify(depth);
         EXPECT_FALSE(r.ok);
@@ -147,13 +147,10 @@ TEST(StoreVerify, FindsASearchIndexEditedApartFromItsText) {
 TEST(StoreVerify, ALaterUpgradeKeepsTheChecksumsItFound) {
     TempDir dir;
     small_store(dir.file("a.db")).reset();
-    {
-        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
-        raw.exec(
-            "UPDATE status_changes SET status = 'implemented' WHERE rec = 'R1'; DROP INDEX "
-            "status_changes_rec; CREATE INDEX status_changes_rec ON status_changes(rec, "
-            "effective, event_id); PRAGMA user_version = 12");
-    }
+    edit_outside(dir.file("a.db"),
+                 "UPDATE status_changes SET status = 'implemented' WHERE rec = 'R1'; DROP INDEX "
+                 "status_changes_rec; CREATE INDEX status_changes_rec ON status_changes(rec, "
+                 "effective, event_id); PRAGMA user_version = 12");
     Store store(dir.file("a.db"), {});
     EXPECT_EQ(store.schema_version(), Store::latest_schema_version());
     const VerifyResult r = store.verify();
@@ -164,11 +161,7 @@ TEST(StoreVerify, ALaterUpgradeKeepsTheChecksumsItFound) {
 TEST(StoreVerify, CatchesAJournalEmptiedBehindItsProjections) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));
-    {
-        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
-        raw.exec("DROP TRIGGER events_no_delete");
-        raw.exec("DELETE FROM events");
-    }
+    edit_outside(dir.file("a.db"), "DROP TRIGGER events_no_delete; DELETE FROM events");
     const VerifyResult r = store->verify();
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.problem.find("not the journal's last (#0)"), std::string::npos) << r.problem;
@@ -177,18 +170,12 @@ TEST(StoreVerify, CatchesAJournalEmptiedBehindItsProjections) {
 TEST(StoreVerify, SaysWhetherRowsWereAddedOrChanged) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));
-    {
-        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
-        raw.exec("UPDATE status_changes SET note = 'rewritten'");
-    }
+    edit_outside(dir.file("a.db"), "UPDATE status_changes SET note = 'rewritten'");
     EXPECT_NE(store->verify().problem.find("status_changes table does not hold what rectrack "
                                            "wrote to it (rows were changed)"),
               std::string::npos)
         << store->verify().problem;
-    {
-        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
-        raw.exec("DELETE FROM status_changes WHERE rec = 'R1'");
-    }
+    edit_outside(dir.file("a.db"), "DELETE FROM status_changes WHERE rec = 'R1'");
     const std::string problem = store->verify().problem;
     EXPECT_NE(problem.find("status_changes table does not hold what rectrack wrote to it ("),
               std::string::npos)
@@ -201,13 +188,10 @@ TEST(StoreVerify, SaysWhetherRowsWereAddedOrChanged) {
 TEST(StoreVerify, FullRebuildFindsARowAddedTwice) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));
-    {
-        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
-        raw.exec(
-            "INSERT INTO search_text(subject, field, event_id, text) SELECT subject, field, "
-            "event_id, text FROM search_text WHERE id = (SELECT min(id) FROM search_text)");
-        reset_digests(raw);
-    }
+    edit_outside(dir.file("a.db"),
+                 "INSERT INTO search_text(subject, field, event_id, text) SELECT subject, field, "
+                 "event_id, text FROM search_text WHERE id = (SELECT min(id) FROM search_text)",
+                 true);
     const VerifyResult r = store->verify(VerifyDepth::full);
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.problem.find("the search_text table holds a row the journal does not explain"),
@@ -238,11 +222,8 @@ TEST(StoreVerify, FullRebuildAcceptsTheSearchTextNumberedAnotherWay) {
 TEST(StoreVerify, FullRebuildNamesARowTheTableLost) {
     TempDir dir;
     auto store = small_store(dir.file("a.db"));
-    {
-        SQLite::Database raw(dir.file("a.db"), SQLite::OPEN_READWRITE);
-        raw.exec("DELETE FROM links WHERE event_id = (SELECT max(event_id) FROM links)");
-        reset_digests(raw);
-    }
+    edit_outside(dir.file("a.db"),
+                 "DELETE FROM links WHERE event_id = (SELECT max(event_id) FROM links)", true);
     const VerifyResult r = store->verify(VerifyDepth::full);
     EXPECT_FALSE(r.ok);
     EXPECT_NE(r.problem.find("the links table lacks a row the journal implies"), std::string::npos)
