@@ -171,6 +171,14 @@ class Store {
     std::vector<std::string> parts(const std::string& key, AsRecorded as_recorded = {}) const;
     std::vector<StatusChange> status_history(const std::string& rec,
                                              AsRecorded as_recorded = {}) const;
+    // The status `rec` holds now and the date its latest run of that status
+    // began; nullopt before its first change. Reads the covering index from
+    // the end, so a long history costs no more than a short one.
+    struct StatusRun {
+        std::string status;
+        Date since;
+    };
+    std::optional<StatusRun> current_status_run(const std::string& rec) const;
     // Every recommendation's, or only `only`'s and its parts'.
     std::vector<RecommendationSummary> summaries(const std::string& only = {}) const;
     std::optional<Measure> measure(const std::string& key, AsRecorded as_recorded = {}) const;

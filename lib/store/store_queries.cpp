@@ -148,6 +148,16 @@ StatusChange read_status_change(SQLite::Statement& q) {
     return c;
 }
 
+Report read_report(SQLite::Statement& q) {
+    return {q.getColumn(0).getString(),
+            q.getColumn(1).getString(),
+            q.getColumn(2).getString(),
+            q.getColumn(3).getString(),
+            stored_date(q.getColumn(4).getString()),
+            q.getColumn(5).getString(),
+            q.getColumn(6).getString() == "year"};
+}
+
 constexpr const char* kStageColumns =
     "SELECT s.event_id, s.measure, s.stage, s.effective, s.label FROM stages s ";
 
@@ -173,18 +183,17 @@ std::vector<Report> Store::reports() const {
         *db_,
         "SELECT key, title, author, publisher, issued, url, issued_precision FROM reports ORDER "
         "BY key");
-    while (q.executeStep())
-        out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                       q.getColumn(2).getString(), q.getColumn(3).getString(),
-                       stored_date(q.getColumn(4).getString()), q.getColumn(5).getString(),
-                       q.getColumn(6).getString() == "year"});
+    while (q.executeStep()) out.push_back(read_report(q));
     return out;
 }
 
 std::optional<Report> Store::report(const std::string& key) const {
-    for (auto& r : reports())
-        if (r.key == key) return r;
-    return std::nullopt;
+    SQLite::Statement& q = statement(
+        "SELECT key, title, author, publisher, issued, url, issued_precision FROM reports "
+        "WHERE key = :key");
+    q.bind(":key", key);
+    if (!q.executeStep()) return std::nullopt;
+    return read_report(q);
 }
 
 std::optional<Recommendation> Store::recommendation(const std::string& key,
@@ -232,6 +241,22 @@ std::vector<StatusChange> Store::status_history(const std::string& rec,
     std::vector<StatusChange> out;
     while (q.executeStep()) out.push_back(read_status_change(q));
     return out;
+}
+
+std::optional<Store::StatusRun> Store::current_status_run(const std::string& rec) const {
+    SQLite::Statement& q = statement(
+        "SELECT s.status, s.effective FROM status_changes s WHERE s.rec = :rec AND " VALID(
+            "s") "ORDER BY s.effective DESC, s.event_id DESC");
+    q.bind(":rec", rec);
+    q.bind(":t", AsRecorded{}.bound());
+    std::optional<StatusRun> run;
+    while (q.executeStep()) {
+        if (run && q.getColumn(0).getString() != run->status) break;
+        if (!run) run = StatusRun{q.getColumn(0).getString(), {}};
+        run->since = stored_date(q.getColumn(1).getString());
+    }
+    q.reset();
+    return run;
 }
 
 std::optional<Measure> Store::measure(const std::string& key, AsRecorded as_recorded) const {

@@ -337,13 +337,9 @@ Event Tracker::set_status(const std::string& rec_key, const std::string& status_
         if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     }
     std::sort(ids.begin(), ids.end());
-    if (const auto history = store_.status_history(rec);
-        !history.empty() && history.back().status == status) {
-        size_t run = history.size() - 1;  // where the current status began
-        while (run > 0 && history[run - 1].status == status) --run;
-        warn(rec + " is already " + status + " (since " + history[run].date.str() +
+    if (const auto run = store_.current_status_run(rec); run && run->status == status)
+        warn(rec + " is already " + status + " (since " + run->since.str() +
              "): this change says nothing new");
-    }
     for (auto id : ids)
         if (const auto v = store_.evidence(id); v && v->published && *v->published > date)
             warn(evidence_ref(id) + " was published " + v->published->str() +

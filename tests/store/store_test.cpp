@@ -286,6 +286,31 @@ TEST(Store, AllStatusChangesComeByRecommendationDateAndEvent) {
     EXPECT_EQ(all.front().note, "backdated");
 }
 
+// What a new status change is compared with: the latest valid change and
+// the start of its run of equal statuses, a retracted change left out.
+TEST(Store, TheCurrentStatusRunStartsAtItsFirstEqualChange) {
+    TempDir dir;
+    auto store = small_store(dir.file("a.db"));
+    EXPECT_FALSE(store->current_status_run("R3"));
+    record(*store, [](Tracker& t) {
+        t.set_status("R3", "announced", Date{2021, 1, 5}, {}, "");
+        t.set_status("R3", "partial", Date{2022, 2, 1}, {}, "");
+        t.set_status("R3", "partial", Date{2023, 3, 1}, {}, "");
+        const EventId wrong = t.set_status("R3", "implemented", Date{2024, 4, 1}, {}, "").id;
+        t.correct(wrong, "entered in error");
+        // Recorded last, dated first: the run is read in date order.
+        t.set_status("R3", "proposed", Date{2020, 12, 1}, {}, "");
+    });
+    const auto run = store->current_status_run("R3");
+    ASSERT_TRUE(run);
+    EXPECT_EQ(run->status, "partial");
+    EXPECT_EQ(run->since, (Date{2022, 2, 1}));
+    const auto r1 = store->current_status_run("R1");
+    ASSERT_TRUE(r1);
+    EXPECT_EQ(r1->status, "partial");
+    EXPECT_EQ(r1->since, (Date{2024, 6, 13}));
+}
+
 // Events are hashed from the texts they are stored as; the hash must still
 // be chain_hash() of the event, the definition every reader checks against.
 TEST(Store, EveryEventIsHashedAsChainHashDefinesIt) {
