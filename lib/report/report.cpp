@@ -308,7 +308,7 @@ std::vector<ReportMeasure> measure_rows(const std::string& key,
     return rows;
 }
 
-SourceState source_state(const Sources& in, EvidenceId id) {
+SourceState read_source_state(const Sources& in, EvidenceId id) {
     SourceState s;
     if (auto h = in.health.find(id); h != in.health.end()) {
         s.last_result = h->second.last_result;
@@ -324,7 +324,7 @@ SourceState source_state(const Sources& in, EvidenceId id) {
 // (and its parts') up to the end of the period, with when each was last
 // seen working.
 void add_backing_evidence(ReportRecommendation& row, const StatusTimeline& timeline,
-                          const Sources& in, Date end) {
+                          const Sources& in, Date end, std::map<EvidenceId, SourceState>& states) {
     std::set<EvidenceId> backing;
     if (auto it = in.attached.find(rec_subject(row.key)); it != in.attached.end())
         backing.insert(it->second.begin(), it->second.end());
@@ -332,7 +332,7 @@ void add_backing_evidence(ReportRecommendation& row, const StatusTimeline& timel
     for (auto id : backing) {
         if (auto it = in.evidence.find(id); it != in.evidence.end())
             row.evidence.push_back(it->second);
-        row.sources[id] = source_state(in, id);
+        if (!states.contains(id)) states.emplace(id, read_source_state(in, id));
     }
 }
 
@@ -415,6 +415,12 @@ std::vector<QuarterCount> trend(const StatusTimeline& timeline,
 
 }  // namespace
 
+const SourceState& source_state(const StatusReport& r, EvidenceId id) {
+    static const SourceState never_checked;
+    const auto it = r.sources.find(id);
+    return it == r.sources.end() ? never_checked : it->second;
+}
+
 StatusReport build_report(const Store& store, const ReportOptions& o) {
     StatusReport out;
     const AsRecorded& t = o.as_recorded;
@@ -479,7 +485,7 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
             row.sources_failed += e.sources_failed;
         }
         row.measures = measure_rows(r.key, parts_of[r.key], in, o.period);
-        add_backing_evidence(row, timeline, in, o.period.end);
+        add_backing_evidence(row, timeline, in, o.period.end, out.sources);
         add_follow_up(row, r, in, out.scale, o);
         count_in_summary(row, out.summary);
         out.recommendations.push_back(std::move(row));

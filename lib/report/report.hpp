@@ -84,9 +84,9 @@ struct ReportRecommendation {
     std::vector<ReportMeasure> measures;
     // Cited or attached up to the end of the period; shared with every other
     // recommendation that cites the same source rather than copied for each.
+    // Their states are the report's (StatusReport::sources).
     std::vector<std::shared_ptr<const Evidence>> evidence;
-    std::map<EvidenceId, SourceState> sources;  // of each in `evidence`
-    int unsupported = 0;                        // status changes in the period citing no evidence
+    int unsupported = 0;     // status changes in the period citing no evidence
     int sources_failed = 0;  // status changes in the period whose sources all failed
     // Who and by when, at the end of the period. A part without addressees
     // of its own has its parent's.
@@ -168,7 +168,14 @@ struct StatusReport {
     std::vector<Correction> corrections;       // recorded within the period
     std::vector<QuarterCount> trend;           // the eight quarters ending with the period's
     std::vector<AddresseeGroup> by_addressee;  // only when asked for, by addressee name
+    // The state of every source some recommendation's `evidence` holds. A
+    // source's state is the journal's at the report's instant, the same
+    // whoever cites it: kept once, not once per recommendation.
+    std::map<EvidenceId, SourceState> sources;
 };
+
+// The state of a source the report lists; "never checked" for one it does not.
+const SourceState& source_state(const StatusReport& r, EvidenceId id);
 
 // "In the period 1 recommendation advanced, ..." as plain text.
 std::string summary_sentence(const ReportSummary& s);

@@ -31,12 +31,11 @@ std::vector<std::string> row_fields(const StatusReport& r, const ReportRecommend
     for (const auto& m : rec.measures) measures.push_back(m.key);
     for (const auto& v : rec.evidence) {
         evidence.push_back(evidence_ref(v->id));
-        const auto it = rec.sources.find(v->id);
-        if (it != rec.sources.end() && it->second.last_result && failed(*it->second.last_result))
-            failing.push_back(
-                evidence_ref(v->id) + " (" + std::string(name(*it->second.last_result)) +
-                (it->second.http_status ? ", HTTP " + std::to_string(it->second.http_status) : "") +
-                ")");
+        const SourceState& s = source_state(r, v->id);
+        if (s.last_result && failed(*s.last_result))
+            failing.push_back(evidence_ref(v->id) + " (" + std::string(name(*s.last_result)) +
+                              (s.http_status ? ", HTTP " + std::to_string(s.http_status) : "") +
+                              ")");
     }
     static const std::vector<std::string> none;
     const auto found = changes_of.find(rec.key);

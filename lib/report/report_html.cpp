@@ -184,14 +184,12 @@ void write_measures(std::ostream& o, const std::vector<ReportMeasure>& measures)
     o << "</ul>\n";
 }
 
-void write_evidence(std::ostream& o, const ReportRecommendation& rec) {
+void write_evidence(std::ostream& o, const StatusReport& r, const ReportRecommendation& rec) {
     if (rec.evidence.empty()) return;
     o << "<p><strong>Evidence</strong></p>\n<ul class=\"evidence\">\n";
     for (const auto& v : rec.evidence) {
-        const auto state = rec.sources.find(v->id);
         o << "<li>" << evidence_ref(v->id) << " " << a(v->title, v->url) << " <span class=\"meta\">"
-          << h(state == rec.sources.end() ? "never checked" : describe_source(state->second))
-          << "</span></li>\n";
+          << h(describe_source(source_state(r, v->id))) << "</span></li>\n";
     }
     o << "</ul>\n";
 }
@@ -218,8 +216,8 @@ void write_changes(std::ostream& o, const StatusReport& r) {
     o << "</ul>\n</section>\n";
 }
 
-void write_recommendation(std::ostream& o, const StatusScale& scale,
-                          const ReportRecommendation& rec) {
+void write_recommendation(std::ostream& o, const StatusReport& r, const ReportRecommendation& rec) {
+    const StatusScale& scale = r.scale;
     o << "<section class=\"rec\" id=\"rec-" << h(rec.key) << "\">\n<h3>" << h(rec.key) << ": "
       << h(rec.title) << "</h3>\n<p>" << badge(scale, rec.status_start) << " → "
       << badge(scale, rec.status_end) << " (" << direction_html(rec.direction) << ")</p>\n";
@@ -237,7 +235,7 @@ void write_recommendation(std::ostream& o, const StatusScale& scale,
         o << "</ul>\n";
     }
     write_measures(o, rec.measures);
-    write_evidence(o, rec);
+    write_evidence(o, r, rec);
     o << "</section>\n";
 }
 
@@ -290,7 +288,7 @@ std::string render_html(const StatusReport& r, const RenderOptions& options) {
         if (options.collapse_unchanged && unchanged_in_period(rec))
             unchanged.push_back(rec.key);
         else
-            write_recommendation(o, r.scale, rec);
+            write_recommendation(o, r, rec);
     }
     write_unchanged(o, unchanged);
     write_late_and_corrections(o, r);

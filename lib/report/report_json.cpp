@@ -120,12 +120,11 @@ void write_measures(JsonWriter& w, const std::vector<ReportMeasure>& measures) {
     w.end_array();
 }
 
-void write_evidence(JsonWriter& w, const ReportRecommendation& rec) {
+void write_evidence(JsonWriter& w, const StatusReport& r, const ReportRecommendation& rec) {
     w.begin_array();
     for (const auto& p : rec.evidence) {
         const Evidence& v = *p;
-        const auto it = rec.sources.find(v.id);
-        const SourceState state = it == rec.sources.end() ? SourceState{} : it->second;
+        const SourceState& state = source_state(r, v.id);
         w.begin_object();
         w.key("id").string(evidence_ref(v.id));
         write_last_check(w.key("last_check"), state);
@@ -150,13 +149,13 @@ void write_events(JsonWriter& w, const std::vector<ReportEvent>& events, Pick pi
 }
 
 // One recommendation with its events, measures and evidence.
-void write_rec(JsonWriter& w, const ReportRecommendation& rec) {
+void write_rec(JsonWriter& w, const StatusReport& r, const ReportRecommendation& rec) {
     w.begin_object();
     w.key("addressees").strings(rec.addressees);
     w.key("deadline").string_or_null(deadline_name(rec.deadline));
     w.key("direction").string(direction_name(rec.direction));
     write_events(w.key("events"), rec.events, [](const ReportEvent&) { return true; });
-    write_evidence(w.key("evidence"), rec);
+    write_evidence(w.key("evidence"), r, rec);
     w.key("key").string(rec.key);
     write_measures(w.key("measures"), rec.measures);
     w.key("owner").string_or_null(rec.owner);
@@ -271,7 +270,10 @@ void write_json(const StatusReport& r, std::ostream& out) {
     for (auto it = fields.begin(); it != fields.end(); ++it)
         writers[it.key()] = [&out, &value = *it] { put(out, value, 1); };
     writers["changes"] = [&] { put_list(out, r.changes, write_change); };
-    writers["recommendations"] = [&] { put_list(out, r.recommendations, write_rec); };
+    writers["recommendations"] = [&] {
+        put_list(out, r.recommendations,
+                 [&](JsonWriter& w, const ReportRecommendation& rec) { write_rec(w, r, rec); });
+    };
     writers["late_entries"] = [&] { put_list(out, r.late_entries, write_event); };
     const char* separator = "{\n  ";
     for (const auto& [key, write] : writers) {

@@ -20,11 +20,6 @@ std::string link(std::string_view text, const std::string& url) {
     return "[" + md(text) + "](<" + markdown_url(url) + ">)";
 }
 
-std::string source_state(const ReportRecommendation& rec, EvidenceId id) {
-    const auto it = rec.sources.find(id);
-    return it == rec.sources.end() ? "never checked" : describe_source(it->second);
-}
-
 // A regression is seen at a glance: the word is set in bold.
 std::string md_direction(Direction d) {
     return d == Direction::regressed ? "**regressed**" : direction_name(d);
@@ -170,7 +165,7 @@ void write_recommendation(std::ostream& o, const StatusReport& r, const ReportRe
         o << "Evidence:\n\n";
         for (const auto& v : rec.evidence)
             o << "- " << evidence_ref(v->id) << " " << link(v->title, v->url) << " ("
-              << md(source_state(rec, v->id)) << ")\n";
+              << md(describe_source(source_state(r, v->id))) << ")\n";
         o << "\n";
     }
 }
