@@ -350,7 +350,7 @@ void add_follow_up(ReportRecommendation& row, const Recommendation& r, const Sou
     const FollowUpState s = follow_up_on(it->second, o.period.end);
     row.owner = s.owner;
     row.target = s.target;
-    row.response = s.response;
+    if (s.response) row.response = std::make_shared<const FollowUp>(*s.response);
     row.deadline = deadline(s.target, scale.settled(row.status_end), o.period.end, o.due_soon_days);
 }
 

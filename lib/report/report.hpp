@@ -94,7 +94,9 @@ struct ReportRecommendation {
     std::string owner = {};
     std::optional<Date> target = {};
     Deadline deadline = Deadline::none;  // judged on the period's last day
-    std::optional<FollowUp> response = {};
+    // Held apart: most rows have none, and an empty std::optional<FollowUp>
+    // is 224 bytes, 22 MB over 100,000 recommendations.
+    std::shared_ptr<const FollowUp> response = {};
 };
 
 // The recommendations addressed to one addressee (`report --by addressee`);

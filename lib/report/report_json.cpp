@@ -94,7 +94,7 @@ void write_change(JsonWriter& w, const ReportChange& c) {
 }
 
 // {date, evidence, note, response}, or null when none is recorded.
-void write_response(JsonWriter& w, const std::optional<FollowUp>& r) {
+void write_response(JsonWriter& w, const std::shared_ptr<const FollowUp>& r) {
     if (!r) return w.null();
     w.begin_object();
     w.key("date").string(r->date.str());
