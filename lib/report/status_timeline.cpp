@@ -5,6 +5,16 @@
 
 namespace rectrack {
 
+namespace {
+
+// A date in four bytes that sort as the date does.
+std::uint32_t day_number(Date d) {
+    return static_cast<std::uint32_t>(d.year) << 9 | static_cast<std::uint32_t>(d.month) << 5 |
+           static_cast<std::uint32_t>(d.day);
+}
+
+}  // namespace
+
 StatusTimeline::StatusTimeline(const Store& store, AsRecorded as_recorded,
                                const std::vector<Recommendation>& recs, const StatusScale& scale)
     : scale_(scale) {
@@ -25,7 +35,7 @@ StatusTimeline::StatusTimeline(const Store& store, AsRecorded as_recorded,
             const auto event = static_cast<std::size_t>(c.event);
             if (event < change_of_event.size())
                 change_of_event[event] = static_cast<std::uint32_t>(changes_.size() + 1);
-            changes_.push_back({c.event, c.date, status_number(c.status), 0, 0});
+            changes_.push_back({c.event, day_number(c.date), status_number(c.status), 0, 0});
         },
         as_recorded);
     if (!changes_.empty()) span_.emplace(rec, std::pair{first, changes_.size()});
@@ -97,17 +107,18 @@ std::vector<std::string> StatusTimeline::at(const std::string& key,
 // The last change dated on or before `day`, found by halving.
 std::string StatusTimeline::status_on(Span changes, Date day) const {
     const auto [first, end] = changes;
-    const Change* after =
-        std::upper_bound(first, end, day, [](Date d, const Change& c) { return d < c.date; });
+    const Change* after = std::upper_bound(
+        first, end, day_number(day), [](std::uint32_t d, const Change& c) { return d < c.day; });
     return after == first ? scale_.lowest() : statuses_[(after - 1)->status];
 }
 
 std::string StatusTimeline::before(const std::string& key, Date day, EventId event) const {
     const auto [first, end] = changes_of(key);
-    const Change* next = std::lower_bound(
-        first, end, std::pair{day, event}, [](const Change& c, const std::pair<Date, EventId>& at) {
-            return std::tie(c.date, c.event) < std::tie(at.first, at.second);
-        });
+    const Change* next =
+        std::lower_bound(first, end, std::pair{day_number(day), event},
+                         [](const Change& c, const std::pair<std::uint32_t, EventId>& at) {
+                             return std::tie(c.day, c.event) < std::tie(at.first, at.second);
+                         });
     if (next != first) return statuses_[(next - 1)->status];
     if (auto p = parent_of_.find(key); p != parent_of_.end())
         return status_on(changes_of(p->second), day);
@@ -121,7 +132,7 @@ void StatusTimeline::cited_until(const std::string& key, Date day,
         for (const auto& part : p->second) keys.push_back(part.first);
     for (const auto& k : keys) {
         const auto [first, end] = changes_of(k);
-        for (const Change* c = first; c != end && c->date <= day; ++c)
+        for (const Change* c = first; c != end && c->day <= day_number(day); ++c)
             into.insert(sources_.begin() + c->first_source,
                         sources_.begin() + c->first_source + c->sources);
     }
