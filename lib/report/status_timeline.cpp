@@ -130,9 +130,10 @@ void StatusTimeline::cited_until(const std::string& key, Date day,
     std::vector<std::string> keys = {key};
     if (auto p = parts_.find(key); p != parts_.end())
         for (const auto& part : p->second) keys.push_back(part.first);
+    const std::uint32_t last = day_number(day);
     for (const auto& k : keys) {
         const auto [first, end] = changes_of(k);
-        for (const Change* c = first; c != end && c->day <= day_number(day); ++c)
+        for (const Change* c = first; c != end && c->day <= last; ++c)
             into.insert(sources_.begin() + c->first_source,
                         sources_.begin() + c->first_source + c->sources);
     }
