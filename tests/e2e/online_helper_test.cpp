@@ -34,6 +34,17 @@ TEST_F(OnlineHelper, TheCoreBinaryDoesNotLoadLibcurl) {
     EXPECT_NE(needed(RECTRACK_ONLINE_BIN).find("libcurl"), std::string::npos);
 }
 
+// `rectrack` asks libcrypto for SHA-256 alone and carries it: loading the
+// shared library cost about 2 ms of every command. rectrack-online keeps
+// the shared one, which libcurl's libssl uses too (not in a sanitized build).
+TEST_F(OnlineHelper, TheCoreBinaryCarriesItsHashing) {
+#if defined(__SANITIZE_ADDRESS__)
+    GTEST_SKIP() << "a sanitized build links the shared libraries";
+#endif
+    EXPECT_EQ(needed(RECTRACK_BIN).find("libcrypto"), std::string::npos);
+    EXPECT_NE(needed(RECTRACK_ONLINE_BIN).find("libcrypto"), std::string::npos);
+}
+
 // Resolving libstdc++'s symbols was a fifth of a short command's start-up:
 // both binaries carry the C++ runtime (not in a sanitized build).
 TEST_F(OnlineHelper, TheBinariesCarryTheirCxxRuntime) {
