@@ -1,13 +1,68 @@
 #include "app.hpp"
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 
 #include "model/suggest.hpp"
 #include "store/store.hpp"
 
 namespace rectrack::cli {
 
-std::unique_ptr<CLI::App> make_app(Context& ctx) {
+const std::vector<CommandFamily>& command_families() {
+    static const std::vector<CommandFamily> families = {
+        {add_init, {"init"}},
+        {add_rec, {"rec"}},
+        {add_recs, {"recs"}},
+        {add_show, {"show"}},
+        {add_measure, {"measure"}},
+        {add_link, {"link", "unlink"}},
+        {add_status, {"status"}},
+        {add_evidence, {"evidence"}},
+        {add_note, {"note"}},
+        {add_tag, {"tag", "untag"}},
+        {add_follow_up, {"owner", "target", "response"}},
+        {add_search, {"search"}},
+        {add_correct, {"correct"}},
+        {add_amend, {"amend"}},
+        {add_log, {"log"}},
+        {add_report, {"report"}},
+        {add_verify, {"verify"}},
+        {add_audit, {"audit"}},
+        {add_export, {"export"}},
+        {add_import, {"import"}},
+        {add_man, {"_man"}},
+    };
+    return families;
+}
+
+namespace {
+
+// The command a command line names: its first word that is neither an
+// option nor the value of a global one.
+std::string_view named_command(const std::vector<std::string>& args) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--db" || args[i] == "--author") {
+            ++i;
+            continue;
+        }
+        if (!args[i].starts_with("-")) return args[i];
+    }
+    return {};
+}
+
+// The family that adds `command`, unless it needs the whole tree (the man
+// page documents every command).
+const CommandFamily* family_of(std::string_view command) {
+    if (command.empty() || command == "_man") return nullptr;
+    for (const auto& f : command_families())
+        if (std::find(f.names.begin(), f.names.end(), command) != f.names.end()) return &f;
+    return nullptr;
+}
+
+}  // namespace
+
+std::unique_ptr<CLI::App> make_app(Context& ctx, const std::vector<std::string>& args) {
     auto app = std::make_unique<CLI::App>(
         "rectrack: track the EU's progress on a report's recommendations", "rectrack");
     // The schema version says which databases this binary reads and writes.
@@ -23,27 +78,11 @@ std::unique_ptr<CLI::App> make_app(Context& ctx) {
     app->add_flag("--strict", ctx.strict,
                   "Refuse (exit 2) what would otherwise be recorded with a warning");
 
-    add_init(*app, ctx);
-    add_rec(*app, ctx);
-    add_recs(*app, ctx);
-    add_show(*app, ctx);
-    add_measure(*app, ctx);
-    add_link(*app, ctx);
-    add_status(*app, ctx);
-    add_evidence(*app, ctx);
-    add_note(*app, ctx);
-    add_tag(*app, ctx);
-    add_follow_up(*app, ctx);
-    add_search(*app, ctx);
-    add_correct(*app, ctx);
-    add_amend(*app, ctx);
-    add_log(*app, ctx);
-    add_report(*app, ctx);
-    add_verify(*app, ctx);
-    add_audit(*app, ctx);
-    add_export(*app, ctx);
-    add_import(*app, ctx);
-    add_man(*app, ctx);
+    if (const CommandFamily* only = family_of(named_command(args))) {
+        only->add(*app, ctx);
+        return app;
+    }
+    for (const auto& f : command_families()) f.add(*app, ctx);
     return app;
 }
 

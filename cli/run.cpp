@@ -1,5 +1,6 @@
 #include "run.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <string_view>
 
@@ -16,13 +17,13 @@ int run(int argc, char** argv, const Network* network) {
     Context ctx;
     ctx.network = network;
     ctx.argv = argv;
-    const auto app = make_app(ctx);
+    const std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
+    const auto app = make_app(ctx, args);
 
     try {
         if (argc >= 2 && std::string_view(argv[1]) == "_complete")
             return run_complete(*app, ctx, {argv + 2, argv + argc});
-        if (auto unknown = unknown_command(*app, {argv + 1, argv + argc}))
-            throw InputError(*unknown);
+        if (auto unknown = unknown_command(*app, args)) throw InputError(*unknown);
         app->parse(argc, argv);
         // Output is buffered (visible_controls.hpp): a full disk or a closed
         // pipe shows here, and a cut-off report must not pass for a whole one.

@@ -56,6 +56,33 @@ TEST_F(Cli, HelpWorksForEveryCommandInTheTree) {
     }
 }
 
+// A command named on the command line is built alone, from its family: each
+// family must add exactly the commands it claims, or one would be missing
+// when named; the man page and a line naming no command get every one.
+TEST_F(Cli, EachCommandFamilyBuildsTheCommandsItNames) {
+    rectrack::cli::Context ctx;
+    auto names_in = [](const CLI::App& app) {
+        std::vector<std::string> names;
+        for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+        return names;
+    };
+    const std::vector<std::string> all = names_in(*rectrack::cli::make_app(ctx));
+    std::vector<std::string> listed;
+    for (const auto& family : rectrack::cli::command_families())
+        for (const auto& name : family.names) {
+            listed.push_back(name);
+            const auto alone =
+                rectrack::cli::make_app(ctx, {"--db", "a.db", "--strict", name, "--help"});
+            EXPECT_EQ(names_in(*alone), name == "_man" ? all : family.names) << name;
+        }
+    EXPECT_EQ(listed, all);
+    EXPECT_EQ(names_in(*rectrack::cli::make_app(ctx, {"--help"})), all);
+    EXPECT_EQ(names_in(*rectrack::cli::make_app(ctx, {"staus"})), all);
+    const Result help = rt({"--help"});
+    for (const auto& name : {"status", "report", "untag", "response"})
+        EXPECT_NE(help.out.find(name), std::string::npos) << name;
+}
+
 TEST_F(Cli, InitLoadsTheBundledDataAndNeverOverwrites) {
     ok({"init"});
     const auto recs = parse(ok({"recs", "--format", "json"}));
