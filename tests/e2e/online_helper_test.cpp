@@ -35,7 +35,7 @@ TEST_F(OnlineHelper, TheCoreBinaryDoesNotLoadLibcurl) {
 }
 
 // `rectrack` asks libcrypto for SHA-256 alone and carries it: loading the
-// shared library cost about 2 ms of every command. rectrack-online keeps
+// shared library cost about 3 ms of every command. rectrack-online keeps
 // the shared one, which libcurl's libssl uses too (not in a sanitized build).
 TEST_F(OnlineHelper, TheCoreBinaryCarriesItsHashing) {
 #if defined(__SANITIZE_ADDRESS__)
