@@ -34,9 +34,10 @@ TEST_F(OnlineHelper, TheCoreBinaryDoesNotLoadLibcurl) {
     EXPECT_NE(needed(RECTRACK_ONLINE_BIN).find("libcurl"), std::string::npos);
 }
 
-// `rectrack` asks libcrypto for SHA-256 alone and carries it: loading the
-// shared library cost about 3 ms of every command. rectrack-online keeps
-// the shared one, which libcurl's libssl uses too (not in a sanitized build).
+// `rectrack` asks libcrypto for SHA-256 and base64 alone and carries them:
+// loading the shared library cost about 3 ms of every command.
+// rectrack-online keeps the shared one, which libcurl's libssl uses too
+// (not in a sanitized build).
 TEST_F(OnlineHelper, TheCoreBinaryCarriesItsHashing) {
 #if defined(__SANITIZE_ADDRESS__)
     GTEST_SKIP() << "a sanitized build links the shared libraries";
