@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
 
 #include "ids/official_links.hpp"
 #include "model/error.hpp"
 #include "model/text.hpp"
+#include "report/rec_index.hpp"
 #include "report/report_render.hpp"
 #include "report/status_timeline.hpp"
 #include "tracker/lookup.hpp"
@@ -53,7 +55,7 @@ ReportEvent report_event(const Event& e, const std::string& period_end) {
 // report's instant.
 struct Sources {
     std::vector<Recommendation> all_recs;
-    std::map<std::string, const Recommendation*> rec_by_key;  // into all_recs
+    RecIndex rec_by_key;  // into all_recs
     std::map<EvidenceId, std::shared_ptr<const Evidence>> evidence;
     std::map<EvidenceId, EvidenceHealth> health;
     std::map<EvidenceId, std::string> copy_taken;             // latest local copy's fetch time
@@ -68,7 +70,7 @@ Sources read_sources(const Store& store, const ReportOptions& o) {
     const AsRecorded& t = o.as_recorded;
     Sources in;
     in.all_recs = store.recommendations(t);
-    for (const auto& r : in.all_recs) in.rec_by_key.emplace(r.key, &r);
+    in.rec_by_key = RecIndex(in.all_recs);
     // As recorded then: a title amended since shows as it was.
     for (auto& v : store.evidence_list(t))
         in.evidence.emplace(v.id, std::make_shared<const Evidence>(std::move(v)));
@@ -136,15 +138,21 @@ bool all_failed(const std::vector<EvidenceId>& cited, const Sources& in) {
 // recommendation.
 class PeriodReader {
   public:
-    PeriodReader(const Store& store, const ReportOptions& o, const std::set<std::string>& included,
+    PeriodReader(const Store& store, const ReportOptions& o, const RecIndex& included,
                  const Sources& in, const StatusTimeline& timeline, StatusReport& out)
-        : store_(store), o_(o), included_(included), in_(in), timeline_(timeline), out_(out) {
+        : store_(store),
+          o_(o),
+          included_(included),
+          in_(in),
+          timeline_(timeline),
+          out_(out),
+          events_of_(included.size()) {
         for (const auto& [rec, links] : in.links)
             if (included.contains(rec))
                 for (const auto& link : links) linked_measures_.insert(link.measure);
     }
 
-    std::map<std::string, std::vector<ReportEvent>> read();
+    std::vector<std::vector<ReportEvent>> read();
 
   private:
     void read_event(const Event& e, const std::string& period_end);
@@ -152,12 +160,13 @@ class PeriodReader {
     Correction correction(const Event& e) const;
     const Store& store_;
     const ReportOptions& o_;
-    const std::set<std::string>& included_;
+    const RecIndex& included_;
     const Sources& in_;
     const StatusTimeline& timeline_;
     StatusReport& out_;
     std::set<std::string> linked_measures_;
-    std::map<std::string, std::vector<ReportEvent>> events_of_;
+    // By the recommendation's position in included_: most have none.
+    std::vector<std::vector<ReportEvent>> events_of_;
 
     // A note on an included recommendation, or on a measure linked to one.
     bool note_in_scope(const Event& e) const {
@@ -167,8 +176,8 @@ class PeriodReader {
     }
 
     std::string title_of_rec(const std::string& key) const {
-        auto it = in_.rec_by_key.find(key);
-        return it == in_.rec_by_key.end() ? "" : it->second->title;
+        const Recommendation* r = in_.rec_by_key.find(key);
+        return r ? r->title : "";
     }
     std::string title_of_measure(const std::string& key) const {
         auto it = in_.measures.find(key);
@@ -176,24 +185,27 @@ class PeriodReader {
     }
 };
 
-std::map<std::string, std::vector<ReportEvent>> PeriodReader::read() {
+std::vector<std::vector<ReportEvent>> PeriodReader::read() {
     const std::string period_start = Instant::start_of(o_.period.start).str();
     const std::string period_end = Instant::end_of(o_.period.end).str();
-    for (const auto& [e, retracted_at] :
-         store_.events_between(o_.period.start, o_.period.end, o_.as_recorded)) {
-        if (e.kind == EventKind::correction) {
-            if (e.recorded_at >= period_start && e.recorded_at <= period_end)
-                out_.corrections.push_back(correction(e));
-            continue;
-        }
-        if (retracted_at || !within(e.effective, o_.period))
-            continue;  // retracted events never count
-        read_event(e, period_end);
-    }
+    store_.for_each_event_between(
+        o_.period.start, o_.period.end, o_.as_recorded, [&](const Store::DatedEvent& d) {
+            const Event& e = d.event;
+            if (e.kind == EventKind::correction) {
+                if (e.recorded_at >= period_start && e.recorded_at <= period_end)
+                    out_.corrections.push_back(correction(e));
+                return;
+            }
+            if (d.retracted_at || !within(e.effective, o_.period))
+                return;  // retracted events never count
+            read_event(e, period_end);
+        });
     std::stable_sort(out_.changes.begin(), out_.changes.end(),
                      [](const ReportChange& a, const ReportChange& b) {
                          return a.date != b.date ? a.date < b.date : a.event < b.event;
                      });
+    // Held through the whole report: without the room doubling left over.
+    out_.changes.shrink_to_fit();
     return std::move(events_of_);
 }
 
@@ -202,9 +214,9 @@ void PeriodReader::read_event(const Event& e, const std::string& period_end) {
     re.sources_failed = all_failed(re.evidence, in_);
     bool concerns_included = false;
     for (const auto& s : e.subjects)
-        if (auto key = rec_of(s); key && included_.contains(*key)) {
+        if (auto key = rec_of(s); const auto at = key ? included_.position(*key) : std::nullopt) {
             if (re.subject.empty()) re.subject = *key;
-            events_of_[*key].push_back(re);
+            events_of_[*at].push_back(re);
             concerns_included = true;
         }
     const std::string measure = e.payload.value("measure", "");
@@ -342,9 +354,9 @@ void add_follow_up(ReportRecommendation& row, const Recommendation& r, const Sou
     row.addressees = r.addressees;
     // Looked up, not searched: a search per row made a report of 100,000
     // recommendations take minutes.
-    if (const auto p = in.rec_by_key.find(r.parent);
-        row.addressees.empty() && !r.parent.empty() && p != in.rec_by_key.end())
-        row.addressees = p->second->addressees;
+    if (const Recommendation* p = in.rec_by_key.find(r.parent);
+        row.addressees.empty() && !r.parent.empty() && p)
+        row.addressees = p->addressees;
     const auto it = in.follow_ups.find(r.key);
     if (it == in.follow_ups.end()) return;
     const FollowUpState s = follow_up_on(it->second, o.period.end);
@@ -422,6 +434,7 @@ const SourceState& source_state(const StatusReport& r, EvidenceId id) {
 }
 
 StatusReport build_report(const Store& store, const ReportOptions& o) {
+    static const std::vector<std::string> kNoParts;
     StatusReport out;
     const AsRecorded& t = o.as_recorded;
     const auto reports = store.reports();
@@ -457,13 +470,11 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
         const auto keep = tagged(in.all_recs, *wanted, tag);
         std::erase_if(recs, [&](const Recommendation* r) { return !keep.contains(r->key); });
     }
-    std::set<std::string> included;
+    const RecIndex included(recs);
     std::map<std::string, std::vector<std::string>> parts_of;
-    for (const Recommendation* r : recs) {
-        included.insert(r->key);
+    for (const Recommendation* r : recs)
         if (!r->parent.empty()) parts_of[r->parent].push_back(r->key);
-    }
-    const StatusTimeline timeline(store, t, in.all_recs, out.scale);
+    const StatusTimeline timeline(store, t, in.all_recs, out.scale, o.period.end);
     auto events_of = PeriodReader(store, o, included, in, timeline, out).read();
 
     const Date day_before = Date::from_days(o.period.start.days() - 1);
@@ -479,12 +490,14 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
             timeline.at(!r.parent.empty() && r.added > day_before ? r.parent : r.key, day_before);
         row.status_end = timeline.at(r.key, o.period.end);
         row.direction = direction(out.scale, row.status_start, row.status_end);
-        row.events = std::move(events_of[r.key]);
+        row.events = std::move(events_of[*included.position(r.key)]);
         for (const auto& e : row.events) {
             row.unsupported += e.unsupported;
             row.sources_failed += e.sources_failed;
         }
-        row.measures = measure_rows(r.key, parts_of[r.key], in, o.period);
+        const auto parts = parts_of.find(r.key);
+        row.measures =
+            measure_rows(r.key, parts == parts_of.end() ? kNoParts : parts->second, in, o.period);
         add_backing_evidence(row, timeline, in, o.period.end, out.sources);
         add_follow_up(row, r, in, out.scale, o);
         count_in_summary(row, out.summary);

@@ -6,12 +6,12 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "model/model.hpp"
 #include "model/status_scale.hpp"
+#include "report/rec_index.hpp"
 #include "store/store.hpp"
 
 namespace rectrack {
@@ -24,8 +24,11 @@ namespace rectrack {
 // group by date, with statuses and cited sources in arrays of their own.
 class StatusTimeline {
   public:
+    // Nothing is asked about a day after `through`: the changes dated later
+    // are not kept (a report of a quarter two years back needs a third less).
+    // `recs` are the recommendations asked about; they must outlive it.
     StatusTimeline(const Store& store, AsRecorded as_recorded,
-                   const std::vector<Recommendation>& recs, const StatusScale& scale);
+                   const std::vector<Recommendation>& recs, const StatusScale& scale, Date through);
 
     // R's status at the close of `day`, its parts rolled up.
     std::string at(const std::string& key, Date day) const;
@@ -50,8 +53,10 @@ class StatusTimeline {
     std::vector<std::string> statuses_;
     std::vector<EvidenceId> sources_;
     std::vector<Change> changes_;  // grouped by recommendation, then by date and event
-    // Each recommendation's changes: [first, end) in changes_.
-    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> span_;
+    // Each recommendation's changes, [first, end) in changes_, by its
+    // position in index_ (a table keyed by string was 7 MB at 100,000).
+    RecIndex index_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> span_;
     std::map<std::string, std::vector<std::pair<std::string, Date>>> parts_;  // key, added
     std::map<std::string, std::string> parent_of_;
 

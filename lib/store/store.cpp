@@ -452,8 +452,8 @@ std::optional<EventId> Store::retracted_by(EventId id) const {
     return q.getColumn(0).getInt64();
 }
 
-std::vector<Store::DatedEvent> Store::events_between(Date from, Date to,
-                                                     AsRecorded as_recorded) const {
+void Store::for_each_event_between(Date from, Date to, AsRecorded as_recorded,
+                                   const std::function<void(const DatedEvent&)>& visit) const {
     SQLite::Statement q(
         *db_, std::string("SELECT ") + kEventFields +
                   ", (SELECT c.recorded_at FROM corrections c WHERE c.retracts = events.id "
@@ -465,13 +465,11 @@ std::vector<Store::DatedEvent> Store::events_between(Date from, Date to,
     q.bind(":to", to.str());
     q.bind(":rfrom", Instant::start_of(from).str());
     q.bind(":rto", Instant::end_of(to).str());
-    std::vector<DatedEvent> out;
     while (q.executeStep()) {
         DatedEvent d{read_event(q), std::nullopt};
         if (!q.getColumn(8).isNull()) d.retracted_at = q.getColumn(8).getString();
-        out.push_back(std::move(d));
+        visit(d);
     }
-    return out;
 }
 
 }  // namespace rectrack

@@ -244,12 +244,14 @@ class Store {
     std::vector<MeasureStage> all_stages(AsRecorded as_recorded) const;
     // Events effective in [from, to], or recorded in that span, as recorded at
     // `as_recorded`, each with the instant of the correction that retracted
-    // it by then, if any.
+    // it by then, if any, in the order recorded. Handed over one at a time:
+    // a quarter of a million-event journal held at once was 25 MB.
     struct DatedEvent {
         Event event;
         std::optional<std::string> retracted_at;
     };
-    std::vector<DatedEvent> events_between(Date from, Date to, AsRecorded as_recorded) const;
+    void for_each_event_between(Date from, Date to, AsRecorded as_recorded,
+                                const std::function<void(const DatedEvent&)>& visit) const;
     // Evidence attached to any subject, as recorded at `as_recorded`.
     std::vector<std::pair<std::string, EvidenceId>> all_attachments(AsRecorded as_recorded) const;
     // How many current facts still rest on a measure or an evidence item, so

@@ -14,6 +14,7 @@ struct StatusTimelineTest : ::testing::Test {
     TempDir dir;
     std::unique_ptr<Store> store = small_store(dir.file("t.db"));
     EventId retracted = 0, same_day_second = 0;
+    std::vector<Recommendation> recs;
 
     StatusTimelineTest() {
         Store::Transaction tx(*store);
@@ -25,10 +26,11 @@ struct StatusTimelineTest : ::testing::Test {
         retracted = tracker.set_status("R3", "implemented", Date{2023, 1, 1}, {}, "").id;
         tracker.correct(retracted, "entered in error");
         tx.commit();
+        recs = store->recommendations();
     }
 
-    StatusTimeline timeline() const {
-        return StatusTimeline(*store, {}, store->recommendations(), store->scale());
+    StatusTimeline timeline(Date through = Date{2100, 1, 1}) const {
+        return StatusTimeline(*store, {}, recs, store->scale(), through);
     }
 };
 
@@ -65,6 +67,22 @@ TEST_F(StatusTimelineTest, CitedSourcesAreThoseOfChangesUpToTheDay) {
     EXPECT_EQ(cited, (std::set<EvidenceId>{1}));
     t.cited_until("R3", Date{2023, 12, 31}, cited);
     EXPECT_EQ(cited, (std::set<EvidenceId>{1, 2}));
+}
+
+// A report asks about no day after its period: what was decided later
+// neither shows in nor is cited by a timeline that stops at the period's end.
+TEST_F(StatusTimelineTest, ATimelineThroughADayKeepsWhatHeldUpToIt) {
+    const auto t = timeline(Date{2023, 4, 30});
+    EXPECT_EQ(t.at("R3", Date{2023, 4, 30}), "announced");
+    EXPECT_EQ(t.before("R3", Date{2022, 1, 1}, 1), store->scale().lowest());
+    std::set<EvidenceId> cited;
+    t.cited_until("R3", Date{2023, 4, 30}, cited);
+    EXPECT_EQ(cited, (std::set<EvidenceId>{1}));
+    // Up to its last day it answers as the whole timeline does.
+    const auto whole = timeline();
+    for (const Date d : {Date{2021, 12, 31}, Date{2022, 1, 1}, Date{2023, 4, 30}})
+        for (const char* key : {"R1", "R2", "R2.a", "R2.b", "R3"})
+            EXPECT_EQ(t.at(key, d), whole.at(key, d)) << key << " on " << d.str();
 }
 
 // Sources cited by a response are the follow-up's, not a status's.
