@@ -474,7 +474,10 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
     std::map<std::string, std::vector<std::string>> parts_of;
     for (const Recommendation* r : recs)
         if (!r->parent.empty()) parts_of[r->parent].push_back(r->key);
-    const StatusTimeline timeline(store, t, in.all_recs, out.scale, o.period.end);
+    // The last day asked about is the trend's: the end of the period's
+    // quarter, later than the period's own end for a period to date.
+    const StatusTimeline timeline(store, t, in.all_recs, out.scale,
+                                  quarter_of(o.period.end).last_day());
     auto events_of = PeriodReader(store, o, included, in, timeline, out).read();
 
     const Date day_before = Date::from_days(o.period.start.days() - 1);

@@ -214,6 +214,19 @@ TEST_F(ReportTest, TrendCoversEightQuartersEndingWithThePeriod) {
     EXPECT_EQ(r.trend.back().counts, r.summary.end);
 }
 
+// A period that ends before its quarter does still trends to the quarter's
+// end: R1's change of 1 June, after the period, counts there.
+TEST_F(ReportTest, TrendOfAPeriodEndingMidQuarterReachesTheQuartersEnd) {
+    const Period april_may = resolve_period("", "2025-04-01", "2025-05-31", Date{2026, 1, 1});
+    const StatusReport r = build_report(
+        store, ReportOptions{april_may, {}, *parse_instant("2026-01-01T00:00:00Z"), {}, {}, {}});
+    EXPECT_FALSE(r.summary.end.contains("substantial"));  // R1 not yet, on 31 May
+    ASSERT_EQ(r.trend.size(), 8u);
+    EXPECT_EQ(r.trend.back().quarter.str(), "2025-Q2");
+    EXPECT_EQ(r.trend.back().counts, report().summary.end);
+    EXPECT_EQ(r.trend.back().counts.at("substantial"), 1);
+}
+
 // Loading a dataset in the period must not make its old sources count as
 // added this quarter: a source counts when it was published in the period
 // or, its publication date unknown, first recorded in it.
