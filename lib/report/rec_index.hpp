@@ -26,6 +26,9 @@ class RecIndex {
     }
 
     std::size_t size() const { return sorted_.size(); }
+    // In key order.
+    auto begin() const { return sorted_.begin(); }
+    auto end() const { return sorted_.end(); }
     // Where `key` is, from 0 to size() - 1.
     std::optional<std::size_t> position(std::string_view key) const {
         const auto it = std::lower_bound(

@@ -476,7 +476,7 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
         if (!r->parent.empty()) parts_of[r->parent].push_back(r->key);
     // The last day asked about is the trend's: the end of the period's
     // quarter, later than the period's own end for a period to date.
-    const StatusTimeline timeline(store, t, in.all_recs, out.scale,
+    const StatusTimeline timeline(store, t, in.rec_by_key, out.scale,
                                   quarter_of(o.period.end).last_day());
     auto events_of = PeriodReader(store, o, included, in, timeline, out).read();
 

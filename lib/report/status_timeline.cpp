@@ -15,9 +15,8 @@ std::uint32_t day_number(Date d) {
 
 }  // namespace
 
-StatusTimeline::StatusTimeline(const Store& store, AsRecorded as_recorded,
-                               const std::vector<Recommendation>& recs, const StatusScale& scale,
-                               Date through)
+StatusTimeline::StatusTimeline(const Store& store, AsRecorded as_recorded, const RecIndex& recs,
+                               const StatusScale& scale, Date through)
     : scale_(scale), index_(recs), span_(index_.size()) {
     // The changes come grouped by recommendation, each group by date: kept
     // as they come, a key compared only with the one before it. (Looking
@@ -50,10 +49,10 @@ StatusTimeline::StatusTimeline(const Store& store, AsRecorded as_recorded,
     if (!changes_.empty()) close_span();
     changes_.shrink_to_fit();  // held for the whole report: 25 MB of room for 17 at 1M
     read_sources(store, change_of_event);
-    for (const auto& r : recs)
-        if (!r.parent.empty()) {
-            parts_[r.parent].push_back({r.key, r.added});
-            parent_of_[r.key] = r.parent;
+    for (const Recommendation* r : recs)
+        if (!r->parent.empty()) {
+            parts_[r->parent].push_back({r->key, r->added});
+            parent_of_[r->key] = r->parent;
         }
 }
 

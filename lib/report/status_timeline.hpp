@@ -26,9 +26,9 @@ class StatusTimeline {
   public:
     // Nothing is asked about a day after `through`: the changes dated later
     // are not kept (a report of a quarter two years back needs a third less).
-    // `recs` are the recommendations asked about; they must outlive it.
-    StatusTimeline(const Store& store, AsRecorded as_recorded,
-                   const std::vector<Recommendation>& recs, const StatusScale& scale, Date through);
+    // `recs` are the recommendations asked about; the index must outlive it.
+    StatusTimeline(const Store& store, AsRecorded as_recorded, const RecIndex& recs,
+                   const StatusScale& scale, Date through);
 
     // R's status at the close of `day`, its parts rolled up.
     std::string at(const std::string& key, Date day) const;
@@ -55,7 +55,7 @@ class StatusTimeline {
     std::vector<Change> changes_;  // grouped by recommendation, then by date and event
     // Each recommendation's changes, [first, end) in changes_, by its
     // position in index_ (a table keyed by string was 7 MB at 100,000).
-    RecIndex index_;
+    const RecIndex& index_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> span_;
     std::map<std::string, std::vector<std::pair<std::string, Date>>> parts_;  // key, added
     std::map<std::string, std::string> parent_of_;

@@ -33,6 +33,9 @@ TEST(RecIndex, FindsEveryRecommendationByItsKey) {
         EXPECT_FALSE(taken[*at]) << r.key;
         taken[*at] = true;
     }
+    std::vector<std::string> in_order;
+    for (const Recommendation* r : index) in_order.push_back(r->key);
+    EXPECT_EQ(in_order, (std::vector<std::string>{"R1", "R10", "R2", "R2.a", "R2.b"}));
 }
 
 TEST(RecIndex, AKeyItDoesNotHoldIsNotFound) {

@@ -15,6 +15,7 @@ struct StatusTimelineTest : ::testing::Test {
     std::unique_ptr<Store> store = small_store(dir.file("t.db"));
     EventId retracted = 0, same_day_second = 0;
     std::vector<Recommendation> recs;
+    RecIndex index;
 
     StatusTimelineTest() {
         Store::Transaction tx(*store);
@@ -27,10 +28,11 @@ struct StatusTimelineTest : ::testing::Test {
         tracker.correct(retracted, "entered in error");
         tx.commit();
         recs = store->recommendations();
+        index = RecIndex(recs);
     }
 
     StatusTimeline timeline(Date through = Date{2100, 1, 1}) const {
-        return StatusTimeline(*store, {}, recs, store->scale(), through);
+        return StatusTimeline(*store, {}, index, store->scale(), through);
     }
 };
 
