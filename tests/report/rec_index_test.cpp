@@ -58,3 +58,24 @@ TEST(RecIndex, BuiltFromPointersHoldsOnlyThose) {
     EXPECT_EQ(index.find("R1"), &all[0]);
     EXPECT_FALSE(index.contains("R2"));
 }
+
+// Keys that agree in their first eight bytes, or differ only after them,
+// bytes above 0x7f (UTF-8) and a zero byte are each still found, and only
+// themselves.
+TEST(RecIndex, KeysAlikeInTheirFirstBytesAreToldApart) {
+    std::vector<Recommendation> all =
+        recs({"R1000000", "R1000000.b", "R1000000.a", "R100000", "R1000001", "R\xc3\xa9.1", "R\x7f",
+              "R", "R1000000.aa"});
+    Recommendation zero;
+    zero.key = std::string("R1\0", 3);
+    all.push_back(zero);
+    all.push_back(recs({"R1"}).front());
+    const RecIndex index(all);
+    for (const auto& r : all) EXPECT_EQ(index.find(r.key), &r) << r.key;
+    for (const char* key : {"R1000000.", "R1000000.c", "R10000000", "R1000000.ab", "R\xc3", "R0"})
+        EXPECT_FALSE(index.contains(key)) << key;
+    EXPECT_FALSE(index.contains(std::string("R1\0\0", 4)));
+    std::vector<std::string> in_order;
+    for (const Recommendation* r : index) in_order.push_back(r->key);
+    EXPECT_TRUE(std::is_sorted(in_order.begin(), in_order.end()));
+}
