@@ -27,6 +27,7 @@ void add_recs(CLI::App& app, Context& ctx) {
                   "Only those whose target date has passed and are not implemented or closed");
     add_format(cmd, o->format, {"text", "json"});
     cmd->callback([&ctx, o] {
+        ctx.prefer_huge_pages();
         auto store = ctx.open();
         const StatusScale scale = store->scale();
         std::vector<std::string> statuses;

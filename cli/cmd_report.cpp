@@ -77,6 +77,7 @@ void add_report(CLI::App& app, Context& ctx) {
         options.due_soon_days = s.due_soon_days;
         if (o->format == "pdf" && o->output.empty())
             throw InputError("--format pdf writes a file: give --output FILE.pdf");
+        ctx.prefer_huge_pages();
         auto store = ctx.open();
         const StatusReport report = build_report(*store, options);
         RenderOptions layout;

@@ -45,6 +45,7 @@ void add_verify(CLI::App& app, Context& ctx) {
                   "finds an edit that rewrote a table's checksum too (as slow as an import)");
     cmd->callback([&ctx, o] {
         const std::vector<Anchor> anchors = expected_anchors(*o);
+        ctx.prefer_huge_pages();
         auto store = ctx.open();
         const VerifyResult r = store->verify(o->full ? VerifyDepth::full : VerifyDepth::checksums);
         if (!r.ok) {

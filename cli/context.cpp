@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "huge_pages.hpp"
 #include "model/error.hpp"
 
 namespace rectrack::cli {
@@ -16,6 +17,13 @@ namespace rectrack::cli {
 std::unique_ptr<Store> Context::open() const {
     const Settings s = settings();
     return std::make_unique<Store>(s.db_path, OpenOptions{Access::read, s.busy_timeout_ms});
+}
+
+void Context::prefer_huge_pages(std::uintmax_t extra_bytes) const {
+    if (!argv) return;
+    std::error_code missing;  // a database yet to be created reads nothing
+    const auto size = std::filesystem::file_size(settings().db_path, missing);
+    restart_with_huge_pages(argv, (missing ? 0 : size) + extra_bytes);
 }
 
 namespace {

@@ -81,6 +81,11 @@ Who records, unless \fB\-\-author\fR is given.
 .TP
 .B RECTRACK_DATA
 The folder holding the bundled dataset that \fBinit\fR loads.
+.TP
+.B RECTRACK_HUGE_PAGES
+\fBauto\fR (the default), \fBalways\fR or \fBnever\fR: whether \fBreport\fR,
+\fBrecs\fR, \fBverify\fR and \fBimport\fR start again with transparent huge pages for
+malloc (glibc's tunable glibc.malloc.hugetlb); \fBauto\fR does from a journal of 32 MiB.
 .SH FILES
 .TP
 .I ./rectrack.db

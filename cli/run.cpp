@@ -8,6 +8,7 @@
 
 #include "app.hpp"
 #include "commands.hpp"
+#include "huge_pages.hpp"
 #include "model/error.hpp"
 #include "store/store.hpp"
 #include "visible_controls.hpp"
@@ -15,6 +16,7 @@
 namespace rectrack::cli {
 
 int run(int argc, char** argv, const Network* network) {
+    restore_environment_after_restart();
     // Blocks of a megabyte or more come from the system and go back to it
     // when freed. glibc's default raises that threshold each time such a
     // block is freed, after which a report's large passing tables were

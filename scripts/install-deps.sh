@@ -12,7 +12,7 @@ packages=(g++ cmake make pkg-config libsqlitecpp-dev libsqlite3-dev libcli11-dev
           libtomlplusplus-dev nlohmann-json3-dev libssl-dev libcurl4-openssl-dev zlib1g-dev)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(libgtest-dev sqlite3 python3 pandoc chromium fonts-dejavu-core clang-format man-db
-            dpkg-dev file
+            dpkg-dev file strace  # strace: huge_pages_test counts a restart's exec
             poppler-utils librsvg2-bin
             ledger taskwarrior time)  # bench/compare.py --smoke runs in the suite
 fi
