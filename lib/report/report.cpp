@@ -152,7 +152,19 @@ class PeriodReader {
                 for (const auto& link : links) linked_measures_.insert(link.measure);
     }
 
-    std::vector<std::vector<ReportEvent>> read();
+    // Where a late entry is: the index of its event among those of the
+    // recommendation at `at` (a position in included_), or in
+    // late_unlisted when `at` is kUnlisted.
+    struct LateEntry {
+        static constexpr std::size_t kUnlisted = static_cast<std::size_t>(-1);
+        std::size_t at;
+        std::size_t index;
+    };
+    struct Events {
+        std::vector<std::vector<ReportEvent>> of;  // by position in included_
+        std::vector<LateEntry> late;
+    };
+    Events read();
 
   private:
     void read_event(const Event& e, const std::string& period_end);
@@ -167,6 +179,7 @@ class PeriodReader {
     std::set<std::string> linked_measures_;
     // By the recommendation's position in included_: most have none.
     std::vector<std::vector<ReportEvent>> events_of_;
+    std::vector<LateEntry> late_;
 
     // A note on an included recommendation, or on a measure linked to one.
     bool note_in_scope(const Event& e) const {
@@ -185,7 +198,7 @@ class PeriodReader {
     }
 };
 
-std::vector<std::vector<ReportEvent>> PeriodReader::read() {
+PeriodReader::Events PeriodReader::read() {
     const std::string period_start = Instant::start_of(o_.period.start).str();
     const std::string period_end = Instant::end_of(o_.period.end).str();
     store_.for_each_event_between(
@@ -206,16 +219,20 @@ std::vector<std::vector<ReportEvent>> PeriodReader::read() {
                      });
     // Held through the whole report: without the room doubling left over.
     out_.changes.shrink_to_fit();
-    return std::move(events_of_);
+    return {std::move(events_of_), std::move(late_)};
 }
 
 void PeriodReader::read_event(const Event& e, const std::string& period_end) {
     ReportEvent re = report_event(e, period_end);
     re.sources_failed = all_failed(re.evidence, in_);
     bool concerns_included = false;
+    LateEntry late{LateEntry::kUnlisted, out_.late_unlisted.size()};
     for (const auto& s : e.subjects)
         if (auto key = rec_of(s); const auto at = key ? included_.position(*key) : std::nullopt) {
-            if (re.subject.empty()) re.subject = *key;
+            if (re.subject.empty()) {
+                re.subject = *key;
+                late = {*at, events_of_[*at].size()};  // listed under the first
+            }
             events_of_[*at].push_back(re);
             concerns_included = true;
         }
@@ -226,10 +243,12 @@ void PeriodReader::read_event(const Event& e, const std::string& period_end) {
     if (e.kind == EventKind::evidence_added && new_in_period(e, o_.period))
         ++out_.summary.evidence_added;
     if (re.subject.empty() && !measure.empty()) re.subject = measure;
-    if (re.late && (concerns_included || e.kind == EventKind::stage_reached ||
-                    e.kind == EventKind::evidence_added || e.kind == EventKind::measure_added))
-        out_.late_entries.push_back(re);
     add_change(e, re, concerns_included, linked);
+    if (re.late && (concerns_included || e.kind == EventKind::stage_reached ||
+                    e.kind == EventKind::evidence_added || e.kind == EventKind::measure_added)) {
+        late_.push_back(late);
+        if (!concerns_included) out_.late_unlisted.push_back(std::move(re));
+    }
 }
 
 void PeriodReader::add_change(const Event& e, const ReportEvent& re, bool concerns_included,
@@ -478,10 +497,11 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
     // quarter, later than the period's own end for a period to date.
     const StatusTimeline timeline(store, t, in.rec_by_key, out.scale,
                                   quarter_of(o.period.end).last_day());
-    auto events_of = PeriodReader(store, o, included, in, timeline, out).read();
+    auto events = PeriodReader(store, o, included, in, timeline, out).read();
 
     const Date day_before = Date::from_days(o.period.start.days() - 1);
     out.recommendations.reserve(recs.size());
+    std::vector<std::size_t> row_at(recs.size());  // by position in `included`
     for (const Recommendation* p : recs) {
         const Recommendation& r = *p;
         ReportRecommendation row;
@@ -493,7 +513,9 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
             timeline.at(!r.parent.empty() && r.added > day_before ? r.parent : r.key, day_before);
         row.status_end = timeline.at(r.key, o.period.end);
         row.direction = direction(out.scale, row.status_start, row.status_end);
-        row.events = std::move(events_of[*included.position(r.key)]);
+        const std::size_t at = *included.position(r.key);
+        row_at[at] = out.recommendations.size();
+        row.events = std::move(events.of[at]);
         for (const auto& e : row.events) {
             row.unsupported += e.unsupported;
             row.sources_failed += e.sources_failed;
@@ -506,6 +528,12 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
         count_in_summary(row, out.summary);
         out.recommendations.push_back(std::move(row));
     }
+    // The rows are in place: nothing moves their events from here on.
+    out.late_entries.reserve(events.late.size());
+    for (const auto& [at, index] : events.late)
+        out.late_entries.push_back(at == PeriodReader::LateEntry::kUnlisted
+                                       ? &out.late_unlisted[index]
+                                       : &out.recommendations[row_at[at]].events[index]);
     out.trend = trend(timeline, recs, o.period.end);
     if (o.by_addressee) out.by_addressee = group_by_addressee(out.recommendations);
     return out;

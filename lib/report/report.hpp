@@ -154,6 +154,14 @@ struct Correction {
 };
 
 struct StatusReport {
+    StatusReport() = default;
+    StatusReport(StatusReport&&) = default;
+    StatusReport& operator=(StatusReport&&) = default;
+    // late_entries point into the report's own rows: a copy's would point
+    // into the original.
+    StatusReport(const StatusReport&) = delete;
+    StatusReport& operator=(const StatusReport&) = delete;
+
     Report report;
     Period period;
     std::string as_recorded;  // empty when everything recorded is included
@@ -166,7 +174,12 @@ struct StatusReport {
     ReportSummary summary;
     std::vector<ReportRecommendation> recommendations;  // parts follow their parent
     std::vector<ReportChange> changes;                  // in date order; what a reader wants first
-    std::vector<ReportEvent> late_entries;
+    // Events recorded after the period ended, in journal order: those listed
+    // under a recommendation are its row's own (a backfilled journal makes
+    // every event of the period late: a copy of each was 17 MB at a million
+    // events), the others are held in late_unlisted.
+    std::vector<const ReportEvent*> late_entries;
+    std::vector<ReportEvent> late_unlisted;    // late stages, sources and measures
     std::vector<Correction> corrections;       // recorded within the period
     std::vector<QuarterCount> trend;           // the eight quarters ending with the period's
     std::vector<AddresseeGroup> by_addressee;  // only when asked for, by addressee name

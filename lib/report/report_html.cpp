@@ -246,9 +246,9 @@ void write_late_and_corrections(std::ostream& o, const StatusReport& r) {
     else {
         o << "<ul>\n";
         // Each late entry is shown in full where it belongs; here it is named.
-        for (const auto& e : r.late_entries)
-            o << "<li>#" << e.id << ", <time>" << e.date.str() << "</time>, <a href=\"#rec-"
-              << h(e.subject) << "\">" << h(e.subject) << "</a>: recorded " << h(e.recorded_at)
+        for (const ReportEvent* e : r.late_entries)
+            o << "<li>#" << e->id << ", <time>" << e->date.str() << "</time>, <a href=\"#rec-"
+              << h(e->subject) << "\">" << h(e->subject) << "</a>: recorded " << h(e->recorded_at)
               << "</li>\n";
         o << "</ul>\n";
     }

@@ -274,7 +274,10 @@ void write_json(const StatusReport& r, std::ostream& out) {
         put_list(out, r.recommendations,
                  [&](JsonWriter& w, const ReportRecommendation& rec) { write_rec(w, r, rec); });
     };
-    writers["late_entries"] = [&] { put_list(out, r.late_entries, write_event); };
+    writers["late_entries"] = [&] {
+        put_list(out, r.late_entries,
+                 [&](JsonWriter& w, const ReportEvent* e) { write_event(w, *e); });
+    };
     const char* separator = "{\n  ";
     for (const auto& [key, write] : writers) {
         out << separator << json(key).dump() << ": ";

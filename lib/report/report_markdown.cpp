@@ -201,9 +201,9 @@ void write_markdown(const StatusReport& r, const RenderOptions& options, std::os
     o << "\n## Late entries\n\n";
     if (r.late_entries.empty()) o << "None: everything in the period was recorded by its end.\n";
     // Each late entry is shown in full where it belongs; here it is named.
-    for (const auto& e : r.late_entries)
-        o << "- #" << e.id << ", " << e.date.str() << ", " << md(e.subject) << ": recorded "
-          << e.recorded_at << " (see " << md(e.subject) << " above)\n";
+    for (const ReportEvent* e : r.late_entries)
+        o << "- #" << e->id << ", " << e->date.str() << ", " << md(e->subject) << ": recorded "
+          << e->recorded_at << " (see " << md(e->subject) << " above)\n";
     o << "\n## Corrections recorded in the period\n\n";
     if (r.corrections.empty()) o << "None.\n";
     for (const auto& c : r.corrections)

@@ -161,9 +161,46 @@ TEST_F(ReportTest, RetractedEventsNeverCountAndTheCorrectionIsShown) {
 TEST_F(ReportTest, LateEntriesAreListedAsSuch) {
     const StatusReport r = report();
     ASSERT_EQ(r.late_entries.size(), 1u);
-    EXPECT_EQ(r.late_entries[0].date, (Date{2025, 6, 20}));
+    EXPECT_EQ(r.late_entries[0]->date, (Date{2025, 6, 20}));
     EXPECT_TRUE(r.recommendations[3].events.at(0).late);
     EXPECT_TRUE(report("2025-07-01T00:00:00Z").late_entries.empty());
+}
+
+// Late entries under a recommendation are its row's own events, not
+// copies (a backfilled journal makes every event late); the others (a
+// measure's stage) are held apart; all in journal order, and a report moved
+// elsewhere keeps them.
+TEST_F(ReportTest, LateEntriesAreTheRowsOwnEventsInJournalOrder) {
+    at("2025-07-20T09:00:00Z", [](Tracker& t) {
+        t.reach_stage("widget-act", "adopted", Date{2025, 6, 25});
+    });
+    at("2025-07-25T09:00:00Z", [](Tracker& t) {
+        t.set_status("R3", "substantial", Date{2025, 6, 26}, {"E2"}, "late too");
+    });
+    StatusReport built = report();
+    const StatusReport r = std::move(built);
+    ASSERT_EQ(r.late_entries.size(), 3u);
+    EXPECT_EQ(r.late_entries[0]->subject, "R2.b");
+    EXPECT_EQ(r.late_entries[1]->subject, "widget-act");
+    EXPECT_EQ(r.late_entries[2]->subject, "R3");
+    EXPECT_LT(r.late_entries[0]->id, r.late_entries[1]->id);
+    EXPECT_LT(r.late_entries[1]->id, r.late_entries[2]->id);
+    auto row_events = [&](const std::string& key) -> const std::vector<ReportEvent>& {
+        for (const auto& row : r.recommendations)
+            if (row.key == key) return row.events;
+        throw std::runtime_error("no row " + key);
+    };
+    EXPECT_EQ(r.late_entries[0], &row_events("R2.b").back());
+    EXPECT_EQ(r.late_entries[2], &row_events("R3").back());
+    ASSERT_EQ(r.late_unlisted.size(), 1u);
+    EXPECT_EQ(r.late_entries[1], &r.late_unlisted[0]);
+    EXPECT_EQ(r.late_unlisted[0].kind, EventKind::stage_reached);
+    EXPECT_TRUE(r.late_unlisted[0].late);
+    const std::string md = render_markdown(r);
+    const std::string late = md.substr(md.find("## Late entries"));
+    EXPECT_LT(late.find("R2.b: recorded"), late.find("widget-act: recorded"));
+    EXPECT_LT(late.find("widget-act: recorded"), late.find("R3: recorded"));
+    EXPECT_EQ(nlohmann::json::parse(render_json(r))["late_entries"][2]["subject"], "R3");
 }
 
 TEST_F(ReportTest, UnsupportedClaimsAreCounted) {
@@ -397,7 +434,7 @@ TEST_F(ReportTest, LateEntriesAreReferencedAndCorrectionsSayWhatTheyRetracted) {
     const StatusReport r = report();
     ASSERT_FALSE(r.late_entries.empty());
     const std::string md = render_markdown(r);
-    const auto& late = r.late_entries[0];
+    const auto& late = *r.late_entries[0];
     const std::string late_section = md.substr(md.find("## Late entries"));
     EXPECT_NE(late_section.find("- #" + std::to_string(late.id) + ", " + late.date.str() + ", " +
                                 late.subject + ": recorded"),
