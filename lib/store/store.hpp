@@ -311,6 +311,10 @@ class Store {
     void migrate();
     std::optional<VerifyResult> verify_snapshot(VerifyDepth depth) const;
     std::vector<RecommendationSummary> all_summaries() const;
+    // How many recommendations had been recorded: for sizing a list of them
+    // once, as one grown by doubling moved each several times and held room
+    // for half as many again.
+    std::size_t recommendation_count(AsRecorded as_recorded) const;
 };
 
 // A date read from the database. Every date was checked on its way in, so

@@ -196,17 +196,23 @@ std::vector<Recommendation> Store::recommendations(AsRecorded as_recorded) const
     const TagChanges tags(statement(TagChanges::kQuery), as_recorded);
     // Sized first: grown by doubling, 100,000 recommendations took 30 MB of
     // room for 23 MB of them, held for all of a report.
-    SQLite::Statement& count =
-        statement("SELECT count(*) FROM recommendations r WHERE r.recorded_at <= :t");
-    count.bind(":t", as_recorded.bound());
     std::vector<Recommendation> out;
-    if (count.executeStep()) out.reserve(static_cast<std::size_t>(count.getColumn(0).getInt64()));
-    count.reset();
+    out.reserve(recommendation_count(as_recorded));
     while (q.executeStep()) {
         out.push_back(read_rec(q));
         tags.apply(rec_subject(out.back().key), out.back().themes, &out.back().addressees);
     }
     return out;
+}
+
+std::size_t Store::recommendation_count(AsRecorded as_recorded) const {
+    SQLite::Statement& count =
+        statement("SELECT count(*) FROM recommendations r WHERE r.recorded_at <= :t");
+    count.bind(":t", as_recorded.bound());
+    const std::size_t n =
+        count.executeStep() ? static_cast<std::size_t>(count.getColumn(0).getInt64()) : 0;
+    count.reset();
+    return n;
 }
 
 std::vector<std::string> Store::parts(const std::string& key, AsRecorded as_recorded) const {
