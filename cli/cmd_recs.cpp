@@ -5,6 +5,34 @@
 
 namespace rectrack::cli {
 
+namespace {
+
+// The listing as JSON, one object per recommendation.
+void print_recs_json(const std::vector<RecommendationSummary>& rows) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : rows)
+        out.push_back(
+            {{"key", r.rec.key},
+             {"title", r.rec.title},
+             {"parent", r.rec.parent.empty() ? nlohmann::json() : nlohmann::json(r.rec.parent)},
+             {"status", r.status},
+             {"status_since",
+              r.status_since ? nlohmann::json(r.status_since->str()) : nlohmann::json()},
+             {"measures", r.measures},
+             {"evidence", r.evidence},
+             {"addressees", r.rec.addressees},
+             {"themes", r.rec.themes},
+             {"owner", r.follow_up.owner},
+             {"target",
+              r.follow_up.target ? nlohmann::json(r.follow_up.target->str()) : nlohmann::json()},
+             {"deadline", deadline_name(r.deadline)},
+             {"response", r.follow_up.response ? nlohmann::json(r.follow_up.response->value)
+                                               : nlohmann::json()}});
+    print_json(out);
+}
+
+}  // namespace
+
 void add_recs(CLI::App& app, Context& ctx) {
     auto* cmd = app.add_subcommand("recs", "List recommendations with their current status");
     struct Options {
@@ -50,27 +78,7 @@ void add_recs(CLI::App& app, Context& ctx) {
             std::erase_if(rows, [&](const auto& r) { return !keep.contains(r.rec.key); });
         }
         if (o->format == "json") {
-            nlohmann::json out = nlohmann::json::array();
-            for (const auto& r : rows)
-                out.push_back(
-                    {{"key", r.rec.key},
-                     {"title", r.rec.title},
-                     {"parent",
-                      r.rec.parent.empty() ? nlohmann::json() : nlohmann::json(r.rec.parent)},
-                     {"status", r.status},
-                     {"status_since",
-                      r.status_since ? nlohmann::json(r.status_since->str()) : nlohmann::json()},
-                     {"measures", r.measures},
-                     {"evidence", r.evidence},
-                     {"addressees", r.rec.addressees},
-                     {"themes", r.rec.themes},
-                     {"owner", r.follow_up.owner},
-                     {"target", r.follow_up.target ? nlohmann::json(r.follow_up.target->str())
-                                                   : nlohmann::json()},
-                     {"deadline", deadline_name(r.deadline)},
-                     {"response", r.follow_up.response ? nlohmann::json(r.follow_up.response->value)
-                                                       : nlohmann::json()}});
-            print_json(out);
+            print_recs_json(rows);
             return;
         }
         std::cout << column("KEY", 8) << column("STATUS", 15) << column("SINCE", 12)

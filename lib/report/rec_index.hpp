@@ -1,6 +1,6 @@
 // Recommendations found by key, for a report that looks up 100,000 of them:
 // pointers sorted by key and searched by halving. A std::map of that many
-// keys held 7 MB in nodes; this holds 0.8, and each recommendation has a
+// keys held 7 MB in nodes; this holds 1.6, and each recommendation has a
 // position that arrays of their own can be indexed by.
 //
 // Each key's first eight bytes are also kept beside the others as a number

@@ -452,6 +452,22 @@ const SourceState& source_state(const StatusReport& r, EvidenceId id) {
     return it == r.sources.end() ? never_checked : it->second;
 }
 
+namespace {
+
+// Points the report's late entries at the events they are, once the rows
+// are in place: nothing moves their events after that. `row_at` is each
+// recommendation's row, by its position in the report's index.
+void list_late_entries(StatusReport& out, const std::vector<PeriodReader::LateEntry>& late,
+                       const std::vector<std::size_t>& row_at) {
+    out.late_entries.reserve(late.size());
+    for (const auto& [at, index] : late)
+        out.late_entries.push_back(at == PeriodReader::LateEntry::kUnlisted
+                                       ? &out.late_unlisted[index]
+                                       : &out.recommendations[row_at[at]].events[index]);
+}
+
+}  // namespace
+
 StatusReport build_report(const Store& store, const ReportOptions& o) {
     static const std::vector<std::string> kNoParts;
     StatusReport out;
@@ -528,12 +544,7 @@ StatusReport build_report(const Store& store, const ReportOptions& o) {
         count_in_summary(row, out.summary);
         out.recommendations.push_back(std::move(row));
     }
-    // The rows are in place: nothing moves their events from here on.
-    out.late_entries.reserve(events.late.size());
-    for (const auto& [at, index] : events.late)
-        out.late_entries.push_back(at == PeriodReader::LateEntry::kUnlisted
-                                       ? &out.late_unlisted[index]
-                                       : &out.recommendations[row_at[at]].events[index]);
+    list_late_entries(out, events.late, row_at);
     out.trend = trend(timeline, recs, o.period.end);
     if (o.by_addressee) out.by_addressee = group_by_addressee(out.recommendations);
     return out;
