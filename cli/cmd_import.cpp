@@ -1,4 +1,3 @@
-#include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
@@ -14,9 +13,7 @@ void add_import(CLI::App& app, Context& ctx) {
     cmd->callback([&ctx, file] {
         // A journal export is meant for a fresh database, so one is created
         // when missing, and removed again if the import fails.
-        std::error_code missing;  // import_file says what is wrong with it
-        const auto size = std::filesystem::file_size(*file, missing);
-        ctx.prefer_huge_pages(missing ? 0 : size);
+        ctx.prefer_huge_pages(*file);
         const ImportResult r = ctx.import_file(*file);
         std::cout << "imported " << r.events << " events from "
                   << (r.journal ? "journal " : "dataset ") << *file << "\n";

@@ -19,11 +19,17 @@ std::unique_ptr<Store> Context::open() const {
     return std::make_unique<Store>(s.db_path, OpenOptions{Access::read, s.busy_timeout_ms});
 }
 
-void Context::prefer_huge_pages(std::uintmax_t extra_bytes) const {
+void Context::prefer_huge_pages(const std::string& also_reads) const {
     if (!argv) return;
-    std::error_code missing;  // a database yet to be created reads nothing
-    const auto size = std::filesystem::file_size(settings().db_path, missing);
-    restart_with_huge_pages(argv, (missing ? 0 : size) + extra_bytes);
+    // A file yet to be created reads nothing; one that cannot be read is
+    // the command's to report.
+    auto bytes = [](const std::string& path) -> std::uintmax_t {
+        std::error_code missing;
+        const auto size = std::filesystem::file_size(path, missing);
+        return missing ? 0 : size;
+    };
+    restart_with_huge_pages(
+        argv, bytes(settings().db_path) + (also_reads.empty() ? 0 : bytes(also_reads)));
 }
 
 namespace {

@@ -2,7 +2,6 @@
 // run one write transaction, and small printing helpers.
 #pragma once
 #include <CLI/CLI.hpp>
-#include <cstdint>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -57,10 +56,11 @@ struct Context {
     const Network& online() const;
     // Opens the database read-only, for commands that only read.
     std::unique_ptr<Store> open() const;
-    // Before a command that reads the whole journal (and `extra_bytes` more,
-    // such as a file to import) has read or printed anything: on a large
-    // journal, starts it again with huge pages for malloc (huge_pages.hpp).
-    void prefer_huge_pages(std::uintmax_t extra_bytes = 0) const;
+    // Before a command that reads the whole journal (and the file
+    // `also_reads`, such as one to import) has read or printed anything: on
+    // a large journal, starts it again with huge pages for malloc
+    // (huge_pages.hpp).
+    void prefer_huge_pages(const std::string& also_reads = {}) const;
     // Runs `work` in one transaction, commits it (all or nothing) and returns
     // what `work` returned. Commands print from that result, after the
     // commit, so nothing is reported as recorded that was not.
